@@ -4,14 +4,27 @@ from __future__ import annotations
 import logging
 
 from .errors import DataError, InputError, ModelError, NotFittedError, StanceError
-from .types import ArticleResult, Quote, Sentence
+from .types import ArticleResult, Classification, Quote, Sentence
 
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+_LAZY = {"Analyzer": "analyzer", "attribute": "analyzer", "StanceModel": "model"}
+
+
+def __getattr__(name: str):
+    """Import the scikit-learn-backed parts on first use, so ``import stance`` and the CLI start fast."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 __all__ = [
+    "Analyzer",
     "ArticleResult",
+    "Classification",
     "DataError",
     "InputError",
     "ModelError",
@@ -19,5 +32,7 @@ __all__ = [
     "Quote",
     "Sentence",
     "StanceError",
+    "StanceModel",
+    "attribute",
     "__version__",
 ]

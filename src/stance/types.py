@@ -75,3 +75,24 @@ class ArticleResult:
             "quotes": [q.to_dict() for q in self.quotes],
             "model": dict(self.model) if self.model is not None else None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The topic and stance of one raw statement (no attribution)."""
+
+    text: str
+    topic: str
+    stance: str
+    probabilities: Optional[Mapping[str, float]]
+    topic_probability: Optional[float]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict."""
+        return {
+            "text": self.text,
+            "topic": self.topic,
+            "stance": self.stance,
+            "probabilities": dict(self.probabilities) if self.probabilities is not None else None,
+            "topic_probability": self.topic_probability,
+        }

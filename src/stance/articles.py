@@ -1,0 +1,52 @@
+"""Article text from files and bytes, with one clear error per kind of bad input."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from .errors import InputError
+
+BINARY_SNIFF_BYTES = 8192
+"""How much of a file is checked for NUL bytes: text never has them, binaries almost always do early."""
+
+
+def check_text(text: object, *, name: str = "text") -> str:
+    """Return ``text`` if it is a non-blank string, else raise :class:`InputError`."""
+    if not isinstance(text, str):
+        raise InputError(f"{name}: expected a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError(f"{name}: empty text")
+    return text
+
+
+def decode_article(raw: bytes, *, encoding: str = "utf-8", name: str = "text") -> str:
+    """Decode article bytes, refusing binaries and text in another encoding."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    if b"\x00" in raw[:BINARY_SNIFF_BYTES] and not encoding.lower().startswith("utf-16"):
+        raise InputError(f"{name}: looks like a binary file, expected text")
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {encoding} (byte {exc.start}); name the file's encoding with --encoding"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return check_text(text, name=name)
+
+
+def read_article(path, *, encoding: str = "utf-8") -> str:
+    """Read one article file (``-`` is not handled here; the CLI reads stdin itself)."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, expected a text file")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return decode_article(raw, encoding=encoding, name=str(path))

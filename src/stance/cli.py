@@ -1,0 +1,326 @@
+"""Command line: thin click commands over the library.
+
+Library errors (:class:`~stance.errors.StanceError`) become one line on
+stderr and exit code 2 here, in one place; anything unexpected is exit 1.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import click
+
+from . import __version__
+from .errors import StanceError
+
+log = logging.getLogger("stance")
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+class BadInput(click.ClickException):
+    """A StanceError shown as ``stance: <message>`` with exit code 2."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def show(self, file=None) -> None:
+        click.echo(f"stance: {self.format_message()}", err=True)
+
+
+class StanceGroup(click.Group):
+    """Maps library errors to exit 2 and unexpected ones to a one-line exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StanceError as exc:
+            raise BadInput(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # the edge: never a traceback for users
+            if log.isEnabledFor(logging.DEBUG):
+                raise
+            click.echo(f"stance: internal error: {type(exc).__name__}: {exc} (run with -v for details)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+class ModelHolder:
+    """Loads the analyzer on first use, so ``--help`` and ``quotes`` never load a model."""
+
+    def __init__(self, path: Optional[str]):
+        self.path = path
+        self._analyzer = None
+
+    @property
+    def analyzer(self):
+        if self._analyzer is None:
+            from .analyzer import Analyzer
+
+            self._analyzer = Analyzer.load(self.path)
+        return self._analyzer
+
+
+def _version_message() -> str:
+    from .model import FORMAT_VERSION
+
+    return f"stance {__version__} (model format {FORMAT_VERSION})"
+
+
+@click.group(cls=StanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--model", "model_path", envvar="STANCE_MODEL", metavar="PATH",
+              help="Model file (default: $STANCE_MODEL, then the installed default model).")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress and show tracebacks on stderr.")
+@click.version_option(message=_version_message(), package_name="stance")
+@click.pass_context
+def cli(ctx, model_path, verbose):
+    """Who said what in news articles, and where they stand."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="stance: %(message)s")
+    ctx.obj = ModelHolder(model_path)
+
+
+model_option = click.option("--model", "model_path", metavar="PATH", default=None,
+                            help="Model file (overrides the group's --model).")
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                             help="Output format.")
+encoding_option = click.option("--encoding", default="utf-8", show_default=True,
+                               help="Encoding of the input files.")
+
+
+def _holder(ctx, model_path) -> ModelHolder:
+    return ModelHolder(model_path) if model_path else ctx.obj
+
+
+def _articles(files: Iterable[str], encoding: str):
+    """Yield (name, text) per input; report a bad one on stderr and remember the failure."""
+    from .articles import decode_article, read_article
+
+    ctx = click.get_current_context()
+    for name in files:
+        try:
+            if name == "-":
+                text = decode_article(click.get_binary_stream("stdin").read(), encoding=encoding, name="-")
+            else:
+                text = read_article(name, encoding=encoding)
+        except StanceError as exc:
+            click.echo(f"stance: {exc}", err=True)
+            ctx.meta["stance.failed"] = True
+            continue
+        yield name, text
+
+
+def _finish(ctx) -> None:
+    if ctx.meta.get("stance.failed"):
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
+@click.option("--topic", "topics", multiple=True, metavar="T",
+              help="Score every statement on topic T (repeatable) instead of predicting its topic.")
+@model_option
+@format_option
+@encoding_option
+@click.pass_context
+def score(ctx, files, topics, model_path, fmt, encoding):
+    """Find attributed statements and score their topic and stance."""
+    analyzer = _holder(ctx, model_path).analyzer
+    results = [analyzer.analyze(text, topics=topics or None, article=name)
+               for name, text in _articles(files, encoding)]
+    _write_results(results, fmt, single=len(files) == 1)
+    _finish(ctx)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
+@format_option
+@encoding_option
+@click.pass_context
+def quotes(ctx, files, fmt, encoding):
+    """Find attributed statements only (who said what); no model needed."""
+    from .analyzer import attribute
+
+    results = [attribute(text, article=name) for name, text in _articles(files, encoding)]
+    _write_results(results, fmt, single=len(files) == 1)
+    _finish(ctx)
+
+
+@cli.command()
+@click.argument("csv_files", nargs=-1, required=True, metavar="CSV...")
+@click.option("-o", "--output", default="models/stance.joblib", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the model (replaced atomically, only on success).")
+@click.option("--text-column", default="text", show_default=True, help="Column holding the statement.")
+@click.option("--topic-column", default="topic", show_default=True,
+              help="Column holding the topic ('target' is accepted when 'topic' is absent).")
+@click.option("--stance-column", default="stance", show_default=True, help="Column holding the stance label.")
+@click.option("--group-column", default=None, help="Keep rows with the same value in one cross-validation fold.")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(min=0),
+              help="Cross-validation folds for the scores stored with the model (0 or 1 to skip).")
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
+@click.option("--name", default=None, help="Model name stored in its metadata.")
+@encoding_option
+def train(csv_files, output, text_column, topic_column, stance_column, group_column, folds, seed, name, encoding):
+    """Train a topic and stance model from labeled CSVs (text, topic, stance)."""
+    from .training import train as train_model
+
+    _, meta = train_model(csv_files, output, text_column=text_column, topic_column=topic_column,
+                          stance_column=stance_column, group_column=group_column, encoding=encoding,
+                          folds=folds, seed=seed, name=name)
+    click.echo(f"wrote {output}: {meta['rows']} rows, topics {', '.join(meta['topics'])}", err=True)
+    cv = meta["cv"]
+    if cv:
+        topic = f"topic macro-F1 {cv['topic']['macro_f1']:.4f}, " if "topic" in cv else ""
+        click.echo(f"{cv['folds']}-fold cross-validation: {topic}stance macro-F1 {cv['stance']['macro_f1']:.4f}, "
+                   f"F_avg {cv['stance']['f_avg']:.4f}", err=True)
+
+
+@cli.command()
+@click.argument("input_file", metavar="FILE.csv|-")
+@click.option("--text-column", default="text", show_default=True, help="Column holding the statement.")
+@click.option("--topic-column", default=None, help="Take the topic from this column instead of predicting it.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output CSV (default stdout).")
+@model_option
+@encoding_option
+@click.pass_context
+def classify(ctx, input_file, text_column, topic_column, output, model_path, encoding):
+    """Add predicted topic and stance columns to a CSV of statements."""
+    from .articles import decode_article, read_article
+
+    raw = (decode_article(click.get_binary_stream("stdin").read(), encoding=encoding, name="-")
+           if input_file == "-" else read_article(input_file, encoding=encoding))
+    reader = csv.DictReader(io.StringIO(raw, newline=""))
+    header = list(reader.fieldnames or [])
+    missing = [c for c in (text_column, topic_column) if c and c not in header]
+    if missing:
+        raise StanceError(f"{input_file}: missing column(s) {', '.join(missing)}; header has {', '.join(header)}")
+    rows = list(reader)
+    analyzer = _holder(ctx, model_path).analyzer
+    for line, row in enumerate(rows, start=2):
+        if not (row.get(text_column) or "").strip():
+            raise StanceError(f"{input_file}:{line}: empty {text_column}")
+    if topic_column:
+        results = [analyzer.classify([row[text_column]], topic=row[topic_column].strip())[0] for row in rows]
+    else:
+        results = analyzer.classify([row[text_column] for row in rows])
+    labels = analyzer.model.classes_
+    writer = csv.DictWriter(output, fieldnames=header + ["predicted_topic", "predicted_stance", "topic_probability"]
+                            + [f"p_{c}" for c in labels], lineterminator="\n")
+    writer.writeheader()
+    for row, res in zip(rows, results):
+        probs = res.probabilities or {}
+        writer.writerow({**row, "predicted_topic": res.topic, "predicted_stance": res.stance,
+                         "topic_probability": _num(res.topic_probability),
+                         **{f"p_{c}": _num(probs.get(c)) for c in labels}})
+
+
+@cli.command()
+@click.argument("gold", metavar="GOLD.csv|GOLD.jsonl")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--scope", type=click.Choice(["speech", "direct", "source", "all"]), default="speech",
+              show_default=True, help="Attribution gold: which gold attributions count.")
+@click.option("--errors", "errors_file", type=click.File("w", encoding="utf-8"), default=None,
+              help="Attribution gold: write every miss and false alarm with its sentence here.")
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--topic-column", default="topic", show_default=True)
+@click.option("--stance-column", default="stance", show_default=True)
+@model_option
+@encoding_option
+@click.pass_context
+def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, model_path, encoding):
+    """Score the model on labeled statements (.csv) or attribution gold (.jsonl)."""
+    if gold.endswith(".jsonl"):
+        from .evaluate.run import evaluate_attribution_file
+
+        report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding)
+    else:
+        from .evaluate.run import evaluate_stance_file
+
+        report, text = evaluate_stance_file(_holder(ctx, model_path).analyzer, gold, text_column=text_column,
+                                            topic_column=topic_column, stance_column=stance_column,
+                                            encoding=encoding)
+    click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
+
+
+# -- writers (private to the CLI; JSON comes from to_dict) -------------------
+
+def _num(value) -> str:
+    return "" if value is None else f"{value:.6g}"
+
+
+def _write_results(results, fmt: str, *, single: bool) -> None:
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        docs = [r.to_dict() for r in results]
+        payload: Any = docs[0] if single and len(docs) == 1 else docs
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for r in results:
+            for q in r.quotes:
+                out.write(json.dumps({"article": r.article, **q.to_dict()}, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        _write_csv(results, out)
+    else:
+        _write_table(results, out)
+
+
+def _csv_columns(results) -> list[str]:
+    labels: list[str] = []
+    for r in results:
+        for q in r.quotes:
+            for c in q.probabilities or {}:
+                if c not in labels:
+                    labels.append(c)
+    cols = ["article"]
+    for name in ("speaker", "speaker_mention", "speaker_span", "cue", "cue_span", "content", "content_span",
+                 "kind", "rule", "via", "topic", "stance", "topic_probability"):
+        cols += [f"{name[:-5]}_start", f"{name[:-5]}_end"] if name.endswith("_span") else [name]
+    return cols + [f"p_{c}" for c in labels]
+
+
+def _write_csv(results, out) -> None:
+    writer = csv.DictWriter(out, fieldnames=_csv_columns(results), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for r in results:
+        for q in r.quotes:
+            row = {"article": r.article}
+            for key, value in q.to_dict().items():
+                if key.endswith("_span"):
+                    start, end = value if value else ("", "")
+                    row[f"{key[:-5]}_start"], row[f"{key[:-5]}_end"] = start, end
+                elif key == "probabilities":
+                    row.update({f"p_{c}": _num(p) for c, p in (value or {}).items()})
+                elif key == "topic_probability":
+                    row[key] = _num(value)
+                else:
+                    row[key] = "" if value is None else value
+            writer.writerow(row)
+
+
+def _write_table(results, out) -> None:
+    width = 100
+    for r in results:
+        model = f" (model {r.model['name']})" if r.model else ""
+        out.write(f"{r.article}: {len(r.quotes)} statement{'s' if len(r.quotes) != 1 else ''}{model}\n")
+        for n, q in enumerate(r.quotes, start=1):
+            who = q.speaker or "(unknown)"
+            if q.speaker_mention and q.speaker_mention != q.speaker:
+                who += f' ("{q.speaker_mention}")'
+            line = f"{n:>3}. {who} — {q.cue or '(no cue)'}"
+            if q.via:
+                line += f", via {q.via}"
+            line += f"  [{q.kind}, {q.rule}]"
+            out.write(line + "\n")
+            if q.topic is not None:
+                topic = f"{q.topic} {q.topic_probability:.2f}" if q.topic_probability is not None else q.topic
+                probs = "  ".join(f"{c} {p:.2f}" for c, p in (q.probabilities or {}).items())
+                out.write(f"     topic {topic} · stance {q.stance}" + (f" ({probs})" if probs else "") + "\n")
+            for chunk in textwrap.wrap(q.content, width=width - 7) or [""]:
+                out.write(f"       {chunk}\n")
+        out.write("\n")

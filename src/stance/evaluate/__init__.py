@@ -1,0 +1,1 @@
+"""Evaluation: stance metrics (:mod:`.stance`) and attribution scoring (:mod:`.attribution`)."""

@@ -1,0 +1,332 @@
+"""StanceModel: a topic model and per-topic stance models over shared TF-IDF features.
+
+One :class:`~sklearn.pipeline.FeatureUnion` of word and character TF-IDF is
+fitted once on all training texts; a logistic-regression head on top picks the
+topic, and one head per topic scores favor / against / none. Every statement
+is vectorized once, whatever the number of heads.
+
+Model files hold plain arrays and dicts (vocabularies, idf weights,
+coefficients, label order), never pickled scikit-learn objects, and the
+pipeline is rebuilt on load, so a file loads under any scikit-learn version
+the package admits. The file is a magic line, a one-line JSON header
+(metadata and the payload's SHA-256) and the joblib payload; the hash is
+checked before anything is unpickled, and files are written atomically.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence
+
+import joblib
+import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from .errors import ModelError, NotFittedError, StanceError, unknown
+
+FORMAT_VERSION = 1
+"""Bump when the payload layout changes; files of another version are refused."""
+
+MAGIC = b"STANCE-MODEL\n"
+
+_VECTORIZER_PARAMS = (
+    "analyzer", "ngram_range", "lowercase", "min_df", "max_df", "max_features",
+    "sublinear_tf", "norm", "use_idf", "smooth_idf", "token_pattern", "strip_accents",
+)
+_RETRAIN_HINT = "retrain it with `python train.py` or `stance train`"
+
+
+class StanceModel(BaseEstimator):
+    """Topic and stance classifier for short statements.
+
+    Parameters
+    ----------
+    word_ngrams : tuple of int, default=(1, 2)
+        n-gram range of the word TF-IDF block.
+    char_ngrams : tuple of int, default=(2, 5)
+        n-gram range of the character (``char_wb``) TF-IDF block.
+    min_df : int, default=2
+        Minimum document frequency of a feature.
+    max_features : int or None, default=100000
+        Cap on each block's vocabulary (keeps model files small).
+    C : float, default=4.0
+        Inverse regularization strength of every logistic-regression head.
+    class_weight : {"balanced"} or None, default="balanced"
+        Class weighting of every head.
+    random_state : int or None, default=0
+        Seed of the solvers, kept for reproducibility.
+
+    Attributes
+    ----------
+    topics_ : list of str
+        Topics the topic head predicts (may include ``"other"``).
+    classes_ : list of str
+        Stance labels, the column order of :meth:`predict_stance_proba`.
+    features_ : FeatureUnion
+        The fitted word and character TF-IDF blocks.
+    topic_head_ : LogisticRegression or None
+        ``None`` when the training data had a single topic.
+    stance_heads_ : dict of str to LogisticRegression or str
+        Per topic, a classifier, or the single label the topic was trained with.
+
+    Notes
+    -----
+    Fitted models are read-only during prediction, so one instance can serve
+    many threads, and it pickles to worker processes.
+
+    Examples
+    --------
+    >>> m = StanceModel(min_df=1).fit(
+    ...     ["Tariffs protect our jobs.", "Tariffs hurt everyone.", "Free trade helps."],
+    ...     ["tariffs", "tariffs", "tariffs"], ["favor", "against", "against"])
+    >>> m.classes_
+    ['against', 'favor']
+    """
+
+    def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=2,
+                 max_features=100000, C=4.0, class_weight="balanced", random_state=0):
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.max_features = max_features
+        self.C = C
+        self.class_weight = class_weight
+        self.random_state = random_state
+
+    # -- fitting -----------------------------------------------------------
+
+    def fit(self, texts: Sequence[str], topics: Sequence[str], stances: Sequence[str]) -> "StanceModel":
+        """Fit the features, the topic head and one stance head per topic.
+
+        Rows of topic ``"other"`` train the topic head only: a statement on no
+        topic has no stance to learn.
+        """
+        texts, topics, stances = list(texts), list(topics), list(stances)
+        if not (len(texts) == len(topics) == len(stances)) or not texts:
+            raise ValueError("texts, topics and stances must be non-empty and of equal length")
+        self.features_ = self._make_features(len(texts))
+        X = self.features_.fit_transform(texts)
+        self.topics_ = sorted(set(topics))
+        self.topic_head_ = self._make_head().fit(X, topics) if len(self.topics_) > 1 else None
+        self.classes_ = sorted({s for t, s in zip(topics, stances) if t != "other"} or {"none"})
+        self.stance_heads_ = {}
+        topic_arr, stance_arr = np.asarray(topics), np.asarray(stances)
+        for topic in self.topics_:
+            if topic == "other":
+                continue
+            rows = np.flatnonzero(topic_arr == topic)
+            labels = stance_arr[rows]
+            if len(set(labels)) == 1:
+                self.stance_heads_[topic] = str(labels[0])
+            else:
+                self.stance_heads_[topic] = self._make_head().fit(X[rows], labels)
+        return self
+
+    def _make_features(self, n_rows: int) -> FeatureUnion:
+        min_df = self.min_df if n_rows >= 10 * self.min_df else 1
+        common = dict(lowercase=True, sublinear_tf=True, min_df=min_df, max_features=self.max_features)
+        return FeatureUnion([
+            ("word", TfidfVectorizer(analyzer="word", ngram_range=tuple(self.word_ngrams), **common)),
+            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), **common)),
+        ])
+
+    def _make_head(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000,
+                                  random_state=self.random_state)
+
+    # -- prediction ----------------------------------------------------------
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "features_"):
+            raise NotFittedError("this StanceModel is not fitted yet; call fit() or StanceModel.load()")
+
+    def transform(self, texts: Sequence[str]):
+        """TF-IDF features of ``texts`` (the input of every head)."""
+        self._check_fitted()
+        return self.features_.transform(list(texts))
+
+    def predict_topic_proba(self, texts: Sequence[str], *, X=None) -> np.ndarray:
+        """Probability of each of ``topics_`` per text, shape ``(n, len(topics_))``."""
+        self._check_fitted()
+        X = self.transform(texts) if X is None else X
+        if self.topic_head_ is None:
+            return np.ones((X.shape[0], 1))
+        proba = self.topic_head_.predict_proba(X)
+        order = [list(self.topic_head_.classes_).index(t) for t in self.topics_]
+        return proba[:, order]
+
+    def predict_stance_proba(self, texts: Sequence[str], topics: Sequence[str], *, X=None) -> np.ndarray:
+        """Stance probabilities (columns ``classes_``) of each text on its given topic.
+
+        Raises
+        ------
+        StanceError
+            A topic the model has no stance head for.
+        """
+        self._check_fitted()
+        X = self.transform(texts) if X is None else X
+        topics = list(topics)
+        for topic in set(topics):
+            self.check_topic(topic)
+        out = np.zeros((X.shape[0], len(self.classes_)))
+        topic_arr = np.asarray(topics)
+        for topic in set(topics):
+            rows = np.flatnonzero(topic_arr == topic)
+            head = self.stance_heads_[topic]
+            if isinstance(head, str):
+                out[rows, self.classes_.index(head)] = 1.0
+            else:
+                cols = [self.classes_.index(c) for c in head.classes_]
+                out[np.ix_(rows, cols)] = head.predict_proba(X[rows])
+        return out
+
+    def check_topic(self, topic: str) -> None:
+        """Raise a :class:`~stance.errors.StanceError` naming the scoreable topics."""
+        self._check_fitted()
+        if topic not in self.stance_heads_:
+            raise StanceError(unknown("topic", topic, self.stance_heads_))
+
+    # -- persistence -----------------------------------------------------------
+
+    def save(self, path, *, metadata: Optional[Mapping[str, Any]] = None) -> Path:
+        """Write the model atomically: a crash never leaves a half-written file.
+
+        The metadata travels in the same file as the parameters, so a reader
+        never pairs a new model with old metadata.
+        """
+        self._check_fitted()
+        buffer = io.BytesIO()
+        joblib.dump(self._export(), buffer, compress=3)
+        payload = buffer.getvalue()
+        header = dict(metadata or {})
+        header.update(format_version=FORMAT_VERSION, payload_sha256=hashlib.sha256(payload).hexdigest())
+        data = MAGIC + json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + payload
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        try:
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the model from other users
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.metadata_ = header
+        return path
+
+    @classmethod
+    def load(cls, path) -> "StanceModel":
+        """Read a file written by :meth:`save`, checking its hash before unpickling.
+
+        Raises
+        ------
+        ModelError
+            Missing or unreadable file, not a stance model, a hash mismatch
+            (damaged or tampered), or another format version.
+        """
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ModelError(f"{path}: no such model file; {_RETRAIN_HINT}") from None
+        except IsADirectoryError:
+            raise ModelError(f"{path}: is a directory, expected a model file") from None
+        except OSError as exc:
+            raise ModelError(f"{path}: cannot read model ({exc.strerror})") from None
+        if not data.startswith(MAGIC):
+            raise ModelError(f"{path}: not a stance model file")
+        header_line, sep, payload = data[len(MAGIC):].partition(b"\n")
+        try:
+            header = json.loads(header_line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise ModelError(f"{path}: damaged model header; {_RETRAIN_HINT}") from None
+        if not sep or not isinstance(header, dict):
+            raise ModelError(f"{path}: damaged model header; {_RETRAIN_HINT}")
+        version = header.get("format_version")
+        if version != FORMAT_VERSION:
+            raise ModelError(
+                f"{path}: model format {version} but this stance reads format {FORMAT_VERSION}; {_RETRAIN_HINT}"
+            )
+        if hashlib.sha256(payload).hexdigest() != header.get("payload_sha256"):
+            raise ModelError(f"{path}: checksum mismatch, the file is damaged or was modified; {_RETRAIN_HINT}")
+        try:
+            state = joblib.load(io.BytesIO(payload))
+            model = cls._import(state)
+        except Exception as exc:  # a corrupt payload can fail in many ways
+            raise ModelError(f"{path}: cannot rebuild the model ({type(exc).__name__}); {_RETRAIN_HINT}") from None
+        model.metadata_ = header
+        return model
+
+    def _export(self) -> dict:
+        return {
+            "params": self.get_params(),
+            "features": [(name, _export_vectorizer(v)) for name, v in self.features_.transformer_list],
+            "topics": list(self.topics_),
+            "classes": list(self.classes_),
+            "topic_head": _export_head(self.topic_head_) if self.topic_head_ is not None else None,
+            "stance_heads": {t: h if isinstance(h, str) else _export_head(h) for t, h in self.stance_heads_.items()},
+        }
+
+    @classmethod
+    def _import(cls, state: dict) -> "StanceModel":
+        params = dict(state["params"])
+        for key in ("word_ngrams", "char_ngrams"):
+            params[key] = tuple(params[key])
+        model = cls(**params)
+        model.features_ = FeatureUnion([(name, _import_vectorizer(v)) for name, v in state["features"]])
+        model.topics_ = list(state["topics"])
+        model.classes_ = list(state["classes"])
+        model.topic_head_ = _import_head(state["topic_head"]) if state["topic_head"] is not None else None
+        model.stance_heads_ = {
+            t: h if isinstance(h, str) else _import_head(h) for t, h in state["stance_heads"].items()
+        }
+        return model
+
+    def topic_pipeline(self) -> Pipeline:
+        """The topic head as one scikit-learn ``Pipeline`` (features -> clf), for inspection."""
+        self._check_fitted()
+        if self.topic_head_ is None:
+            raise NotFittedError("this model was trained on a single topic and has no topic head")
+        return Pipeline([("features", self.features_), ("clf", self.topic_head_)])
+
+
+def _export_vectorizer(vec: TfidfVectorizer) -> dict:
+    params = {k: getattr(vec, k) for k in _VECTORIZER_PARAMS}
+    vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+    return {"params": params, "vocabulary": vocab, "idf": np.asarray(vec.idf_, dtype=np.float64)}
+
+
+def _import_vectorizer(state: dict) -> TfidfVectorizer:
+    params = dict(state["params"])
+    params["ngram_range"] = tuple(params["ngram_range"])
+    vec = TfidfVectorizer(**params)
+    vec.vocabulary_ = {term: i for i, term in enumerate(state["vocabulary"])}
+    vec.idf_ = np.asarray(state["idf"], dtype=np.float64)
+    return vec
+
+
+def _export_head(head: LogisticRegression) -> dict:
+    return {
+        "classes": [str(c) for c in head.classes_],
+        "coef": np.asarray(head.coef_, dtype=np.float32),
+        "intercept": np.asarray(head.intercept_, dtype=np.float64),
+    }
+
+
+def _import_head(state: dict) -> LogisticRegression:
+    head = LogisticRegression()
+    head.classes_ = np.asarray(state["classes"])
+    head.coef_ = np.asarray(state["coef"], dtype=np.float64)
+    head.intercept_ = np.asarray(state["intercept"], dtype=np.float64)
+    head.n_features_in_ = head.coef_.shape[1]
+    return head
