@@ -1,0 +1,192 @@
+"""The command line, in-process through CliRunner and once through the installed `stance`."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from stance.cli import cli
+
+ARTICLE = (
+    "\"Tariffs hurt consumers and raise prices for everyone,\" Maria Lopez said.\n\n"
+    "Lopez added that the United Nations must remain at the core of the international system.\n"
+)
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def article(tmp_path):
+    p = tmp_path / "article.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def run(runner, tiny_model_path, *args, **kw):
+    return runner.invoke(cli, ["--model", str(tiny_model_path), *map(str, args)], **kw)
+
+
+def test_score_table(runner, tiny_model_path, article):
+    r = run(runner, tiny_model_path, "score", article)
+    assert r.exit_code == 0, r.output
+    assert "Maria Lopez" in r.output and "2 statements" in r.output and "stance" in r.output
+
+
+def test_score_json_is_one_document_with_offsets(runner, tiny_model_path, article):
+    r = run(runner, tiny_model_path, "score", article, "--format", "json")
+    doc = json.loads(r.output)
+    assert doc["schema"] == 1 and doc["article"] == str(article) and len(doc["quotes"]) == 2
+    for q in doc["quotes"]:
+        assert ARTICLE[q["content_span"][0]:q["content_span"][1]] == q["content"]
+
+
+def test_score_json_array_for_several_files(runner, tiny_model_path, article):
+    r = run(runner, tiny_model_path, "score", article, article, "--format", "json")
+    assert [d["article"] for d in json.loads(r.output)] == [str(article)] * 2
+
+
+def test_score_jsonl_and_csv(runner, tiny_model_path, article):
+    lines = run(runner, tiny_model_path, "score", article, "--format", "jsonl").output.splitlines()
+    assert len(lines) == 2 and all(json.loads(x)["article"] == str(article) for x in lines)
+    rows = list(csv.DictReader(io.StringIO(run(runner, tiny_model_path, "score", article, "--format", "csv").output)))
+    assert len(rows) == 2
+    assert {"content_start", "content_end", "speaker_start", "cue_end", "topic_probability"} <= rows[0].keys()
+    row = rows[0]
+    assert ARTICLE[int(row["content_start"]):int(row["content_end"])] == row["content"]
+
+
+def test_score_stdin_and_named_topic(runner, tiny_model_path):
+    r = run(runner, tiny_model_path, "score", "-", "--topic", "tariffs", "--format", "jsonl", input=ARTICLE)
+    assert r.exit_code == 0, r.output
+    assert {json.loads(x)["topic"] for x in r.output.splitlines()} == {"tariffs"}
+
+
+def test_unknown_topic_is_exit_2(runner, tiny_model_path, article):
+    r = run(runner, tiny_model_path, "score", article, "--topic", "football")
+    assert r.exit_code == 2 and "unknown topic 'football'" in r.output
+
+
+def test_quotes_needs_no_model(runner, article, tmp_path):
+    r = runner.invoke(cli, ["--model", str(tmp_path / "absent.joblib"), "quotes", str(article), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert all(q["topic"] is None for q in json.loads(r.output)["quotes"])
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty text"),
+    (b"\x00\x01\x02\x03", "binary"),
+    ("Caf\u00e9 said.".encode("latin-1"), "not valid utf-8"),
+], ids=["empty", "binary", "latin-1"])
+def test_bad_article_is_one_line_exit_2(runner, tiny_model_path, tmp_path, content, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    r = run(runner, tiny_model_path, "score", p)
+    assert r.exit_code == 2 and message in r.output
+    assert "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1
+
+
+def test_missing_file_and_directory(runner, tiny_model_path, tmp_path):
+    for target, message in ((tmp_path / "nope.txt", "no such file"), (tmp_path, "is a directory")):
+        r = run(runner, tiny_model_path, "score", target)
+        assert r.exit_code == 2 and message in r.output
+
+
+def test_encoding_option(runner, tiny_model_path, tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("\"Tariffs hurt everyone in Fran\u00e7a,\" Maria Lopez said.".encode("latin-1"))
+    r = run(runner, tiny_model_path, "score", p, "--encoding", "latin-1", "--format", "json")
+    assert r.exit_code == 0 and "Fran\u00e7a" in json.loads(r.output)["quotes"][0]["content"]
+
+
+def test_one_bad_file_among_several(runner, tiny_model_path, article, tmp_path):
+    r = run(runner, tiny_model_path, "score", tmp_path / "nope.txt", article, "--format", "jsonl")
+    assert r.exit_code == 2
+    assert "no such file" in r.stderr and len(r.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a model", "not a stance model"),
+    (b"STANCE-MODEL\n{\"format_version\": 7}\n", "model format 7"),
+], ids=["not-a-model", "incompatible"])
+def test_bad_model_file_is_exit_2(runner, article, tmp_path, content, message):
+    m = tmp_path / "m.joblib"
+    m.write_bytes(content)
+    r = runner.invoke(cli, ["--model", str(m), "score", str(article)])
+    assert r.exit_code == 2 and message in r.output and "Traceback" not in r.output
+
+
+def test_env_var_model(runner, tiny_model_path, article):
+    r = runner.invoke(cli, ["score", str(article)], env={"STANCE_MODEL": str(tiny_model_path)})
+    assert r.exit_code == 0, r.output
+
+
+def test_train_writes_a_model_and_refuses_bad_csv(runner, train_csv, tmp_path, article):
+    out = tmp_path / "m.joblib"
+    r = runner.invoke(cli, ["train", str(train_csv), "-o", str(out), "--folds", "2", "--group-column", "source"])
+    assert r.exit_code == 0, r.output
+    assert "cross-validation" in r.stderr
+    good = out.read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,topic,stance\nA statement.,tariffs,maybe\n", encoding="utf-8")
+    r = runner.invoke(cli, ["train", str(bad), "-o", str(out)])
+    assert r.exit_code == 2 and "bad.csv:2: unknown stance 'maybe'" in r.output
+    assert out.read_bytes() == good
+    assert runner.invoke(cli, ["--model", str(out), "score", str(article)]).exit_code == 0
+
+
+def test_classify_adds_columns(runner, tiny_model_path, tmp_path):
+    p = tmp_path / "s.csv"
+    p.write_text("id,text,topic\n1,Tariffs hurt consumers.,tariffs\n2,The team won on Sunday.,other\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(run(runner, tiny_model_path, "classify", p).output)))
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert {"predicted_topic", "predicted_stance", "topic_probability", "p_favor", "p_against", "p_none"} <= rows[0].keys()
+    given = list(csv.DictReader(io.StringIO(
+        run(runner, tiny_model_path, "classify", p, "--topic-column", "topic").output.replace("other", "tariffs"))))
+    assert {r["predicted_topic"] for r in given} == {"tariffs"}
+
+
+def test_classify_missing_column(runner, tiny_model_path, tmp_path):
+    p = tmp_path / "s.csv"
+    p.write_text("id,body\n1,x\n", encoding="utf-8")
+    r = run(runner, tiny_model_path, "classify", p)
+    assert r.exit_code == 2 and "missing column(s) text" in r.output
+
+
+def test_evaluate_csv(runner, tiny_model_path, train_csv):
+    r = run(runner, tiny_model_path, "evaluate", train_csv)
+    assert r.exit_code == 0, r.output
+    assert "F_avg" in r.output and "confusion" in r.output
+    report = json.loads(run(runner, tiny_model_path, "evaluate", train_csv, "--format", "json").output)
+    assert 0 <= report["stance"]["f_avg"] <= 1 and "topic" in report
+
+
+def test_version_and_help_load_no_model(runner, tmp_path):
+    r = runner.invoke(cli, ["--model", str(tmp_path / "absent"), "--version"])
+    assert r.exit_code == 0 and "model format" in r.output
+    assert runner.invoke(cli, ["--help"]).exit_code == 0
+
+
+def test_usage_error_is_exit_2(runner):
+    assert runner.invoke(cli, ["score"]).exit_code == 2
+    assert runner.invoke(cli, ["score", "x", "--format", "yaml"]).exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("stance") is None, reason="the `stance` command is not installed")
+def test_installed_command(tiny_model_path, article):
+    ok = subprocess.run(["stance", "--model", str(tiny_model_path), "score", str(article), "--format", "json"],
+                        capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert len(json.loads(ok.stdout)["quotes"]) == 2
+    bad = subprocess.run(["stance", "score", str(article) + ".missing"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    mod = subprocess.run([sys.executable, "-m", "stance", "--version"], capture_output=True, text=True, timeout=60)
+    assert mod.returncode == 0 and "stance" in mod.stdout

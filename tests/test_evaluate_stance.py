@@ -1,0 +1,38 @@
+"""Stance metrics against hand-computed values."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from stance.evaluate.stance import calibration, classification_report, f_avg, stance_report
+
+GOLD = ["favor", "favor", "against", "against", "none", "none"]
+PRED = ["favor", "against", "against", "against", "favor", "none"]
+
+
+def test_f_avg_is_mean_of_favor_and_against_f1():
+    # favor: P=1/2, R=1/2 -> F1=.5; against: P=2/3, R=1 -> F1=.8
+    assert f_avg(GOLD, PRED) == pytest.approx((0.5 + 0.8) / 2)
+
+
+def test_classification_report():
+    r = classification_report(GOLD, PRED, labels=["favor", "against", "none"])
+    assert r["accuracy"] == pytest.approx(4 / 6)
+    assert r["per_class"]["none"] == pytest.approx({"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "support": 2})
+    assert r["macro_f1"] == pytest.approx((0.5 + 0.8 + 2 / 3) / 3)
+    assert r["confusion"] == [[1, 1, 0], [0, 2, 0], [1, 0, 1]]
+
+
+def test_per_topic_mean_is_reported_separately():
+    topics = ["a", "a", "a", "b", "b", "b"]
+    r = stance_report(GOLD, PRED, topics)
+    assert r["f_avg"] == pytest.approx(f_avg(GOLD, PRED))
+    assert r["f_avg_topic_mean"] == pytest.approx(np.mean([r["per_topic"][t]["f_avg"] for t in "ab"]))
+
+
+def test_calibration_of_perfect_and_overconfident_predictions():
+    classes = ["against", "favor"]
+    perfect = calibration(["favor", "against"], np.array([[0.0, 1.0], [1.0, 0.0]]), classes)
+    assert perfect == {"brier": 0.0, "ece": 0.0}
+    wrong = calibration(["favor", "against"], np.array([[1.0, 0.0], [0.0, 1.0]]), classes)
+    assert wrong["brier"] == pytest.approx(2.0) and wrong["ece"] == pytest.approx(1.0)
