@@ -1,0 +1,1 @@
+"""Scoring: attribution (``evaluate.attribution``) and stance (``evaluate.stance``)."""
