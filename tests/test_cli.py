@@ -149,9 +149,10 @@ def test_classify_adds_columns(runner, tiny_model_path, tmp_path):
     rows = list(csv.DictReader(io.StringIO(run(runner, tiny_model_path, "classify", p).output)))
     assert [r["id"] for r in rows] == ["1", "2"]
     assert {"predicted_topic", "predicted_stance", "topic_probability", "p_favor", "p_against", "p_none"} <= rows[0].keys()
-    given = list(csv.DictReader(io.StringIO(
-        run(runner, tiny_model_path, "classify", p, "--topic-column", "topic").output.replace("other", "tariffs"))))
-    assert {r["predicted_topic"] for r in given} == {"tariffs"}
+    given = list(csv.DictReader(io.StringIO(run(runner, tiny_model_path, "classify", p, "--topic-column", "topic").output)))
+    assert [r["predicted_topic"] for r in given] == ["tariffs", "other"]
+    assert given[0]["predicted_stance"] == "against" and given[1]["predicted_stance"] == "none"
+    assert given[1]["p_favor"] == ""
 
 
 def test_classify_missing_column(runner, tiny_model_path, tmp_path):

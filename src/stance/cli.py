@@ -106,7 +106,7 @@ def _articles(files: Iterable[str], encoding: str):
     for name in files:
         try:
             if name == "-":
-                text = decode_article(click.get_binary_stream("stdin").read(), encoding=encoding, name="-")
+                text = decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
             else:
                 text = read_article(name, encoding=encoding)
         except StanceError as exc:
@@ -193,7 +193,7 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
     """Add predicted topic and stance columns to a CSV of statements."""
     from .articles import decode_article, read_article
 
-    raw = (decode_article(click.get_binary_stream("stdin").read(), encoding=encoding, name="-")
+    raw = (decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
            if input_file == "-" else read_article(input_file, encoding=encoding))
     reader = csv.DictReader(io.StringIO(raw, newline=""))
     header = list(reader.fieldnames or [])
@@ -255,7 +255,7 @@ def _num(value) -> str:
 
 
 def _write_results(results, fmt: str, *, single: bool) -> None:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         docs = [r.to_dict() for r in results]
         payload: Any = docs[0] if single and len(docs) == 1 else docs

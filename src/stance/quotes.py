@@ -1,0 +1,754 @@
+"""Statement detection: who said what, as :class:`~stance.types.Quote` records.
+
+The public entry point is :func:`find_quotes`. It runs an ordered tuple of
+named rules (:data:`RULES`) over one article; each rule proposes statements
+(``_Frame`` objects) and the first rule to claim a stretch of text keeps it.
+Every statement's ``rule`` field is the stable dotted name of the rule that
+produced it, so a wrong attribution leads straight back to one rule.
+
+Rules, in order:
+
+* ``direct.quote_then_cue`` — ``"It works," she said.`` / ``"...?" asked Li.``
+* ``direct.split_quote`` — ``"It works," she said, "and it is cheap."``
+* ``direct.cue_then_quote`` — ``She said: "It works."`` / ``He told CNN, "..."``
+* ``indirect.trailing_cue`` — ``The talks went well, Sun said.`` /
+  ``..., Zhu Yongbiao, director of ..., told the Global Times.``
+* ``indirect.inverted_cue`` — ``The talks went well, said Zhu.``
+* ``indirect.subject_cue`` — ``Zhu said (that) the talks went well.`` /
+  ``Xi told reporters ...`` / ``Xi called on both sides to ...``
+* ``indirect.according_to`` — ``According to the ministry, ...`` /
+  ``..., according to the ministry.`` (only when no other speaker is named;
+  otherwise the named channel becomes ``via``)
+* ``indirect.shared_subject`` — ``..., said Zhu, noting that ...`` /
+  ``He said ... and vowed to ...``: same speaker, new cue
+* ``paragraph.trailing_cue`` — a paragraph ending ``..., Sun said.`` also
+  gives Sun the paragraph's earlier sentences that have no attribution
+* ``paragraph.leading_cue`` — a paragraph opening ``Sun said that ...`` is
+  Sun's to its end unless another attribution intervenes
+* ``direct.continued`` — quoted sentences and reopened-quote paragraphs
+  right after a direct statement continue it
+
+``find_quotes`` is pure: all per-call state lives in local objects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple
+
+from . import lexicon
+from .segment import split_paragraphs, split_sentences
+from .speakers import mention_after, mention_before, resolve_speakers
+from .types import Quote, Sentence, Span
+
+__all__ = ["find_quotes", "RULES", "RULE_NAMES", "quote_kind"]
+
+# --------------------------------------------------------------------------- constants
+
+#: the longest tail (in tokens) after a trailing cue that still reads as "when/where/to whom"
+#: (", Sun said on Wednesday in Beijing.") rather than as the content of a new clause
+MAX_TRAILING_TAIL_TOKENS = 10
+#: how far (tokens) "that" may sit after the cue and still open the content
+#: ("said in a statement on Wednesday that ...")
+MAX_THAT_DISTANCE = 10
+#: the shortest content (in word tokens) worth reporting as a statement
+MIN_CONTENT_WORDS = 2
+#: how many sentences a paragraph-final cue may reach back over (a whole news paragraph)
+MAX_PARAGRAPH_REACH = 6
+#: quote-only paragraphs that may continue a direct statement (reopened quotes)
+MAX_CONTINUED_PARAGRAPHS = 6
+
+_VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source")]
+CUE_KIND = {v.form: v for v in _VERBS}
+_FORMS = sorted({v.form for v in _VERBS if v.form != "according to"}, key=len, reverse=True)
+RE_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _FORMS) + r")(?![\w’'-])")
+RE_ACCORDING = re.compile(r"(?<![\w’'-])[Aa]ccording to(?![\w’'-])")
+RE_WORD = re.compile(r"\w+")
+RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
+OPEN_QUOTES = "“«„"
+CLOSE_QUOTES = "”»"
+STRAIGHT = '"'
+#: cue forms that take the content right after them (no speaker-object to skip)
+CONTENT_FIRST = frozenset(
+    v.form for v in _VERBS if v.lemma in ("call on", "call for", "urge", "point out", "go on to say")
+)
+TELL_FORMS = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "assure", "ask", "urge", "warn", "remind"))
+#: cues whose following noun phrase is a hearer, never an inverted speaker ("..., told the paper")
+NO_INVERSION = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "assure", "remind"))
+SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag in ("ing",))
+#: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
+TAIL_STOP = frozenset("that and but because while although if when as which who".split())
+PRONOUN_SUBJECTS = frozenset("he she they we i it".split())
+WH_BLOCKERS = frozenset("what as than how whatever".split())
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class _Frame:
+    """A statement under construction (mutable, local to one call)."""
+
+    content: Span
+    speaker: Optional[Span]
+    cue: Span
+    rule: str
+    sentence: int
+    antecedent: Optional[Span] = None
+    via: Optional[Span] = None
+    direct: bool = False
+    trailing: bool = False
+    extra: List[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    text: str
+    sentences: Tuple[Sentence, ...]
+    paragraphs: Tuple[Tuple[int, int], ...]
+    regions: Tuple[Tuple[int, int], ...]  # (open_mark, close_mark_end) of quotations
+    inside: bytes  # 1 where a char is inside a quotation (marks included)
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def _quote_regions(text: str) -> List[Tuple[int, int]]:
+    """Spans ``(open, close+1)`` of double-quoted stretches, marks included.
+
+    Paired per line; a quote left open at the end of a line continues into
+    the next line when that line starts with an opening mark (the news
+    convention for multi-paragraph quotes); otherwise the stray mark is
+    skipped. Never raises on unbalanced marks.
+    """
+    regions: List[Tuple[int, int]] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for li, (ls, le) in enumerate(lines):
+        open_at: Optional[int] = None
+        for i in range(ls, le):
+            ch = text[i]
+            if ch in OPEN_QUOTES:
+                open_at = i
+            elif ch in CLOSE_QUOTES:
+                if open_at is not None:
+                    regions.append((open_at, i + 1))
+                    open_at = None
+            elif ch == STRAIGHT:
+                prev = text[i - 1] if i > ls else " "
+                nxt = text[i + 1] if i + 1 < le else " "
+                if open_at is None:
+                    if prev.isspace() or prev in "([{—–-:/" or i == ls:
+                        open_at = i
+                elif not nxt.isalnum() or prev in ".,!?;:’'…":
+                    regions.append((open_at, i + 1))
+                    open_at = None
+                elif prev.isspace():
+                    open_at = i
+        if open_at is not None:
+            nxt = lines[li + 1] if li + 1 < len(lines) else None
+            if nxt is not None:
+                j = nxt[0]
+                while j < nxt[1] and text[j].isspace():
+                    j += 1
+                if j < nxt[1] and (text[j] in OPEN_QUOTES or text[j] == STRAIGHT):
+                    end = le
+                    while end > open_at and text[end - 1].isspace():
+                        end -= 1
+                    regions.append((open_at, end))
+    regions.sort()
+    return regions
+
+
+def quote_kind(text: str, span: Span, inside: bytes) -> str:
+    """``direct`` when >= 80% of the content's letters are inside quotation marks, ``mixed``
+    when some are, else ``indirect`` (the PolNeAR converter's definition)."""
+    letters = quoted = 0
+    for i in range(span[0], span[1]):
+        if text[i].isalpha():
+            letters += 1
+            quoted += inside[i]
+    if not letters or not quoted:
+        return "indirect"
+    return "direct" if quoted >= 0.8 * letters else "mixed"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: bool = True) -> Span:
+    """Trim whitespace, outer quote marks, a leading ``that`` and trailing punctuation."""
+    quotes = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT
+    while True:
+        s0, e0 = s, e
+        while s < e and (text[s].isspace() or text[s] in ":,;—–-"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+            e -= 1
+        if final_period:
+            while e > s and text[e - 1] == ".":
+                e -= 1
+        if strip_that and text.startswith("that ", s):
+            s += 5
+        if e - s >= 2:
+            first, last = text[s], text[e - 1]
+            inner = text[s + 1:e - 1]
+            n_inner = sum(inner.count(q) for q in quotes)
+            if first in OPEN_QUOTES + STRAIGHT and last in CLOSE_QUOTES + STRAIGHT and (n_inner % 2 == 0 or "\n" in inner):
+                s, e = s + 1, e - 1
+            elif first in OPEN_QUOTES + STRAIGHT and sum(text[s + 1:e].count(q) for q in quotes) == 0:
+                s += 1
+            elif last in CLOSE_QUOTES + STRAIGHT and sum(text[s:e - 1].count(q) for q in quotes) == 0:
+                e -= 1
+        if (s, e) == (s0, e0):
+            return s, e
+
+
+def r_end(region: Tuple[int, int]) -> int:
+    return region[1]
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(RE_WORD.findall(text, s, e))
+
+
+def _toks(text: str, s: int, e: int) -> List[Tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in RE_TOKEN.finditer(text, s, e)]
+
+
+def _region_ending_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
+    """The quotation whose closing mark ends at ``pos`` (whitespace/commas allowed between)."""
+    for r in doc.regions:
+        if r[1] == pos:
+            return r
+    return None
+
+
+def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
+    for r in doc.regions:
+        if r[0] == pos:
+            return r
+    return None
+
+
+def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
+    """Start of a quotation, following reopened-paragraph quotes backwards."""
+    start = region[0]
+    changed = True
+    while changed:
+        changed = False
+        for r in doc.regions:
+            if r[1] < start and doc.text[r[1]:start].strip() == "" and "\n" in doc.text[r[1]:start]:
+                # a region that ran to its line end right before this one
+                if doc.text[r[1] - 1] not in CLOSE_QUOTES + STRAIGHT:
+                    start = r[0]
+                    changed = True
+    return start
+
+
+def _chain_forward(doc: _Doc, region: Tuple[int, int]) -> int:
+    """End of a quotation, following reopened-paragraph quotes forwards."""
+    end = region[1]
+    while doc.text[end - 1] not in CLOSE_QUOTES + STRAIGHT:
+        nxt = next((r for r in doc.regions if r[0] >= end and doc.text[end:r[0]].strip() == ""), None)
+        if nxt is None:
+            break
+        end = nxt[1]
+    return end
+
+
+def _sentence_of(doc: _Doc, pos: int) -> int:
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc.sentences[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
+    out = []
+    for m in RE_CUE.finditer(doc.text, s.start, s.end):
+        if doc.inside[m.start()]:
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _tail_kind(doc: _Doc, pos: int, end: int) -> Tuple[str, int]:
+    """Classify the text after a trailing attribution: ``end`` (nothing but an adverbial),
+    ``according`` (``, according to X``), ``shared`` (``, noting that ...``), ``quote`` (``, "..."``),
+    ``clause`` (something else). Returns the kind and the position where it starts."""
+    text = doc.text
+    j = pos
+    while j < end and text[j] in " \t\u00a0":
+        j += 1
+    rest = text[j:end]
+    if not rest.strip(" .!?\"”’'") or rest.strip() in (".", "!", "?"):
+        return "end", j
+    m = re.match(r"[,;]?\s*", rest)
+    k = j + (m.end() if m else 0)
+    if RE_ACCORDING.match(text, k):
+        return "according", k
+    if text[k:k + 1] in OPEN_QUOTES + STRAIGHT and doc.inside[k]:
+        return "quote", k
+    cm = RE_CUE.match(text, k)
+    if cm and text[j] == "," and cm.group() in SHARED_SUBJECT_FORMS:
+        return "shared", k
+    am = re.match(r"and\s+(?:then\s+|also\s+)?", text[k:end])
+    if am:
+        cm = RE_CUE.match(text, k + am.end())
+        if cm:
+            return "shared", k + am.end()
+    toks = _toks(text, j, end)
+    words = [t for t in toks if t[2][:1].isalnum()]
+    if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP for t in words):
+        if not any(doc.inside[t[0]] for t in toks):
+            return "end", j
+    return "clause", j
+
+
+def _speaker_for_inverted(doc: _Doc, cue: Span, end: int) -> Optional[Span]:
+    return mention_after(doc.text, cue[1], end)
+
+
+def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], Optional[Tuple[int, int]]]:
+    """Where indirect content starting at ``start`` ends inside ``[start, end)``: before
+    ``, according to X`` (returns its mention as ``via``) or before a shared-subject cue
+    (``, adding that``). Returns (end, via_span, shared_cue_span)."""
+    text = doc.text
+    via = None
+    shared = None
+    for m in RE_ACCORDING.finditer(text, start, end):
+        if doc.inside[m.start()]:
+            continue
+        pre = text[start:m.start()].rstrip()
+        if pre.endswith(","):
+            via = mention_after(text, m.end(), end)
+            return len(pre) + start - 1 if False else start + len(pre) - 1, via, None
+    for m in RE_CUE.finditer(text, start, end):
+        if doc.inside[m.start()]:
+            continue
+        pre = text[start:m.start()]
+        if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:and\s+)?$", pre):
+            shared = (m.start(), m.end())
+            return start + len(pre.rstrip().rstrip(",").rstrip()), None, shared
+        am = re.search(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$", pre)
+        if am and CUE_KIND[m.group()].tag == "past" and m.group() not in ("found", "shown"):
+            return start + am.start(), None, (m.start(), m.end())
+    return end, None, None
+
+
+def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
+    """Position where the content of ``X <cue> ...`` starts: after ``that``, a ``:``/``,``, the
+    object of ``told``/``asked`` and an adverbial before ``that``."""
+    text = doc.text
+    form = text[cue[0]:cue[1]]
+    toks = _toks(text, cue[1], min(end, cue[1] + 200))
+    if form in CONTENT_FIRST:
+        return cue[1]
+    if toks and toks[0][2] in (":", ","):
+        return toks[0][1]
+    # "that" within a short adverbial ("said in a statement on Wednesday that ...")
+    for i, t in enumerate(toks[: MAX_THAT_DISTANCE + 1]):
+        w = t[2].lower()
+        if w == "that":
+            # the stretch before "that" must not itself contain a clause boundary or a quote
+            if not any(x[2] in (",", ";", ":", '"', "“", "”") for x in toks[:i]) or i <= 4:
+                if not any(doc.inside[x[0]] for x in toks[:i]):
+                    return t[1]
+            break
+        if t[2] in (";", ".", "?", "!") or doc.inside[t[0]]:
+            break
+    if form in TELL_FORMS and toks:
+        # skip the hearer: "told the Global Times", "told reporters", "told CNN's Jake Tapper"
+        i = 0
+        w0 = toks[0][2]
+        if w0.lower() in ("him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters",
+                          "lawmakers", "voters", "viewers", "listeners", "members", "officials"):
+            i = 1
+        elif w0.lower() in ("the", "a", "an") or w0[:1].isupper():
+            i = 1
+            while i < len(toks) and (toks[i][2][:1].isupper() or toks[i][2] in ("’s", "'s", "’", "'", "s", "&", ".")):
+                i += 1
+            if w0.lower() in ("the", "a", "an") and i == 1 and i < len(toks) and toks[i][2].isalpha():
+                i += 1  # "the newspaper"
+        if i and i < len(toks):
+            # drop an adverbial after the hearer: "told reporters on Tuesday"
+            if toks[i][2] in (",", ":"):
+                return toks[i][1]
+            return toks[i][0]
+    return cue[1]
+
+
+# --------------------------------------------------------------------------- rules
+# Each rule: (doc, taken) -> list of frames. ``taken`` marks cue starts already used.
+
+
+def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_Frame]:
+    """All sentence-level rules for one sentence, trailing cues first (outermost wins)."""
+    text = doc.text
+    s = doc.sentences[si]
+    cues = _cues(doc, s)
+    frames: List[_Frame] = []
+    if not cues and not RE_ACCORDING.search(text, s.start, s.end):
+        return frames
+
+    def is_claimed(pos: int) -> bool:
+        return any(a <= pos < b for a, b in claimed)
+
+    # ---- trailing cues, right to left (direct.quote_then_cue, direct.split_quote,
+    #      indirect.trailing_cue, indirect.inverted_cue)
+    for cs, ce in reversed(cues):
+        if is_claimed(cs):
+            continue
+        form = text[cs:ce]
+        if CUE_KIND[form].tag in ("base",) and form != "say":
+            continue
+        before = text[s.start:cs]
+        # inverted: "..., said Zhu" / "...," said Zhu
+        inv = re.search(r"(?:[,:;—–]\s*[\"”’]?|[?!…][\"”’]|[\"”’],?)\s*$", before)
+        frame = None
+        appos = None
+        if inv and before.rstrip().endswith(","):
+            m = mention_before(text, s.start, cs)
+            appos = m if (m is not None and m[1] is not None) else None
+        if inv and appos is None and form not in NO_INVERSION and CUE_KIND[form].tag in ("past", "pres") \
+                and text[cs - 1:cs] in " \u00a0":
+            sp = _speaker_for_inverted(doc, (cs, ce), s.end)
+            if sp:
+                content_end = cs - (len(before) - inv.start())
+                frame = _trailing_frame(doc, si, content_end, sp, (cs, ce), sp[1], "indirect.inverted_cue")
+        if frame is None and CUE_KIND[form].tag in ("past", "pres", "base"):
+            m = mention_before(text, s.start, cs)
+            if m is not None:
+                (sp, appos) = m
+                # a comma (or closing quote) must separate the content from the speaker
+                pre = text[s.start:sp[0]]
+                pm = re.search(r"(?:,\s*[\"”’]?|[?!…][\"”’]|[\"”’],?)\s*$", pre)
+                if pm and _words(text, s.start, s.start + pm.start()) >= 1:
+                    frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
+        if frame is not None:
+            frames.append(frame)
+            claimed.append((min(frame.content[0], s.start), s.end))
+    # ---- according to
+    for m in RE_ACCORDING.finditer(text, s.start, s.end):
+        if doc.inside[m.start()] or is_claimed(m.start()):
+            continue
+        sp = mention_after(text, m.end(), s.end)
+        if sp is None:
+            continue
+        before = text[s.start:m.start()]
+        if not before.strip():
+            # "According to X, content."
+            cm = re.compile(r",").search(text, sp[1], s.end)
+            if cm is None:
+                continue
+            c = _trim(text, cm.end(), s.end)
+            if _words(text, *c) < MIN_CONTENT_WORDS:
+                continue
+            frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
+            claimed.append((s.start, s.end))
+        elif before.rstrip().endswith(","):
+            # is there a speaker-cue earlier in the sentence? then X is only the channel (via)
+            if any(a <= m.start() < b for a, b in claimed):
+                continue
+            if any(c0 < m.start() for c0, _ in cues if not is_claimed(c0)):
+                continue  # handled by the subject-cue rule as via
+            c = _trim(text, s.start, s.start + len(before.rstrip()) - 1)
+            if _words(text, *c) < MIN_CONTENT_WORDS:
+                continue
+            frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
+            claimed.append((s.start, m.end()))
+    # ---- subject cues, left to right (indirect.subject_cue, direct.cue_then_quote)
+    for cs, ce in cues:
+        if is_claimed(cs):
+            continue
+        form = text[cs:ce]
+        tag = CUE_KIND[form].tag
+        if tag == "ing":
+            continue
+        m = mention_before(text, s.start, cs)
+        if m is None:
+            continue
+        sp, appos = m
+        antecedent = None
+        word = text[sp[0]:sp[1]].lower()
+        if word in WH_BLOCKERS:
+            continue
+        prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
+        if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
+            continue
+        if word in ("who", "which"):
+            am = re.search(r"([^,]*?),\s*$", text[s.start:sp[0]])
+            if am is None:
+                continue
+            a = mention_before(text, s.start, s.start + am.end(1))
+            antecedent = a[0] if a else None
+        start = _skip_after_cue(doc, (cs, ce), s.end)
+        region = _region_starting_at(doc, start + len(text[start:s.end]) - len(text[start:s.end].lstrip()))
+        if region is not None:
+            end = _continue_direct(doc, _chain_forward(doc, region))
+            c = _trim(text, start, end, final_period=False)
+            rule = "direct.cue_then_quote"
+            via = None
+            shared = None
+        else:
+            end, via, shared = _content_end(doc, start, s.end)
+            c = _trim(text, start, end, strip_that=True)
+            rule = "indirect.subject_cue"
+        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS:
+            continue
+        f = _Frame(c, sp, (cs, ce), rule, si, antecedent=antecedent, via=via, direct=region is not None)
+        frames.append(f)
+        claimed.append((cs, max(c[1], end)))
+        if shared is not None:
+            frames.extend(_shared_frames(doc, si, sp, shared, s.end, claimed, antecedent))
+    return frames
+
+
+def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, after: int, rule: str) -> Optional[_Frame]:
+    """Build a statement for a trailing attribution whose content ends at ``content_end``."""
+    text = doc.text
+    s = doc.sentences[si]
+    kind, at = _tail_kind(doc, after, s.end)
+    if kind == "clause":
+        return None
+    # content: the quotation that closes right before, else the sentence up to here
+    ce = content_end
+    while ce > s.start and text[ce - 1] in " ,":
+        ce -= 1
+    attribution_start = min(sp[0], cue[0])
+    region = next((r for r in doc.regions if r[0] < ce and ce - 1 <= r[1] <= attribution_start
+                   and not text[r[1]:attribution_start].strip(" ,\u00a0")), None)
+    direct = False
+    if region is not None:
+        ce = max(ce, r_end(region))
+        start = _chain_back(doc, region)
+        if start < s.start and text[s.start:region[0]].strip():
+            start = region[0]
+        direct = True
+    else:
+        start = s.start
+    c = _trim(doc.text, start, ce, final_period=not direct)
+    if _words(text, *c) < MIN_CONTENT_WORDS:
+        return None
+    f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True)
+    if kind == "according":
+        m = RE_ACCORDING.match(text, at)
+        if m:
+            f.via = mention_after(text, m.end(), s.end)
+    elif kind == "quote":
+        r = _region_starting_at(doc, at)
+        if r is not None:
+            end = _chain_forward(doc, r)
+            f.content = (f.content[0], _trim(text, r[0], end, final_period=False)[1])
+            f.rule = "direct.split_quote"
+            f.extra.append((r[0], end))
+    elif kind == "shared":
+        f.extra.append((-1, at))  # marker: shared-subject cue at ``at``
+    return f
+
+
+def _shared_frames(doc: _Doc, si: int, sp: Span, cue: Span, end: int, claimed: List[Tuple[int, int]],
+                   antecedent: Optional[Span] = None) -> List[_Frame]:
+    """``..., adding that ...`` / ``... and vowed to ...``: a new statement by the same speaker."""
+    text = doc.text
+    start = _skip_after_cue(doc, cue, end)
+    region = _region_starting_at(doc, start + len(text[start:end]) - len(text[start:end].lstrip()))
+    if region is not None:
+        e = _continue_direct(doc, _chain_forward(doc, region))
+        c = _trim(text, start, e, final_period=False)
+    else:
+        e, via, shared = _content_end(doc, start, end)
+        c = _trim(text, start, e, strip_that=True)
+    if _words(text, *c) < MIN_CONTENT_WORDS:
+        return []
+    claimed.append((cue[0], max(c[1], e)))
+    return [_Frame(c, sp, cue, "indirect.shared_subject", si, antecedent=antecedent, direct=region is not None)]
+
+
+def _continue_direct(doc: _Doc, end: int) -> int:
+    """Extend a direct quotation over following quoted sentences of the same paragraph."""
+    return end
+
+
+def _apply_paragraph_rules(doc: _Doc, frames: List[_Frame]) -> None:
+    """``paragraph.trailing_cue`` and ``paragraph.leading_cue`` (see module notes)."""
+    by_sentence: dict = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    sents = doc.sentences
+    for f in frames:
+        if f.direct:
+            continue
+        s = sents[f.sentence]
+        if f.rule in ("indirect.trailing_cue", "indirect.inverted_cue") and f.content[0] <= s.start + 1:
+            # reach back over earlier sentences of the paragraph that have no attribution
+            k = f.sentence
+            reach = 0
+            while k - 1 >= 0 and sents[k - 1].paragraph == s.paragraph and (k - 1) not in by_sentence \
+                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k - 1]):
+                k -= 1
+                reach += 1
+            if k < f.sentence:
+                f.content = (_trim(doc.text, sents[k].start, f.content[1])[0], f.content[1])
+                f.rule = "paragraph.trailing_cue"
+        elif f.rule == "indirect.subject_cue" and _is_first_in_paragraph(sents, f.sentence) \
+                and f.content[1] >= _trim(doc.text, s.start, s.end)[1] - 1 and f.via is None:
+            k = f.sentence
+            reach = 0
+            while k + 1 < len(sents) and sents[k + 1].paragraph == s.paragraph and (k + 1) not in by_sentence \
+                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k + 1]):
+                k += 1
+                reach += 1
+            if k > f.sentence:
+                f.content = (f.content[0], _trim(doc.text, sents[k].start, sents[k].end)[1])
+                f.rule = "paragraph.leading_cue"
+
+
+def _has_cue(doc: _Doc, s: Sentence) -> bool:
+    return bool(_cues(doc, s)) or bool(RE_ACCORDING.search(doc.text, s.start, s.end))
+
+
+def _is_first_in_paragraph(sents: Sequence[Sentence], i: int) -> bool:
+    return i == 0 or sents[i - 1].paragraph != sents[i].paragraph
+
+
+RULE_NAMES = (
+    "direct.quote_then_cue",
+    "direct.split_quote",
+    "direct.cue_then_quote",
+    "indirect.trailing_cue",
+    "indirect.inverted_cue",
+    "indirect.subject_cue",
+    "indirect.according_to",
+    "indirect.shared_subject",
+    "paragraph.trailing_cue",
+    "paragraph.leading_cue",
+    "direct.continued",
+)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A named pass over the document; ``apply(doc, frames)`` adds or edits frames."""
+
+    name: str
+    apply: Callable[[_Doc, List[_Frame]], None]
+    doc: str = ""
+
+
+def _run_sentence_rules(doc: _Doc, frames: List[_Frame]) -> None:
+    for si in range(len(doc.sentences)):
+        claimed: List[Tuple[int, int]] = []
+        new = _sentence_rule(doc, si, claimed)
+        # shared-subject continuations of trailing frames
+        for f in list(new):
+            for a, b in f.extra:
+                if a == -1:
+                    cm = RE_CUE.match(doc.text, b)
+                    if cm and f.speaker is not None:
+                        new.extend(_shared_frames(doc, si, f.speaker, (cm.start(), cm.end()), doc.sentences[si].end, claimed))
+            f.extra = [x for x in f.extra if x[0] != -1]
+        frames.extend(new)
+
+
+def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
+    """``direct.continued``: quoted sentences right after a direct statement (same or next
+    paragraphs) with no attribution of their own continue it."""
+    text = doc.text
+    used = {f.sentence for f in frames}
+    for f in frames:
+        if not f.direct:
+            continue
+        end = f.content[1]
+        si = _sentence_of(doc, end)
+        nparas = 0
+        while si + 1 < len(doc.sentences):
+            nxt = doc.sentences[si + 1]
+            if nxt.start < end:
+                si += 1
+                continue
+            if (si + 1) in used or _has_cue(doc, nxt):
+                break
+            lead = nxt.start
+            if not (text[lead] in OPEN_QUOTES + STRAIGHT and doc.inside[lead]):
+                break
+            if nxt.paragraph != doc.sentences[si].paragraph:
+                nparas += 1
+                if nparas > MAX_CONTINUED_PARAGRAPHS:
+                    break
+            r = _region_starting_at(doc, lead)
+            if r is None:
+                break
+            rend = _chain_forward(doc, r)
+            f.content = (f.content[0], _trim(text, lead, rend, final_period=False)[1])
+            used.add(si + 1)
+            si = _sentence_of(doc, rend - 1)
+            end = rend
+
+
+RULES: Tuple[_Rule, ...] = (
+    _Rule("sentence", _run_sentence_rules,
+          "direct.quote_then_cue, direct.split_quote, indirect.trailing_cue, indirect.inverted_cue, "
+          "indirect.according_to, indirect.subject_cue, direct.cue_then_quote, indirect.shared_subject"),
+    _Rule("paragraph", _apply_paragraph_rules, "paragraph.trailing_cue, paragraph.leading_cue"),
+    _Rule("continued", _run_continuations, "direct.continued"),
+)
+
+
+def _build_doc(text: str) -> _Doc:
+    regions = _quote_regions(text)
+    inside = bytearray(len(text))
+    for a, b in regions:
+        for i in range(a, b):
+            inside[i] = 1
+    return _Doc(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions), bytes(inside))
+
+
+def find_quotes(text: str) -> List[Quote]:
+    """Every attributed statement in ``text``, sorted by content start.
+
+    Attribution fields only (``topic``/``stance`` stay ``None``). Pure and
+    thread-safe: nothing is stored between calls.
+
+    >>> [(q.speaker, q.cue, q.content) for q in find_quotes("Zhu said the talks were useful.")]
+    [('Zhu', 'said', 'the talks were useful')]
+    """
+    if not text or not text.strip():
+        return []
+    doc = _build_doc(text)
+    frames: List[_Frame] = []
+    for rule in RULES:
+        rule.apply(doc, frames)
+    frames = [f for f in frames if f.content[1] > f.content[0]]
+    # nested statements: drop a frame whose cue lies inside another frame's content
+    keep = []
+    for f in frames:
+        nested = any(g is not f and g.content[0] <= f.cue[0] < g.content[1] and g.speaker != f.speaker
+                     and not (g.content[0] <= f.content[0] and f.content[1] <= g.content[1] and False)
+                     for g in frames)
+        if not nested:
+            keep.append(f)
+    keep.sort(key=lambda f: (f.content[0], f.cue[0]))
+    order = sorted(keep, key=lambda f: f.speaker[0] if f.speaker else f.cue[0])
+    resolved = resolve_speakers(text, [(f.speaker, f.antecedent) for f in order])
+    names = {id(f): r for f, r in zip(order, resolved)}
+    out = []
+    for f in keep:
+        sp = f.speaker
+        out.append(Quote(
+            content=text[f.content[0]:f.content[1]],
+            content_span=f.content,
+            speaker=names[id(f)],
+            speaker_mention=text[sp[0]:sp[1]] if sp else None,
+            speaker_span=sp,
+            cue=text[f.cue[0]:f.cue[1]],
+            cue_span=f.cue,
+            kind=quote_kind(text, f.content, doc.inside),
+            rule=f.rule,
+            via=text[f.via[0]:f.via[1]] if f.via else None,
+        ))
+    return out

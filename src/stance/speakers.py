@@ -1,0 +1,510 @@
+"""Speaker mentions and their resolution to the person, organization or group meant.
+
+Mentions are found next to a reporting cue (see :mod:`stance.quotes`):
+
+* :func:`mention_before` — the subject noun phrase that ends right before a
+  cue (``Zhu Yongbiao, executive director of ..., told`` -> ``Zhu Yongbiao``;
+  ``President Xi also said`` -> ``President Xi``);
+* :func:`mention_after` — the noun phrase right after an inverted cue
+  (``said the expert`` -> ``the expert``; ``according to the Chinese Foreign
+  Ministry`` -> ``the Chinese Foreign Ministry``).
+
+Resolution (:func:`resolve_speakers`) is an explicit procedure, applied to
+the statements of one article in text order:
+
+1. **Names.** Titles, nationality adjectives before a title and leading
+   determiners are dropped (``Chinese President Xi Jinping`` -> ``Xi
+   Jinping``). A name of one token (or a shorter form) is joined to the most
+   recent full name in the article that contains it as its first or last
+   token, looking first before the mention, then anywhere (``Zhu`` -> ``Zhu
+   Yongbiao``, ``President Xi`` -> ``Xi Jinping``).
+2. **Organizations** (a name containing a word of ``org_words.txt``) keep
+   their full name without a leading ``the`` (``the Chinese Foreign
+   Ministry`` -> ``Chinese Foreign Ministry``).
+3. **Singular personal pronouns** (``he``, ``she``) and **definite singular
+   descriptions** (``the expert``, ``the spokesman``) take the speaker of the
+   closest earlier statement whose speaker is a person; failing that, the
+   closest earlier full person name in the text.
+4. **Relative pronouns** (``who``) take the noun phrase before the comma
+   that precedes them.
+5. ``they`` / ``it`` take the closest earlier group / organization speaker.
+6. Anything else (``Chinese observers``, ``a source``, ``The two leaders``)
+   is its own speaker, as written.
+
+Everything is computed per call; nothing is stored on module objects except
+lexicon-derived constants built at import time.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Sequence, Tuple
+
+from . import lexicon
+
+__all__ = [
+    "Mention",
+    "mention_before",
+    "mention_after",
+    "canonical_name",
+    "is_pronoun",
+    "mention_class",
+    "resolve_speakers",
+]
+
+Span = Tuple[int, int]
+Mention = Tuple[int, int]
+
+RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
+TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
+PRONOUNS = lexicon.pronouns()
+PERSON_NOUNS = lexicon.person_nouns()
+ORG_WORDS = lexicon.org_words()
+ORG_LOWER = frozenset(w.lower().rstrip(".") for w in ORG_WORDS)
+
+#: how many tokens a subject noun phrase may have before the cue (longer stretches are clauses)
+MAX_SUBJECT_TOKENS = 9
+#: how many tokens an apposition between a name and its cue may have
+MAX_APPOSITION_TOKENS = 22
+#: how many tokens a name may have
+MAX_NAME_TOKENS = 6
+
+DETERMINERS = frozenset(
+    "the a an another some many most several few two three four five six seven eight nine ten "
+    "both all other several numerous top senior former".split()
+)
+POSSESSIVES = frozenset("his her their its my our your this these those".split())
+#: words that may sit between a subject and its cue ("Xi also said", "he has repeatedly said")
+AUX_ADVERBS = frozenset(
+    "has have had also later then previously once again repeatedly publicly recently reportedly "
+    "just further would will did does do is was were are been being often always already still "
+    "even first initially subsequently specifically separately similarly privately quickly flatly "
+    "simply earlier frequently openly explicitly long had since now today yesterday tonight "
+    "herself himself themselves itself bluntly".split()
+)
+#: words that end a subject noun phrase on the left (a clause starts after them)
+LEFT_BOUNDARY_WORDS = frozenset(
+    "that because when while if but although though as since after before so where whereas and or "
+    "than what how why whom whose until unless once whether nor yet".split()
+)
+#: words that cannot occur inside a subject noun phrase
+NON_NP_WORDS = frozenset(
+    "is was are were be been will would could should can may might must do does did has have had "
+    "not to n't never no there here".split()
+)
+SENTENCE_ADVERBS = frozenset(
+    "but and so yet still now then meanwhile later also however instead indeed moreover "
+    "furthermore nonetheless nevertheless thus hence separately similarly earlier finally "
+    "today yesterday".split()
+)
+DAY_MONTH = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "today yesterday tonight".split()
+)
+PREPOSITIONS = frozenset(
+    "in on at during for with from by of about to into over under after before since through "
+    "across against among between per via without within".split()
+)
+NAME_CONNECTORS = frozenset("of de van von der al bin da du la le del di y and for the".split())
+QUOTE_CHARS = "\"“”‘’'«»"
+
+
+def _tokens(text: str, lo: int, hi: int) -> List[Tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in RE_TOKEN.finditer(text, lo, hi)]
+
+
+def _word(tok: str) -> str:
+    return tok.rstrip(".").lower()
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and False)
+
+
+def is_pronoun(mention: str) -> bool:
+    """True when the whole mention is a pronoun (``He``, ``they``, ``who``)."""
+    return mention.strip().lower() in PRONOUNS
+
+
+def mention_class(mention: str) -> str:
+    """One of ``pronoun``, ``description``, ``org``, ``name``, ``group``."""
+    words = [w for _, _, w in _tokens(mention, 0, len(mention)) if w[:1].isalnum()]
+    if not words:
+        return "group"
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    if any(w.rstrip(".") in ORG_WORDS or w in ORG_WORDS for w in words if _is_cap(w)):
+        return "org"
+    head = words[-1]
+    if _is_cap(head) and head.lower() not in PERSON_NOUNS:
+        return "name"
+    if head.lower() in PERSON_NOUNS:
+        num, cls = PERSON_NOUNS[head.lower()]
+        if words[0].lower() == "the" and num == "sg" and cls == "person":
+            return "description"
+        if cls == "org":
+            return "org" if words[0].lower() in ("the", "its") else "group"
+        return "group"
+    return "group"
+
+
+def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
+    if not toks or len(toks) > MAX_SUBJECT_TOKENS:
+        return False
+    words = [t[2] for t in toks]
+    low = [_word(w) for w in words]
+    if any(w in NON_NP_WORDS for w in low):
+        return False
+    if any(not (w[:1].isalnum() or w in ("’s", "'s", "-", "&", "’", "'")) for w in words):
+        # punctuation inside (other than possessive / hyphen) breaks a noun phrase
+        if any(w in (",", ";", ":", "(", ")", "—", "–", '"', "“", "”") for w in words):
+            return False
+    head = low[-1]
+    if len(toks) == 1:
+        if head in POSSESSIVES or head in DETERMINERS or head in ("him", "them", "me", "us"):
+            return False
+        if head in PRONOUNS:
+            return head not in ("that", "which") or True
+        if _is_cap(words[-1]):
+            return True
+        return head in PERSON_NOUNS or head.endswith("s")
+    if low[0] in POSSESSIVES and len(toks) == 1:
+        return False
+    if head in PREPOSITIONS or head in DETERMINERS or head in LEFT_BOUNDARY_WORDS:
+        return False
+    return True
+
+
+def _strip_left(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    """Drop sentence adverbs, conjunctions and leading prepositional/time phrases."""
+    changed = True
+    while toks and changed:
+        changed = False
+        w = _word(toks[0][2])
+        if w in SENTENCE_ADVERBS and len(toks) > 1:
+            toks = toks[1:]
+            changed = True
+        elif w in PREPOSITIONS and len(toks) > 1:
+            # "On Tuesday Trump said" / "In a statement the ministry said": drop up to a day/month
+            # word, or to the next determiner, keeping at least one token
+            for i in range(1, len(toks)):
+                if _word(toks[i][2]) in DAY_MONTH:
+                    if i + 1 < len(toks):
+                        toks = toks[i + 1:]
+                        changed = True
+                    break
+            else:
+                return []
+            if not changed:
+                return []
+    return toks
+
+
+def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, Optional[Span]]]:
+    """The subject noun phrase that ends right before ``cue_start``, searched from ``lo``.
+
+    Returns ``((start, end), apposition_span_or_None)`` or ``None``. The span
+    is the head noun phrase (a name without its apposition).
+    """
+    toks = _tokens(text, lo, cue_start)
+    # strip aux/adverbs between subject and cue
+    while toks and _word(toks[-1][2]) in AUX_ADVERBS:
+        toks.pop()
+    if not toks:
+        return None
+    if _word(toks[-1][2]) in ("not", "never", "n't", "to"):
+        return None
+    appos: Optional[Span] = None
+    if toks[-1][2] in (",", ")"):
+        # "Zhu Yongbiao, executive director of ..., told" / "Butterfield (D-N.C.), head of ..., said"
+        found = _apposition(toks[:-1])
+        if found is None:
+            return None
+        name_toks, appos = found
+        if not name_toks:
+            return None
+        return (name_toks[0][0], name_toks[-1][1]), appos
+    # cut at the last left boundary
+    cut = 0
+    for i in range(len(toks) - 1, -1, -1):
+        w = toks[i][2]
+        lw = _word(w)
+        if w in (",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "‘", "’", "'", "?", "!", "…") or (
+            lw in LEFT_BOUNDARY_WORDS and not (lw == "and" and _and_joins_names(toks, i))
+        ):
+            cut = i + 1
+            break
+    np = _strip_left(toks[cut:])
+    if cut > 0 and np:
+        # "Sanders, who won the primary, said" handled above; "Experts who study X said" -> cut at who
+        pass
+    for i, t in enumerate(np):
+        if _word(t[2]) in ("who", "which") and i > 0:
+            np = np[:i]
+            break
+    # "Sun Xiuwen, an associate professor at X told": a description whose previous segment is a name
+    if cut > 0 and toks[cut - 1][2] == "," and np and _word(np[0][2]) in DETERMINERS:
+        prev = _segment_before(toks, cut - 1)
+        if prev and _is_name(prev) and len(np) <= MAX_APPOSITION_TOKENS:
+            return (prev[0][0], prev[-1][1]), (np[0][0], np[-1][1])
+    if not _valid_np(np):
+        if np and len(np) > MAX_SUBJECT_TOKENS and _word(np[-1][2]) in PRONOUNS:
+            np = np[-1:]
+        else:
+            return None
+    return (np[0][0], np[-1][1]), None
+
+
+def _and_joins_names(toks: Sequence[Tuple[int, int, str]], i: int) -> bool:
+    """'Xi and Peng said': keep ``and`` inside the subject when it joins two capitalized words."""
+    return 0 < i < len(toks) - 1 and _is_cap(toks[i - 1][2]) and _is_cap(toks[i + 1][2])
+
+
+def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> List[Tuple[int, int, str]]:
+    seg = []
+    for j in range(comma_index - 1, -1, -1):
+        w = toks[j][2]
+        if w in (",", ";", ":", "(", "—", "–", '"', "“", "”") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
+            break
+        seg.append(toks[j])
+    seg.reverse()
+    return _strip_left(seg)
+
+
+def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
+    if not seg or len(seg) > MAX_NAME_TOKENS:
+        return False
+    if not _is_cap(seg[-1][2]):
+        return False
+    return all(_is_cap(t[2]) or _word(t[2]) in NAME_CONNECTORS or t[2] in ("’s", "'s", "-", ".") for t in seg)
+
+
+def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[int, int, str]], Span]]:
+    """Given tokens ending before ``, <cue>``, find ``NAME , APPOSITION`` (or ``NAME (X), APPOS``)."""
+    # find the comma that opens the apposition (the last comma/paren before this point)
+    depth = 0
+    for j in range(len(toks) - 1, -1, -1):
+        w = toks[j][2]
+        if w == ")":
+            depth += 1
+        elif w == "(":
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0 and j == 0:
+                return None
+        elif depth == 0 and w == ",":
+            appos_toks = toks[j + 1:]
+            if not appos_toks or len(appos_toks) > MAX_APPOSITION_TOKENS:
+                return None
+            name = _segment_before(toks, j)
+            # "Rep. X (D-N.C.)": drop a trailing parenthetical from the name
+            if not name:
+                return None
+            if _is_name(name) or (len(name) <= 4 and _word(name[-1][2]) in PERSON_NOUNS) or (
+                len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
+            ):
+                return name, (appos_toks[0][0], appos_toks[-1][1])
+            return None
+        elif depth == 0 and (w in (";", ":", "—", "–", '"', "“", "”")):
+            return None
+    # "Butterfield (D-N.C.), said": a name followed directly by a parenthetical
+    if toks and toks[-1][2] == ")":
+        k = max(i for i, t in enumerate(toks) if t[2] == "(")
+        name = _segment_before(toks, k)
+        if name and _is_name(name):
+            return name, (toks[k][0], toks[-1][1])
+    return None
+
+
+def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
+    """The noun phrase right after ``pos`` (an inverted cue or ``according to``).
+
+    Stops at punctuation, a preposition after the head, ``who``/``that``, or a
+    second verb-like word. ``said Zhu, noting`` -> ``Zhu``; ``said a spokesman
+    for the campaign`` -> ``a spokesman``; ``according to the Chinese Foreign
+    Ministry`` -> ``the Chinese Foreign Ministry``.
+    """
+    toks = _tokens(text, pos, hi)
+    out: List[Tuple[int, int, str]] = []
+    for i, (s, e, w) in enumerate(toks):
+        lw = _word(w)
+        if not w[:1].isalnum() and w not in ("’s", "'s", "-", "&", "’", "'"):
+            if w == "." and out and _word(out[-1][2]) in TITLES:
+                continue
+            if w in ("’", "'") and i + 1 < len(toks) and toks[i + 1][2] == "s":
+                out.append((s, e, w))
+                continue
+            break
+        if not out:
+            if lw in PRONOUNS and lw not in ("that", "which", "who", "it"):
+                return (s, e) if lw in ("he", "she", "they", "we", "i") else None
+            if not (_is_cap(w) or lw in DETERMINERS or lw in POSSESSIVES or lw in PERSON_NOUNS or w[:1].isdigit()):
+                return None
+            out.append((s, e, w))
+            continue
+        if lw in PREPOSITIONS - {"of", "for"} or lw in ("who", "which", "that", "and", "said", "says"):
+            break
+        if lw in ("of", "for"):
+            # keep "of"/"for" only inside a capitalized name ("Bank of America", "Center for X")
+            if _is_cap(out[-1][2]) and i + 1 < len(toks) and _is_cap(toks[i + 1][2]) and _word(out[-1][2]) in ORG_LOWER:
+                out.append((s, e, w))
+                continue
+            break
+        if lw in NON_NP_WORDS or lw in AUX_ADVERBS:
+            break
+        if len(out) >= MAX_SUBJECT_TOKENS:
+            break
+        if not _is_cap(w) and _is_cap(out[-1][2]) and _word(out[-1][2]) not in TITLES and lw not in PERSON_NOUNS and not (_word(out[-1][2]) in DETERMINERS):
+            # "Zhu noting" / "Trump Tuesday": a capitalized name ends at the first lowercase word
+            break
+        out.append((s, e, w))
+    while out and (_word(out[-1][2]) in DETERMINERS or out[-1][2] in ("-", "&", "’", "'")):
+        out.pop()
+    if not out:
+        return None
+    return (out[0][0], out[-1][1])
+
+
+def canonical_name(mention: str) -> str:
+    """The mention without titles, leading determiners and nationality adjectives.
+
+    >>> canonical_name("Chinese President Xi Jinping")
+    'Xi Jinping'
+    >>> canonical_name("the Chinese Foreign Ministry")
+    'Chinese Foreign Ministry'
+    """
+    toks = [w for _, _, w in _tokens(mention, 0, len(mention)) if w != "."]
+    while toks and _word(toks[0]) in ("the",):
+        toks = toks[1:]
+    if not toks:
+        return mention.strip()
+    if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in toks):
+        return _join(mention, toks)
+    caps = [i for i, w in enumerate(toks) if _is_cap(w)]
+    if not caps or not _is_cap(toks[-1]):
+        return _join(mention, toks)
+    # the final capitalized run is the name
+    start = len(toks) - 1
+    while start > 0 and (_is_cap(toks[start - 1]) or toks[start - 1] in ("-",)):
+        start -= 1
+    run = toks[start:]
+    # drop titles (and any nationality adjective before the last title)
+    last_title = -1
+    for i, w in enumerate(run[:-1]):
+        if w.rstrip(".") in TITLES:
+            last_title = i
+    run = run[last_title + 1:]
+    return _join(mention, run)
+
+
+def _join(mention: str, toks: Sequence[str]) -> str:
+    """Re-join tokens with the spacing of the mention when possible."""
+    if not toks:
+        return mention.strip()
+    first = mention.find(toks[0])
+    last = mention.rfind(toks[-1])
+    if first >= 0 and last >= first:
+        return mention[first:last + len(toks[-1])]
+    return " ".join(toks)
+
+
+def _name_index(text: str) -> List[Tuple[int, str]]:
+    """(position, full name) for every capitalized name of two or more tokens in the text."""
+    out: List[Tuple[int, str]] = []
+    for m in RE_NAME_RUN.finditer(text):
+        name = canonical_name(m.group())
+        if len(name.split()) >= 2 and mention_class(name) == "name":
+            out.append((m.start(), name))
+    return out
+
+
+_NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
+RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
+
+
+def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
+    """``Zhu`` -> ``Zhu Yongbiao``: the closest earlier full name starting or ending with ``short``."""
+    parts = short.split()
+    if not parts:
+        return short
+
+    def fits(full: str) -> bool:
+        f = full.split()
+        if len(f) <= len(parts):
+            return False
+        return f[: len(parts)] == parts or f[-len(parts):] == parts
+
+    before = [n for p, n in names if p < pos and fits(n)]
+    if before:
+        return before[-1]
+    after = [n for p, n in names if p >= pos and fits(n)]
+    return after[0] if after else short
+
+
+def resolve_speakers(
+    text: str,
+    mentions: Sequence[Tuple[Optional[Span], Optional[Span]]],
+) -> List[Optional[str]]:
+    """Resolve each statement's speaker mention, in text order (see module notes).
+
+    ``mentions`` holds one ``(speaker_span, antecedent_span)`` per statement,
+    sorted by position; ``antecedent_span`` is the noun phrase a relative
+    pronoun refers to (or ``None``). Returns one resolved speaker (or
+    ``None``) per statement.
+    """
+    names = _name_index(text)
+    out: List[Optional[str]] = []
+    history: List[Tuple[int, str, str]] = []  # (position, speaker, class)
+    for span, antecedent in mentions:
+        if span is None:
+            out.append(None)
+            continue
+        mention = text[span[0]:span[1]]
+        cls = mention_class(mention)
+        low = mention.strip().lower()
+        speaker: Optional[str]
+        if cls == "pronoun":
+            kind = PRONOUNS.get(low, "")
+            if kind == "relative" and antecedent is not None:
+                speaker = _resolve_name(text[antecedent[0]:antecedent[1]], antecedent[0], names)
+            elif kind == "person_sg":
+                speaker = _last_person(history, span[0], names)
+            elif kind == "plural":
+                speaker = next((s for p, s, c in reversed(history) if c == "group"), None)
+            elif kind == "thing":
+                speaker = next((s for p, s, c in reversed(history) if c == "org"), None)
+            else:
+                speaker = None
+            scls = "person" if kind == "person_sg" else ("group" if kind == "plural" else "org")
+        elif cls == "description":
+            speaker = _last_person(history, span[0], names) or mention
+            scls = "person"
+        elif cls == "name":
+            speaker = _resolve_name(mention, span[0], names)
+            scls = "person"
+        elif cls == "org":
+            speaker = canonical_name(mention)
+            scls = "org"
+        else:
+            speaker = mention
+            scls = "group"
+        out.append(speaker)
+        if speaker is not None:
+            history.append((span[0], speaker, scls))
+    return out
+
+
+def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
+    if mention_class(mention) == "org":
+        return canonical_name(mention)
+    name = canonical_name(mention)
+    return _join_short(name, pos, names)
+
+
+def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Sequence[Tuple[int, str]]) -> Optional[str]:
+    for p, s, c in reversed(history):
+        if c == "person" and p < pos and mention_class(s) == "name":
+            return s
+    earlier = [n for p, n in names if p < pos]
+    return earlier[-1] if earlier else None
