@@ -75,11 +75,11 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
                               encoding: str = "utf-8") -> tuple[dict[str, Any], str]:
     """Run the attribution rules over every gold article and score them (SCORING.md)."""
     from ..quotes import find_quotes
-    from .attribution import format_attribution_report, score_attribution, write_errors
+    from .attribution import attribution_errors, format_attribution_report, format_errors, score_attribution
 
     docs = read_gold(path, encoding=encoding)
     predictions = {d["doc_id"]: [q.to_dict() for q in find_quotes(d["text"])] for d in docs}
     report = score_attribution(docs, predictions, scope=scope)
     if errors is not None:
-        write_errors(docs, predictions, errors, scope=scope)
+        errors.write(format_errors(attribution_errors(docs, predictions, scope=scope)))
     return report, format_attribution_report(report)
