@@ -253,6 +253,25 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
     click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
 
 
+@cli.command()
+@model_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes, each with its own copy of the model.")
+@click.option("--max-body", default=10_000_000, show_default=True, type=click.IntRange(min=1), metavar="BYTES",
+              help="Largest request body accepted; larger ones get 413.")
+@click.pass_context
+def serve(ctx, model_path, host, port, workers, max_body):
+    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz.
+
+    Needs the serve extra: pip install 'stance[serve]'.
+    """
+    from .service import serve as run_service
+
+    run_service(_holder(ctx, model_path).path, host=host, port=port, workers=workers, max_body=max_body)
+
+
 # -- writers (private to the CLI; JSON comes from to_dict) -------------------
 
 def _num(value) -> str:
