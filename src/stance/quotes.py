@@ -58,7 +58,7 @@ MAX_PARAGRAPH_REACH = 6
 #: quote-only paragraphs that may continue a direct statement (reopened quotes)
 MAX_CONTINUED_PARAGRAPHS = 6
 
-_VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source")]
+_VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source") and v.use != "no"]
 CUE_KIND = {v.form: v for v in _VERBS}
 _FORMS = sorted({v.form for v in _VERBS if v.form != "according to"}, key=len, reverse=True)
 RE_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _FORMS) + r")(?![\w’'-])")
@@ -68,6 +68,10 @@ RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 STRAIGHT = '"'
+RE_QUOTE_MARK = re.compile(r"''|[“”«»„\"]")
+#: characters that can begin / end a quotation region (doubled apostrophes included)
+QUOTE_START = OPEN_QUOTES + STRAIGHT + "'"
+QUOTE_END = CLOSE_QUOTES + STRAIGHT + "'"
 #: cue forms that take the content right after them (no speaker-object to skip)
 CONTENT_FIRST = frozenset(
     v.form for v in _VERBS if v.lemma in ("call on", "call for", "urge", "point out", "go on to say")
@@ -75,6 +79,19 @@ CONTENT_FIRST = frozenset(
 TELL_FORMS = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "assure", "ask", "urge", "warn", "remind"))
 #: cues whose following noun phrase is a hearer, never an inverted speaker ("..., told the paper")
 NO_INVERSION = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "assure", "remind"))
+#: weak cues: a statement only before "that", ":" or a quotation, or in trailing position
+WEAK_FORMS = frozenset(v.form for v in _VERBS if v.use == "that")
+#: past-tense cues that may continue a statement with the same subject after "and"
+AND_SHARED_LEMMAS = frozenset("add vow promise pledge warn urge call on call for say note insist argue claim suggest "
+                              "predict declare stress emphasize acknowledge admit".split())
+#: what a trailing attribution's tail may start with ("..., Sun said on Monday in Beijing.")
+ADVERBIAL_STARTS = frozenset(
+    "in on at during for with from by of about to into after before since through last this earlier later "
+    "recently yesterday today tonight then again repeatedly afterward afterwards late early once also "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december when while as according".split()
+)
+PASSIVE_AUX = frozenset("was were been be being is are".split())
 SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag in ("ing",))
 #: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
 TAIL_STOP = frozenset("that and but because while although if when as which who".split())
@@ -125,22 +142,22 @@ def _quote_regions(text: str) -> List[Tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for li, (ls, le) in enumerate(lines):
         open_at: Optional[int] = None
-        for i in range(ls, le):
-            ch = text[i]
+        for m in RE_QUOTE_MARK.finditer(text, ls, le):
+            i, ch = m.start(), m.group()
             if ch in OPEN_QUOTES:
                 open_at = i
             elif ch in CLOSE_QUOTES:
                 if open_at is not None:
-                    regions.append((open_at, i + 1))
+                    regions.append((open_at, m.end()))
                     open_at = None
-            elif ch == STRAIGHT:
+            else:  # straight " or doubled ''
                 prev = text[i - 1] if i > ls else " "
-                nxt = text[i + 1] if i + 1 < le else " "
+                nxt = text[m.end()] if m.end() < le else " "
                 if open_at is None:
                     if prev.isspace() or prev in "([{—–-:/" or i == ls:
                         open_at = i
                 elif not nxt.isalnum() or prev in ".,!?;:’'…":
-                    regions.append((open_at, i + 1))
+                    regions.append((open_at, m.end()))
                     open_at = None
                 elif prev.isspace():
                     open_at = i
@@ -150,7 +167,7 @@ def _quote_regions(text: str) -> List[Tuple[int, int]]:
                 j = nxt[0]
                 while j < nxt[1] and text[j].isspace():
                     j += 1
-                if j < nxt[1] and (text[j] in OPEN_QUOTES or text[j] == STRAIGHT):
+                if j < nxt[1] and (text[j] in OPEN_QUOTES or text[j] == STRAIGHT or text.startswith("''", j)):
                     end = le
                     while end > open_at and text[end - 1].isspace():
                         end -= 1
@@ -189,6 +206,12 @@ def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: 
                 e -= 1
         if strip_that and text.startswith("that ", s):
             s += 5
+        if text.startswith("''", s) and "''" not in text[s + 2:e]:
+            s += 2
+        elif text.startswith("''", s) and text.endswith("''", s, e) and e - s >= 4:
+            s, e = s + 2, e - 2
+        elif e - s >= 2 and text.endswith("''", s, e) and "''" not in text[s:e - 2]:
+            e -= 2
         if e - s >= 2:
             first, last = text[s], text[e - 1]
             inner = text[s + 1:e - 1]
@@ -239,7 +262,7 @@ def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
         for r in doc.regions:
             if r[1] < start and doc.text[r[1]:start].strip() == "" and "\n" in doc.text[r[1]:start]:
                 # a region that ran to its line end right before this one
-                if doc.text[r[1] - 1] not in CLOSE_QUOTES + STRAIGHT:
+                if doc.text[r[1] - 1] not in QUOTE_END:
                     start = r[0]
                     changed = True
     return start
@@ -248,7 +271,7 @@ def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
 def _chain_forward(doc: _Doc, region: Tuple[int, int]) -> int:
     """End of a quotation, following reopened-paragraph quotes forwards."""
     end = region[1]
-    while doc.text[end - 1] not in CLOSE_QUOTES + STRAIGHT:
+    while doc.text[end - 1] not in QUOTE_END:
         nxt = next((r for r in doc.regions if r[0] >= end and doc.text[end:r[0]].strip() == ""), None)
         if nxt is None:
             break
@@ -276,7 +299,11 @@ def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
     return out
 
 
-def _tail_kind(doc: _Doc, pos: int, end: int) -> Tuple[str, int]:
+HEARER_WORDS = frozenset("him her them me us you reporters journalists supporters lawmakers voters viewers "
+                         "listeners members officials the a an".split()) - {"the", "a", "an"}
+
+
+def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False) -> Tuple[str, int]:
     """Classify the text after a trailing attribution: ``end`` (nothing but an adverbial),
     ``according`` (``, according to X``), ``shared`` (``, noting that ...``), ``quote`` (``, "..."``),
     ``clause`` (something else). Returns the kind and the position where it starts."""
@@ -291,7 +318,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int) -> Tuple[str, int]:
     k = j + (m.end() if m else 0)
     if RE_ACCORDING.match(text, k):
         return "according", k
-    if text[k:k + 1] in OPEN_QUOTES + STRAIGHT and doc.inside[k]:
+    if text[k:k + 1] in QUOTE_START and doc.inside[k]:
         return "quote", k
     cm = RE_CUE.match(text, k)
     if cm and text[j] == "," and cm.group() in SHARED_SUBJECT_FORMS:
@@ -299,14 +326,57 @@ def _tail_kind(doc: _Doc, pos: int, end: int) -> Tuple[str, int]:
     am = re.match(r"and\s+(?:then\s+|also\s+)?", text[k:end])
     if am:
         cm = RE_CUE.match(text, k + am.end())
-        if cm:
+        if cm and CUE_KIND[cm.group()].lemma in AND_SHARED_LEMMAS:
             return "shared", k + am.end()
+    if rest[:1] in ",—–(" and re.match(r"[,—–(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
+                                          r"when|because|although|though|in|on|at|during|speaking|referring|"
+                                          r"referencing|citing|pointing|responding|\w+ing)\b", rest):
+        return "end", j  # an apposition or a subordinate clause, not content
+    if rest[:1] == ":":
+        return "clause", j
     toks = _toks(text, j, end)
-    words = [t for t in toks if t[2][:1].isalnum()]
-    if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP for t in words):
-        if not any(doc.inside[t[0]] for t in toks):
-            return "end", j
+    first_part = []
+    for t in toks:
+        if t[2] in (",", "—", "–", ";", "(") or doc.inside[t[0]]:
+            break
+        first_part.append(t)
+    rest_after = first_part[-1][1] if first_part else j
+    sm = re.match(r"\s*,\s*(?:and\s+)?", text[rest_after:end])
+    if sm:
+        cm = RE_CUE.match(text, rest_after + sm.end())
+        if cm and cm.group() in SHARED_SUBJECT_FORMS:
+            shared_at = rest_after + sm.end()
+        else:
+            shared_at = None
+    else:
+        shared_at = None
+    words = [t for t in first_part if t[2][:1].isalnum()]
+    if words and hearer_skip:
+        words = words[_hearer_len(words):]
+    if not words:
+        return ("shared", shared_at) if shared_at is not None else ("end", j)
+    if words[0][2].lower() not in ADVERBIAL_STARTS:
+        return "clause", j
+    if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP - {"as", "when", "while"} for t in words[1:]):
+        return ("shared", shared_at) if shared_at is not None else ("end", j)
     return "clause", j
+
+
+def _hearer_len(words: Sequence[Tuple[int, int, str]]) -> int:
+    """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper")."""
+    if not words:
+        return 0
+    w0 = words[0][2]
+    if w0.lower() in HEARER_WORDS:
+        return 1
+    i = 0
+    if w0.lower() in ("the", "a", "an"):
+        i = 1
+    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")):
+        i += 1
+    if i == 1 and w0.lower() in ("the", "a", "an") and i < len(words):
+        i += 1  # "the newspaper"
+    return i
 
 
 def _speaker_for_inverted(doc: _Doc, cue: Span, end: int) -> Optional[Span]:
@@ -335,7 +405,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
             shared = (m.start(), m.end())
             return start + len(pre.rstrip().rstrip(",").rstrip()), None, shared
         am = re.search(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$", pre)
-        if am and CUE_KIND[m.group()].tag == "past" and m.group() not in ("found", "shown"):
+        if am and CUE_KIND[m.group()].tag in ("past", "pres") and CUE_KIND[m.group()].lemma in AND_SHARED_LEMMAS:
             return start + am.start(), None, (m.start(), m.end())
     return end, None, None
 
@@ -350,16 +420,17 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
         return cue[1]
     if toks and toks[0][2] in (":", ","):
         return toks[0][1]
-    # "that" within a short adverbial ("said in a statement on Wednesday that ...")
+    # "that" within a short adverbial ("said in a statement on Wednesday that ...",
+    # "told MSNBC’s “Morning Joe” on Friday that ...")
     for i, t in enumerate(toks[: MAX_THAT_DISTANCE + 1]):
         w = t[2].lower()
+        if doc.inside[t[0]]:
+            continue
         if w == "that":
-            # the stretch before "that" must not itself contain a clause boundary or a quote
-            if not any(x[2] in (",", ";", ":", '"', "“", "”") for x in toks[:i]) or i <= 4:
-                if not any(doc.inside[x[0]] for x in toks[:i]):
-                    return t[1]
+            if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
+                return t[1]
             break
-        if t[2] in (";", ".", "?", "!") or doc.inside[t[0]]:
+        if t[2] in (";", ".", "?", "!", ":"):
             break
     if form in TELL_FORMS and toks:
         # skip the hearer: "told the Global Times", "told reporters", "told CNN's Jake Tapper"
@@ -408,7 +479,7 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
             continue
         before = text[s.start:cs]
         # inverted: "..., said Zhu" / "...," said Zhu
-        inv = re.search(r"(?:[,:;—–]\s*[\"”’]?|[?!…][\"”’]|[\"”’],?)\s*$", before)
+        inv = re.search(r"(?:[,:;—–]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
         frame = None
         appos = None
         if inv and before.rstrip().endswith(","):
@@ -422,11 +493,13 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 frame = _trailing_frame(doc, si, content_end, sp, (cs, ce), sp[1], "indirect.inverted_cue")
         if frame is None and CUE_KIND[form].tag in ("past", "pres", "base"):
             m = mention_before(text, s.start, cs)
+            if m is not None and RE_CUE.search(text, m[0][0], m[0][1]):
+                m = None
             if m is not None:
                 (sp, appos) = m
                 # a comma (or closing quote) must separate the content from the speaker
                 pre = text[s.start:sp[0]]
-                pm = re.search(r"(?:,\s*[\"”’]?|[?!…][\"”’]|[\"”’],?)\s*$", pre)
+                pm = re.search(r"(?:,\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", pre)
                 if pm and _words(text, s.start, s.start + pm.start()) >= 1:
                     frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
         if frame is not None:
@@ -467,12 +540,18 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
             continue
         form = text[cs:ce]
         tag = CUE_KIND[form].tag
-        if tag == "ing":
+        between = text[s.start:cs].split()
+        last_word = between[-1].lower() if between else ""
+        if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept"):
             continue
+        if tag in ("past", "part") and last_word in PASSIVE_AUX:
+            continue  # passive: "was told", "have been charged"
         m = mention_before(text, s.start, cs)
         if m is None:
             continue
         sp, appos = m
+        if RE_CUE.search(text, sp[0], sp[1]) or RE_ACCORDING.search(text, sp[0], sp[1]):
+            continue
         antecedent = None
         word = text[sp[0]:sp[1]].lower()
         if word in WH_BLOCKERS:
@@ -487,7 +566,10 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
             a = mention_before(text, s.start, s.start + am.end(1))
             antecedent = a[0] if a else None
         start = _skip_after_cue(doc, (cs, ce), s.end)
-        region = _region_starting_at(doc, start + len(text[start:s.end]) - len(text[start:s.end].lstrip()))
+        lead = start + len(text[start:s.end]) - len(text[start:s.end].lstrip())
+        region = _region_starting_at(doc, lead)
+        if form in WEAK_FORMS and region is None and not re.search(r"(?:\bthat|:)\s*$", text[cs:lead]):
+            continue
         if region is not None:
             end = _continue_direct(doc, _chain_forward(doc, region))
             c = _trim(text, start, end, final_period=False)
@@ -512,9 +594,7 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     """Build a statement for a trailing attribution whose content ends at ``content_end``."""
     text = doc.text
     s = doc.sentences[si]
-    kind, at = _tail_kind(doc, after, s.end)
-    if kind == "clause":
-        return None
+    kind, at = _tail_kind(doc, after, s.end, hearer_skip=text[cue[0]:cue[1]] in TELL_FORMS and after == cue[1])
     # content: the quotation that closes right before, else the sentence up to here
     ce = content_end
     while ce > s.start and text[ce - 1] in " ,":
@@ -531,6 +611,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
         direct = True
     else:
         start = s.start
+    if kind == "clause" and not direct:
+        return None
     c = _trim(doc.text, start, ce, final_period=not direct)
     if _words(text, *c) < MIN_CONTENT_WORDS:
         return None
@@ -674,7 +756,7 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
             if (si + 1) in used or _has_cue(doc, nxt):
                 break
             lead = nxt.start
-            if not (text[lead] in OPEN_QUOTES + STRAIGHT and doc.inside[lead]):
+            if not (text[lead] in QUOTE_START and doc.inside[lead]):
                 break
             if nxt.paragraph != doc.sentences[si].paragraph:
                 nparas += 1

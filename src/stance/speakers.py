@@ -56,6 +56,7 @@ Mention = Tuple[int, int]
 
 RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
+TITLES_LOWER = frozenset(t.lower() for t in TITLES)
 PRONOUNS = lexicon.pronouns()
 PERSON_NOUNS = lexicon.person_nouns()
 ORG_WORDS = lexicon.org_words()
@@ -153,13 +154,16 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         return False
     words = [t[2] for t in toks]
     low = [_word(w) for w in words]
-    if any(w in NON_NP_WORDS for w in low):
+    if any(lw in NON_NP_WORDS and (i == 0 or not _is_cap(w)) for i, (w, lw) in enumerate(zip(words, low))):
         return False
     if any(not (w[:1].isalnum() or w in ("’s", "'s", "-", "&", "’", "'")) for w in words):
         # punctuation inside (other than possessive / hyphen) breaks a noun phrase
         if any(w in (",", ";", ":", "(", ")", "—", "–", '"', "“", "”") for w in words):
             return False
     head = low[-1]
+    if words[-1].endswith(("’s", "'s", "’", "s'")) and len(words[-1]) > 2 and not words[-1].endswith("ss'"):
+        if words[-1].endswith(("’s", "'s", "’")):
+            return False  # a possessive ("Trump’s comments", "Editor’s note") is not a subject
     if len(toks) == 1:
         if head in POSSESSIVES or head in DETERMINERS or head in ("him", "them", "me", "us"):
             return False
@@ -217,7 +221,7 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     appos: Optional[Span] = None
     if toks[-1][2] in (",", ")"):
         # "Zhu Yongbiao, executive director of ..., told" / "Butterfield (D-N.C.), head of ..., said"
-        found = _apposition(toks[:-1])
+        found = _apposition(toks[:-1] if toks[-1][2] == "," else toks)
         if found is None:
             return None
         name_toks, appos = found
@@ -305,9 +309,12 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
                 len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
             ):
                 return name, (appos_toks[0][0], appos_toks[-1][1])
+            # "A lawyer for the outlets, David Schulz, said": the description comes first
+            if _is_name(appos_toks) and _word(name[0][2]) in DETERMINERS | POSSESSIVES:
+                return list(appos_toks), (name[0][0], name[-1][1])
             return None
         elif depth == 0 and (w in (";", ":", "—", "–", '"', "“", "”")):
-            return None
+            break
     # "Butterfield (D-N.C.), said": a name followed directly by a parenthetical
     if toks and toks[-1][2] == ")":
         k = max(i for i, t in enumerate(toks) if t[2] == "(")
@@ -330,7 +337,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     for i, (s, e, w) in enumerate(toks):
         lw = _word(w)
         if not w[:1].isalnum() and w not in ("’s", "'s", "-", "&", "’", "'"):
-            if w == "." and out and _word(out[-1][2]) in TITLES:
+            if w == "." and out and (_word(out[-1][2]) in TITLES_LOWER or len(out[-1][2]) == 1 or "." in out[-1][2]):
                 continue
             if w in ("’", "'") and i + 1 < len(toks) and toks[i + 1][2] == "s":
                 out.append((s, e, w))
