@@ -38,7 +38,7 @@ from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 
 from . import lexicon
 from .segment import split_paragraphs, split_sentences
-from .speakers import mention_after, mention_before, resolve_speakers
+from .speakers import mention_after, mention_before, resolve_speakers, sentence_subject
 from .types import Quote, Sentence, Span
 
 __all__ = ["find_quotes", "RULES", "RULE_NAMES", "quote_kind"]
@@ -559,7 +559,9 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
         if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
             continue
-        if word in ("who", "which"):
+        if word in ("who", "which") and appos is not None:
+            antecedent = appos
+        elif word in ("who", "which"):
             am = re.search(r"([^,]*?),\s*$", text[s.start:sp[0]])
             if am is None:
                 continue
@@ -587,6 +589,23 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         claimed.append((cs, max(c[1], end)))
         if shared is not None:
             frames.extend(_shared_frames(doc, si, sp, shared, s.end, claimed, antecedent))
+    # ---- shared subject with a non-reporting main verb: "A judge rejected the request, saying ..."
+    for cs, ce in cues:
+        if is_claimed(cs) or any(f.cue[0] <= cs < f.content[1] or f.content[0] <= cs < f.content[1] for f in frames):
+            continue
+        form = text[cs:ce]
+        v = CUE_KIND[form]
+        pre = text[s.start:cs]
+        if not ((v.tag == "ing" and re.search(r",\s*(?:even\s+|also\s+|while\s+)?$", pre))
+                or (v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS
+                    and re.search(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", pre))):
+            continue
+        subj = sentence_subject(text, s.start, cs)
+        if subj is None or subj[1] >= cs:
+            continue
+        if any(f.cue[0] < cs for f in frames):
+            continue
+        frames.extend(_shared_frames(doc, si, subj, (cs, ce), s.end, claimed))
     return frames
 
 

@@ -43,6 +43,7 @@ from . import lexicon
 
 __all__ = [
     "Mention",
+    "sentence_subject",
     "mention_before",
     "mention_after",
     "canonical_name",
@@ -65,7 +66,7 @@ ORG_LOWER = frozenset(w.lower().rstrip(".") for w in ORG_WORDS)
 #: how many tokens a subject noun phrase may have before the cue (longer stretches are clauses)
 MAX_SUBJECT_TOKENS = 9
 #: how many tokens an apposition between a name and its cue may have
-MAX_APPOSITION_TOKENS = 22
+MAX_APPOSITION_TOKENS = 30
 #: how many tokens a name may have
 MAX_NAME_TOKENS = 6
 
@@ -243,7 +244,14 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         # "Sanders, who won the primary, said" handled above; "Experts who study X said" -> cut at who
         pass
     for i, t in enumerate(np):
-        if _word(t[2]) in ("who", "which") and i > 0:
+        if _word(t[2]) in ("who", "which", "whom") and i > 0:
+            if i == len(np) - 1:
+                # "an architect who said ...": the relative pronoun is the mention, the noun phrase
+                # before it its antecedent (returned in the apposition slot)
+                ante = np[:i]
+                if ante and _word(ante[-1][2]) == "of":
+                    ante = ante[:-1]
+                return (t[0], t[1]), ((ante[0][0], ante[-1][1]) if ante else None)
             np = np[:i]
             break
     # "Sun Xiuwen, an associate professor at X told": a description whose previous segment is a name
@@ -266,7 +274,15 @@ def _and_joins_names(toks: Sequence[Tuple[int, int, str]], i: int) -> bool:
 
 def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> List[Tuple[int, int, str]]:
     seg = []
-    for j in range(comma_index - 1, -1, -1):
+    stop = comma_index - 1
+    # skip a parenthetical right before the comma: "Rep. Jim Jordan (R-Ohio), ..."
+    if stop >= 0 and toks[stop][2] == ")":
+        k = stop
+        while k >= 0 and toks[k][2] != "(":
+            k -= 1
+        if k > 0:
+            stop = k - 1
+    for j in range(stop, -1, -1):
         w = toks[j][2]
         if w in (",", ";", ":", "(", "—", "–", '"', "“", "”") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
             break
@@ -276,6 +292,8 @@ def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> L
 
 
 def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
+    if seg and seg[-1][2] == ".":
+        seg = seg[:-1]
     if not seg or len(seg) > MAX_NAME_TOKENS:
         return False
     if not _is_cap(seg[-1][2]):
@@ -284,35 +302,43 @@ def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
 
 
 def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[int, int, str]], Span]]:
-    """Given tokens ending before ``, <cue>``, find ``NAME , APPOSITION`` (or ``NAME (X), APPOS``)."""
-    # find the comma that opens the apposition (the last comma/paren before this point)
+    """Given tokens ending before ``, <cue>``, find ``NAME , APPOSITION`` (or ``NAME (X), APPOS``).
+
+    The apposition may hold several commas ("Donna Rawlings, 59, of Ashton, Md., who watched ...,
+    said"); the name is the closest comma segment, scanning back at most
+    ``MAX_APPOSITION_TOKENS`` tokens, that is a name (or a short person description).
+    """
     depth = 0
+    end = len(toks)
     for j in range(len(toks) - 1, -1, -1):
         w = toks[j][2]
+        if end - j > MAX_APPOSITION_TOKENS + 1:
+            return None
         if w == ")":
             depth += 1
         elif w == "(":
             depth -= 1
             if depth < 0:
                 return None
-            if depth == 0 and j == 0:
-                return None
         elif depth == 0 and w == ",":
             appos_toks = toks[j + 1:]
-            if not appos_toks or len(appos_toks) > MAX_APPOSITION_TOKENS:
+            if not appos_toks:
                 return None
             name = _segment_before(toks, j)
-            # "Rep. X (D-N.C.)": drop a trailing parenthetical from the name
             if not name:
-                return None
+                continue
             if _is_name(name) or (len(name) <= 4 and _word(name[-1][2]) in PERSON_NOUNS) or (
                 len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
             ):
                 return name, (appos_toks[0][0], appos_toks[-1][1])
             # "A lawyer for the outlets, David Schulz, said": the description comes first
-            if _is_name(appos_toks) and _word(name[0][2]) in DETERMINERS | POSSESSIVES:
-                return list(appos_toks), (name[0][0], name[-1][1])
-            return None
+            seg = appos_toks
+            nxt = [i for i, t in enumerate(seg) if t[2] == ","]
+            if nxt:
+                seg = seg[: nxt[0]]
+            if _is_name(seg) and _word(name[0][2]) in DETERMINERS | POSSESSIVES:
+                return list(seg), (name[0][0], name[-1][1])
+            # otherwise keep scanning back: the apposition may contain commas
         elif depth == 0 and (w in (";", ":", "—", "–", '"', "“", "”")):
             break
     # "Butterfield (D-N.C.), said": a name followed directly by a parenthetical
@@ -515,3 +541,59 @@ def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Seque
             return s
     earlier = [n for p, n in names if p < pos]
     return earlier[-1] if earlier else None
+
+
+def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
+    """The subject noun phrase at the start of a sentence, for shared-subject cues.
+
+    ``A New York judge has rejected ..., saying ...`` -> ``A New York judge``;
+    ``In a statement, the ministry ...`` -> ``the ministry``. Only a pronoun,
+    a capitalized name (titles allowed, parenthetical dropped) or a
+    determiner + words ending in a person/organization noun or a name.
+    """
+    toks = _tokens(text, start, min(end, start + 400))
+    i = 0
+    # skip an introductory phrase that ends at a comma ("In a statement, ...", "Meanwhile, ...")
+    if toks and (_word(toks[0][2]) in PREPOSITIONS | SENTENCE_ADVERBS or toks[0][2].endswith("ly")
+                 or toks[0][2].lower().endswith("ing")):
+        for k, t in enumerate(toks[:14]):
+            if t[2] == ",":
+                i = k + 1
+                break
+        else:
+            return None
+    while i < len(toks) and _word(toks[i][2]) in SENTENCE_ADVERBS:
+        i += 1
+    if i >= len(toks):
+        return None
+    w = toks[i][2]
+    lw = _word(w)
+    if lw in ("he", "she", "they", "we", "i", "it"):
+        return (toks[i][0], toks[i][1])
+    j = i
+    if lw in DETERMINERS or lw in POSSESSIVES:
+        j = i + 1
+        last_ok = None
+        while j < len(toks) and j - i <= 6:
+            t = toks[j][2]
+            lt = _word(t)
+            if t in (",", "(", ";", ":") or lt in NON_NP_WORDS or lt in AUX_ADVERBS or lt in PREPOSITIONS:
+                break
+            if last_ok is not None and not _is_cap(t) and lt not in PERSON_NOUNS:
+                break
+            if lt in PERSON_NOUNS or _is_cap(t):
+                last_ok = j
+            j += 1
+        if last_ok is None:
+            return None
+        return (toks[i][0], toks[last_ok][1])
+    if _is_cap(w):
+        while j < len(toks) and j - i < MAX_NAME_TOKENS and (
+            _is_cap(toks[j][2]) or toks[j][2] in (".", "’s", "'s") and j > i
+        ):
+            j += 1
+        while j > i and toks[j - 1][2] in (".",):
+            j -= 1
+        if j > i:
+            return (toks[i][0], toks[j - 1][1])
+    return None
