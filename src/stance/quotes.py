@@ -125,6 +125,7 @@ class _Doc:
     paragraphs: Tuple[Tuple[int, int], ...]
     regions: Tuple[Tuple[int, int], ...]  # (open_mark, close_mark_end) of quotations
     inside: bytes  # 1 where a char is inside a quotation (marks included)
+    by_start: dict  # region start -> region
 
 
 # --------------------------------------------------------------------------- quotations
@@ -247,10 +248,7 @@ def _region_ending_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
 
 
 def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
-    for r in doc.regions:
-        if r[0] == pos:
-            return r
-    return None
+    return doc.by_start.get(pos)
 
 
 def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
@@ -303,7 +301,7 @@ HEARER_WORDS = frozenset("him her them me us you reporters journalists supporter
                          "listeners members officials the a an".split()) - {"the", "a", "an"}
 
 
-def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False) -> Tuple[str, int]:
+def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverted: bool = False) -> Tuple[str, int]:
     """Classify the text after a trailing attribution: ``end`` (nothing but an adverbial),
     ``according`` (``, according to X``), ``shared`` (``, noting that ...``), ``quote`` (``, "..."``),
     ``clause`` (something else). Returns the kind and the position where it starts."""
@@ -328,7 +326,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False) -> Tupl
         cm = RE_CUE.match(text, k + am.end())
         if cm and CUE_KIND[cm.group()].lemma in AND_SHARED_LEMMAS:
             return "shared", k + am.end()
-    if rest[:1] in ",—–(" and re.match(r"[,—–(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
+    if rest[:1] in ",—–(" and inverted and re.match(r"[,—–(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
                                           r"when|because|although|though|in|on|at|during|speaking|referring|"
                                           r"referencing|citing|pointing|responding|\w+ing)\b", rest):
         return "end", j  # an apposition or a subordinate clause, not content
@@ -504,7 +502,7 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                     frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
         if frame is not None:
             frames.append(frame)
-            claimed.append((min(frame.content[0], s.start), s.end))
+            claimed.append((max(min(frame.content[0], frame.cue[0]), s.start) if not frame.direct else max(frame.content[0], s.start), s.end))
     # ---- according to
     for m in RE_ACCORDING.finditer(text, s.start, s.end):
         if doc.inside[m.start()] or is_claimed(m.start()):
@@ -569,6 +567,13 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
             antecedent = a[0] if a else None
         start = _skip_after_cue(doc, (cs, ce), s.end)
         lead = start + len(text[start:s.end]) - len(text[start:s.end].lstrip())
+        if lead >= s.end and re.search(r":\s*$", text[cs:s.end]):
+            # "He said:" closing a paragraph, the quotation opening the next one
+            j = s.end
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if _region_starting_at(doc, j) is not None:
+                start = lead = j
         region = _region_starting_at(doc, lead)
         if form in WEAK_FORMS and region is None and not re.search(r"(?:\bthat|:)\s*$", text[cs:lead]):
             continue
@@ -613,7 +618,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     """Build a statement for a trailing attribution whose content ends at ``content_end``."""
     text = doc.text
     s = doc.sentences[si]
-    kind, at = _tail_kind(doc, after, s.end, hearer_skip=text[cue[0]:cue[1]] in TELL_FORMS and after == cue[1])
+    kind, at = _tail_kind(doc, after, s.end, hearer_skip=text[cue[0]:cue[1]] in TELL_FORMS and after == cue[1],
+                          inverted=sp[0] > cue[0])
     # content: the quotation that closes right before, else the sentence up to here
     ce = content_end
     while ce > s.start and text[ce - 1] in " ,":
@@ -622,6 +628,13 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     region = next((r for r in doc.regions if r[0] < ce and ce - 1 <= r[1] <= attribution_start
                    and not text[r[1]:attribution_start].strip(" ,\u00a0")), None)
     direct = False
+    if region is not None and region[0] > s.start:
+        lead_in = text[s.start:region[0]].rstrip()
+        if lead_in and lead_in[-1] not in ",:;—–(" and not lead_in.endswith(("--", "''")) \
+                and lead_in[-1] not in CLOSE_QUOTES + STRAIGHT:
+            region = None
+            if text[ce - 1:ce] in QUOTE_END:
+                return None  # '... and “our own citizens,” Melanie said yes': a quoted phrase, not a quote
     if region is not None:
         ce = max(ce, r_end(region))
         start = _chain_back(doc, region)
@@ -806,7 +819,8 @@ def _build_doc(text: str) -> _Doc:
     for a, b in regions:
         for i in range(a, b):
             inside[i] = 1
-    return _Doc(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions), bytes(inside))
+    return _Doc(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions), bytes(inside),
+                {r[0]: r for r in regions})
 
 
 def find_quotes(text: str) -> List[Quote]:

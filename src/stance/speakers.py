@@ -298,7 +298,9 @@ def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
         return False
     if not _is_cap(seg[-1][2]):
         return False
-    return all(_is_cap(t[2]) or _word(t[2]) in NAME_CONNECTORS or t[2] in ("’s", "'s", "-", ".") for t in seg)
+    # lowercase words only as connectors or roles before the name ("Democratic nominee Hillary Clinton")
+    return all(_is_cap(t[2]) or _word(t[2]) in NAME_CONNECTORS or t[2] in ("’s", "'s", "-", ".")
+               or (_word(t[2]) in PERSON_NOUNS or _word(t[2]) in TITLES_LOWER) for t in seg)
 
 
 def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[int, int, str]], Span]]:
