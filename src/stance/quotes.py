@@ -475,7 +475,11 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         form = text[cs:ce]
         if CUE_KIND[form].tag in ("base",) and form != "say":
             continue
+        if form in WEAK_FORMS and CUE_KIND[form].tag == "pres":
+            continue  # "..., 30 states." / "have claims": noun readings
         before = text[s.start:cs]
+        if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
+            continue
         # inverted: "..., said Zhu" / "...," said Zhu
         inv = re.search(r"(?:[,:;—–]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
         frame = None
@@ -703,23 +707,45 @@ def _apply_paragraph_rules(doc: _Doc, frames: List[_Frame]) -> None:
             k = f.sentence
             reach = 0
             while k - 1 >= 0 and sents[k - 1].paragraph == s.paragraph and (k - 1) not in by_sentence \
-                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k - 1]):
+                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k - 1]) \
+                    and _reads_as_reported(doc, sents[k - 1]):
                 k -= 1
                 reach += 1
             if k < f.sentence:
                 f.content = (_trim(doc.text, sents[k].start, f.content[1])[0], f.content[1])
                 f.rule = "paragraph.trailing_cue"
         elif f.rule == "indirect.subject_cue" and _is_first_in_paragraph(sents, f.sentence) \
-                and f.content[1] >= _trim(doc.text, s.start, s.end)[1] - 1 and f.via is None:
+                and f.content[1] >= _trim(doc.text, s.start, s.end)[1] - 1 and f.via is None \
+                and re.search(r"\bthat\s*$", doc.text[f.cue[1]:f.content[0]]):
             k = f.sentence
             reach = 0
             while k + 1 < len(sents) and sents[k + 1].paragraph == s.paragraph and (k + 1) not in by_sentence \
-                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k + 1]):
+                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k + 1]) \
+                    and _reads_as_reported(doc, sents[k + 1]):
                 k += 1
                 reach += 1
             if k > f.sentence:
                 f.content = (f.content[0], _trim(doc.text, sents[k].start, sents[k].end)[1])
                 f.rule = "paragraph.leading_cue"
+
+
+#: sentence openings that mark narrative rather than more of someone's reported statement
+RE_NARRATIVE_START = re.compile(
+    r"(?:I|We|He|She|They|It|His|Her|Their|But|Still|However|Meanwhile|Then|In the meantime|Yet|So|And)\b|\W")
+RE_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+
+
+def _reads_as_reported(doc: _Doc, s: Sentence) -> bool:
+    """May this unattributed sentence belong to a neighbouring paragraph-level statement?
+
+    No quotation marks, no first-person words, not a question or a colon-lead, and not opening
+    with a pronoun subject or a narrative connective ("He has waffled ...", "But ...")."""
+    t = s.text
+    if any(doc.inside[s.start:s.end]) or any(c in t for c in "\"“”"):
+        return False
+    if t.rstrip().endswith(("?", ":")) or RE_FIRST_PERSON.search(t):
+        return False
+    return not RE_NARRATIVE_START.match(t)
 
 
 def _has_cue(doc: _Doc, s: Sentence) -> bool:

@@ -162,6 +162,10 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         if any(w in (",", ";", ":", "(", ")", "—", "–", '"', "“", "”") for w in words):
             return False
     head = low[-1]
+    if low[0] in ("which", "that", "whose", "having") or head[:1].isdigit():
+        return False
+    if len(toks) > 7 and not (_is_cap(words[-1]) or head in PERSON_NOUNS):
+        return False
     if words[-1].endswith(("’s", "'s", "’", "s'")) and len(words[-1]) > 2 and not words[-1].endswith("ss'"):
         if words[-1].endswith(("’s", "'s", "’")):
             return False  # a possessive ("Trump’s comments", "Editor’s note") is not a subject
