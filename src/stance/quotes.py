@@ -395,17 +395,37 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
         if pre.endswith(","):
             via = mention_after(text, m.end(), end)
             return len(pre) + start - 1 if False else start + len(pre) - 1, via, None
-    for m in RE_CUE.finditer(text, start, end):
+    stop = end
+    # an independent clause after a semicolon (outside quotations) is not part of the content
+    for m in RE_CLAUSE_BREAK.finditer(text, start, end):
+        if not doc.inside[m.start()]:
+            stop = m.start()
+            break
+    for m in RE_CUE.finditer(text, start, stop):
         if doc.inside[m.start()]:
             continue
         pre = text[start:m.start()]
+        v = CUE_KIND[m.group()]
         if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:and\s+)?$", pre):
             shared = (m.start(), m.end())
             return start + len(pre.rstrip().rstrip(",").rstrip()), None, shared
-        am = re.search(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$", pre)
-        if am and CUE_KIND[m.group()].tag in ("past", "pres") and CUE_KIND[m.group()].lemma in AND_SHARED_LEMMAS:
+        am = re.search(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", pre)
+        if am and v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS:
             return start + am.start(), None, (m.start(), m.end())
-    return end, None, None
+        # "..., but he said that ...": a new subject and cue start a new statement
+        nm = RE_NEW_CLAUSE.search(pre)
+        if nm and v.tag in ("past", "pres") and v.use == "cue":
+            return start + nm.start(), None, None
+    return stop, None, None
+
+
+#: where indirect content stops: a semicolon outside quotations (a spaced dash measured neutral on PolNeAR)
+RE_CLAUSE_BREAK = re.compile(r";")
+#: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
+RE_NEW_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
+    r"(?:he|she|they|we|I|it|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|the\s+\w+)"
+    r"\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
 def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
