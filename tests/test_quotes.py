@@ -48,6 +48,13 @@ CASES = [
                  "indirect.subject_cue", id="18-aux-adverb"),
     pytest.param("Dana Reyes, who runs the shelter, said the beds were full.", "Dana Reyes", "said",
                  "the beds were full", "indirect", "indirect.subject_cue", id="19-relative-apposition"),
+    pytest.param("The real problem, the mayor said, is the lack of housing.", "the mayor", "said",
+                 "The real problem, the mayor said, is the lack of housing", "indirect", "indirect.parenthetical_cue",
+                 id="21-parenthetical-cue"),
+    pytest.param("A county judge rejected the request, saying the files must stay sealed.", "A county judge", "saying",
+                 "the files must stay sealed", "indirect", "indirect.shared_subject", id="22-shared-subject-saying"),
+    pytest.param("''We will appeal,'' Mr. Ortiz said.", "Mr. Ortiz", "said", "We will appeal", "direct",
+                 "direct.quote_then_cue", id="23-doubled-apostrophes"),
     pytest.param("“We need more nurses,” Ortiz said Tuesday in a statement.", "Ortiz", "said", "We need more nurses",
                  "direct", "direct.quote_then_cue", id="20-trailing-adverbial-tail"),
 ]

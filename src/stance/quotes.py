@@ -19,6 +19,8 @@ Rules, in order:
 * ``indirect.according_to`` — ``According to the ministry, ...`` /
   ``..., according to the ministry.`` (only when no other speaker is named;
   otherwise the named channel becomes ``via``)
+* ``indirect.parenthetical_cue`` — ``The talks, Sun said, went well.``: the
+  attribution sits inside the sentence; the content covers the sentence around it
 * ``indirect.shared_subject`` — ``..., said Zhu, noting that ...`` /
   ``He said ... and vowed to ...``: same speaker, new cue
 * ``paragraph.trailing_cue`` — a paragraph ending ``..., Sun said.`` also
@@ -340,22 +342,35 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
         first_part.append(t)
     rest_after = first_part[-1][1] if first_part else j
     sm = re.match(r"\s*,\s*(?:and\s+)?", text[rest_after:end])
+    paren = False
     if sm:
         cm = RE_CUE.match(text, rest_after + sm.end())
         if cm and cm.group() in SHARED_SUBJECT_FORMS:
             shared_at = rest_after + sm.end()
         else:
             shared_at = None
+            after_comma = text[rest_after + sm.end():end]
+            # "The truth, the senator said, was that ...": the sentence goes on after the attribution
+            if (not inverted and sm.group().strip() == "," and _words(after_comma, 0, len(after_comma)) >= 3
+                    and not after_comma.lstrip()[:1] in QUOTE_START
+                    and not RE_ACCORDING.match(after_comma.lstrip())
+                    and not re.match(r"\s*(?:who|which|whose|whom|but|and|though|although|while|as|because|when|"
+                                     r"after|before|if|even|a|an|the\s+\w+\s+of)\b", after_comma)):
+                paren = True
     else:
         shared_at = None
     words = [t for t in first_part if t[2][:1].isalnum()]
     if words and hearer_skip:
         words = words[_hearer_len(words):]
     if not words:
+        if paren:
+            return "parenthetical", j
         return ("shared", shared_at) if shared_at is not None else ("end", j)
     if words[0][2].lower() not in ADVERBIAL_STARTS:
         return "clause", j
     if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP - {"as", "when", "while"} for t in words[1:]):
+        if paren:
+            return "parenthetical", j
         return ("shared", shared_at) if shared_at is not None else ("end", j)
     return "clause", j
 
@@ -686,6 +701,9 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
             f.extra.append((r[0], end))
     elif kind == "shared":
         f.extra.append((-1, at))  # marker: shared-subject cue at ``at``
+    elif kind == "parenthetical" and not direct:
+        f.content = (f.content[0], _trim(text, f.content[0], s.end)[1])
+        f.rule = "indirect.parenthetical_cue"
     return f
 
 
@@ -785,6 +803,7 @@ RULE_NAMES = (
     "indirect.subject_cue",
     "indirect.according_to",
     "indirect.shared_subject",
+    "indirect.parenthetical_cue",
     "paragraph.trailing_cue",
     "paragraph.leading_cue",
     "direct.continued",
