@@ -82,7 +82,11 @@ TELL_FORMS = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "
 #: cues whose following noun phrase is a hearer, never an inverted speaker ("..., told the paper")
 NO_INVERSION = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "assure", "remind"))
 #: weak cues: a statement only before "that", ":" or a quotation, or in trailing position
-WEAK_FORMS = frozenset(v.form for v in _VERBS if v.use == "that")
+WEAK_FORMS = frozenset(v.form for v in _VERBS if v.use in ("that", "to", "noun"))
+#: forms read mostly as nouns ("his claims", "30 states"): never trailing cues
+NOUN_FORMS = frozenset(v.form for v in _VERBS if v.use == "noun")
+#: forms that also take a to-infinitive as their content ("pledged to push for ...")
+TO_FORMS = frozenset(v.form for v in _VERBS if v.use == "to")
 #: past-tense cues that may continue a statement with the same subject after "and"
 AND_SHARED_LEMMAS = frozenset("add vow promise pledge warn urge call on call for say note insist argue claim suggest "
                               "predict declare stress emphasize acknowledge admit".split())
@@ -221,9 +225,9 @@ def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: 
             n_inner = sum(inner.count(q) for q in quotes)
             if first in OPEN_QUOTES + STRAIGHT and last in CLOSE_QUOTES + STRAIGHT and (n_inner % 2 == 0 or "\n" in inner):
                 s, e = s + 1, e - 1
-            elif first in OPEN_QUOTES + STRAIGHT and sum(text[s + 1:e].count(q) for q in quotes) == 0:
+            elif first in OPEN_QUOTES + STRAIGHT and sum(text[s:e].count(q) for q in quotes) % 2 == 1:
                 s += 1
-            elif last in CLOSE_QUOTES + STRAIGHT and sum(text[s:e - 1].count(q) for q in quotes) == 0:
+            elif last in CLOSE_QUOTES + STRAIGHT and sum(text[s:e].count(q) for q in quotes) % 2 == 1:
                 e -= 1
         if (s, e) == (s0, e0):
             return s, e
@@ -510,7 +514,7 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         form = text[cs:ce]
         if CUE_KIND[form].tag in ("base",) and form != "say":
             continue
-        if form in WEAK_FORMS and CUE_KIND[form].tag == "pres":
+        if form in NOUN_FORMS:
             continue  # "..., 30 states." / "have claims": noun readings
         before = text[s.start:cs]
         if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
@@ -615,7 +619,9 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 start = lead = j
         region = _region_starting_at(doc, lead)
         if form in WEAK_FORMS and region is None and not re.search(r"(?:\bthat|:)\s*$", text[cs:lead]):
-            continue
+            if not ((form in TO_FORMS and text.startswith("to ", lead))
+                    or (form not in NOUN_FORMS and _quote_soon(doc, lead, s.end))):
+                continue
         if region is not None:
             end = _continue_direct(doc, _chain_forward(doc, region))
             c = _trim(text, start, end, final_period=False)
@@ -651,6 +657,16 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
             continue
         frames.extend(_shared_frames(doc, si, subj, (cs, ce), s.end, claimed))
     return frames
+
+
+def _quote_soon(doc: _Doc, pos: int, end: int, within: int = 4) -> bool:
+    """A quotation opens within the first ``within`` tokens after ``pos`` ("described as “...”")."""
+    for i, t in enumerate(_toks(doc.text, pos, min(end, pos + 120))):
+        if i > within:
+            return False
+        if doc.inside[t[0]]:
+            return True
+    return False
 
 
 def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, after: int, rule: str) -> Optional[_Frame]:

@@ -568,7 +568,7 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
                 break
         else:
             return None
-    while i < len(toks) and _word(toks[i][2]) in SENTENCE_ADVERBS:
+    while i < len(toks) and (_word(toks[i][2]) in SENTENCE_ADVERBS or toks[i][2] == ","):
         i += 1
     if i >= len(toks):
         return None
