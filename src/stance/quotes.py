@@ -27,6 +27,8 @@ Rules, in order:
   gives Sun the paragraph's earlier sentences that have no attribution
 * ``paragraph.leading_cue`` — a paragraph opening ``Sun said that ...`` is
   Sun's to its end unless another attribution intervenes
+* ``direct.block_quote`` — ``The governor added:`` closing a paragraph, the next
+  paragraph (without quotation marks) is the content
 * ``direct.continued`` — quoted sentences and reopened-quote paragraphs
   right after a direct statement continue it
 
@@ -620,6 +622,18 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 j += 1
             if _region_starting_at(doc, j) is not None:
                 start = lead = j
+            elif j < len(text) and "\n" in text[s.end:j] and CUE_KIND[form].tag in ("past", "pres"):
+                # "The governor added:" then an unquoted block quotation: the next paragraph
+                nxt = _sentence_of(doc, j)
+                para = doc.sentences[nxt].paragraph
+                k = nxt
+                while k + 1 < len(doc.sentences) and doc.sentences[k + 1].paragraph == para:
+                    k += 1
+                c = _trim(text, doc.sentences[nxt].start, doc.sentences[k].end, final_period=False)
+                if _words(text, *c) >= MIN_CONTENT_WORDS:
+                    frames.append(_Frame(c, sp, (cs, ce), "direct.block_quote", si, antecedent=antecedent))
+                    claimed.append((cs, s.end))
+                continue
         region = _region_starting_at(doc, lead)
         if form in WEAK_FORMS and region is None and not re.search(r"(?:\bthat|:)\s*$", text[cs:lead]):
             if not ((form in TO_FORMS and text.startswith("to ", lead))
@@ -826,6 +840,7 @@ RULE_NAMES = (
     "paragraph.trailing_cue",
     "paragraph.leading_cue",
     "direct.continued",
+    "direct.block_quote",
 )
 
 

@@ -71,7 +71,7 @@ MAX_APPOSITION_TOKENS = 30
 MAX_NAME_TOKENS = 6
 
 DETERMINERS = frozenset(
-    "the a an another some many most several few two three four five six seven eight nine ten "
+    "the a an another some many most several few one two three four five six seven eight nine ten "
     "both all other several numerous top senior former".split()
 )
 POSSESSIVES = frozenset("his her their its my our your this these those".split())
