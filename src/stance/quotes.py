@@ -443,8 +443,9 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
     return stop, None, None
 
 
-#: where indirect content stops: a semicolon outside quotations (a spaced dash measured neutral on PolNeAR)
-RE_CLAUSE_BREAK = re.compile(r";")
+#: where indirect content stops: a semicolon or a concessive clause outside quotations
+#: (a spaced dash measured neutral on PolNeAR)
+RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|despite|whereas)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
 RE_NEW_CLAUSE = re.compile(
     r"(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
