@@ -188,3 +188,15 @@ def test_thread_safe_and_pure():
     with ThreadPoolExecutor(4) as ex:
         got = list(ex.map(find_quotes, texts))
     assert got == expected
+
+
+def test_fuzz_never_raises():
+    import random
+
+    rng = random.Random(0)
+    pieces = ['"', "“", "”", "''", "'", ",", ".", ":", "(", ")", "—", "\n", "\n\n", " said", " told", " he",
+              " Smith", " according to", " the expert", " that", " and", " Mr.", " U.S.", " who", ";", "?", " says"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for q in find_quotes(text):
+            assert text[q.content_span[0]:q.content_span[1]] == q.content

@@ -348,7 +348,7 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
         elif depth == 0 and (w in (";", ":", "—", "–", '"', "“", "”")):
             break
     # "Butterfield (D-N.C.), said": a name followed directly by a parenthetical
-    if toks and toks[-1][2] == ")":
+    if toks and toks[-1][2] == ")" and any(t[2] == "(" for t in toks):
         k = max(i for i, t in enumerate(toks) if t[2] == "(")
         name = _segment_before(toks, k)
         if name and _is_name(name):
