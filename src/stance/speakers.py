@@ -68,7 +68,7 @@ MAX_SUBJECT_TOKENS = 9
 #: how many tokens an apposition between a name and its cue may have
 MAX_APPOSITION_TOKENS = 30
 #: how many tokens a name may have
-MAX_NAME_TOKENS = 6
+MAX_NAME_TOKENS = 7
 
 DETERMINERS = frozenset(
     "the a an another some many most several few one two three four five six seven eight nine ten "
@@ -298,7 +298,7 @@ def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> L
 def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
     if seg and seg[-1][2] == ".":
         seg = seg[:-1]
-    if not seg or len(seg) > MAX_NAME_TOKENS:
+    if not seg or sum(1 for t in seg if t[2][:1].isalnum()) > MAX_NAME_TOKENS:
         return False
     if not _is_cap(seg[-1][2]):
         return False
