@@ -556,7 +556,7 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
     for m in RE_ACCORDING.finditer(text, s.start, s.end):
         if doc.inside[m.start()] or is_claimed(m.start()):
             continue
-        sp = mention_after(text, m.end(), s.end)
+        sp = mention_after(text, m.end(), s.end) or _according_source(doc, m.end(), s.end)
         if sp is None:
             continue
         before = text[s.start:m.start()]
@@ -675,6 +675,18 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
             continue
         frames.extend(_shared_frames(doc, si, subj, (cs, ce), s.end, claimed))
     return frames
+
+
+def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
+    """The source after ``according to`` when it is not a plain noun phrase ("early results of
+    the exit poll conducted by ..."): up to the next comma, semicolon, dash or sentence end."""
+    text = doc.text
+    m = re.compile(r"[,;:—–()]|\.\s|\.$|\s--\s").search(text, pos, end)
+    stop = m.start() if m else end
+    span = _trim(text, pos, stop)
+    if span[1] <= span[0] or _words(text, *span) > 16 or any(doc.inside[span[0]:span[1]]):
+        return None
+    return span
 
 
 def _quote_soon(doc: _Doc, pos: int, end: int, within: int = 6) -> bool:

@@ -267,8 +267,33 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         if np and len(np) > MAX_SUBJECT_TOKENS and _word(np[-1][2]) in PRONOUNS:
             np = np[-1:]
         else:
-            return None
+            run = _final_name_run(np)
+            if run is None:
+                return None
+            return run, None
     return (np[0][0], np[-1][1]), None
+
+
+def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
+    """Fallback for a long stretch before a cue: the capitalized name that ends it
+    ("Saturday at the state convention Sen. Elizabeth Warren (D-MA) said" -> "Sen. Elizabeth Warren")."""
+    toks = list(np)
+    if toks and toks[-1][2] == ")" and any(t[2] == "(" for t in toks):
+        k = max(i for i, t in enumerate(toks) if t[2] == "(")
+        toks = toks[:k]
+    i = len(toks)
+    while i > 0 and (_is_cap(toks[i - 1][2]) or toks[i - 1][2] == "."):
+        i -= 1
+    run = toks[i:]
+    words = [t for t in run if t[2][:1].isalnum()]
+    if not words or len(words) > 4 or i == 0 or not _is_cap(run[-1][2]):
+        return None
+    prev = toks[i - 1][2]
+    if prev[:1].isupper() or _word(prev) in ("of", "for", "and", "the"):
+        return None
+    while run and run[0][2] == ".":
+        run = run[1:]
+    return (run[0][0], run[-1][1])
 
 
 def _and_joins_names(toks: Sequence[Tuple[int, int, str]], i: int) -> bool:
