@@ -243,7 +243,7 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         ):
             cut = i + 1
             break
-    np = _strip_left(toks[cut:])
+    np = _strip_right_time(_strip_left(toks[cut:]))
     if cut > 0 and np:
         # "Sanders, who won the primary, said" handled above; "Experts who study X said" -> cut at who
         pass
@@ -296,6 +296,22 @@ def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
     return (run[0][0], run[-1][1])
 
 
+TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend day".split())
+
+
+def _strip_right_time(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    """"Sanders on Tuesday said", "Wells Fargo just this month announced": drop the time phrase."""
+    for i in range(1, len(toks)):
+        w = _word(toks[i][2])
+        if w in ("on", "this", "last", "just", "earlier", "late", "in") and all(
+            _word(t[2]) in DAY_MONTH | TIME_NOUNS | {"this", "last", "just", "earlier", "late", "on", "in", "the",
+                                                       "early", "a", "statement", "interview"}
+            or t[2][:1].isdigit() for t in toks[i:]
+        ):
+            return toks[:i]
+    return toks
+
+
 def _and_joins_names(toks: Sequence[Tuple[int, int, str]], i: int) -> bool:
     """'Xi and Peng said': keep ``and`` inside the subject when it joins two capitalized words."""
     return 0 < i < len(toks) - 1 and _is_cap(toks[i - 1][2]) and _is_cap(toks[i + 1][2])
@@ -323,6 +339,9 @@ def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> L
 def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
     if seg and seg[-1][2] == ".":
         seg = seg[:-1]
+    if seg and (_word(seg[0][2]) in SENTENCE_ADVERBS | PREPOSITIONS | DAY_MONTH | LEFT_BOUNDARY_WORDS
+                or (len(seg) == 1 and seg[0][2].lower().endswith("ly"))):
+        return False
     if not seg or sum(1 for t in seg if t[2][:1].isalnum()) > MAX_NAME_TOKENS:
         return False
     if not _is_cap(seg[-1][2]):
@@ -618,6 +637,13 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
         if last_ok is None:
             return None
         return (toks[i][0], toks[last_ok][1])
+    if _is_cap(w) and i + 1 < len(toks) and (toks[i + 1][2] == "," or _word(toks[i + 1][2]) in PREPOSITIONS) \
+            and lw not in PERSON_NOUNS:
+        # "Once in my early 20s, ...", "Chastened, Trump ...": an introductory word, not a name
+        for k in range(i + 1, min(len(toks), i + 15)):
+            if toks[k][2] == ",":
+                return sentence_subject(text, toks[k][1], end) if toks[k][1] < end else None
+        return None
     if _is_cap(w):
         while j < len(toks) and j - i < MAX_NAME_TOKENS and (
             _is_cap(toks[j][2]) or toks[j][2] in (".", "’s", "'s") and j > i
