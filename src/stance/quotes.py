@@ -636,8 +636,9 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                     claimed.append((cs, s.end))
                 continue
         region = _region_starting_at(doc, lead)
+        progressive = tag == "ing" and last_word in ("is", "are", "was", "were")
         if form in WEAK_FORMS and region is None and not re.search(r"(?:\bthat|:)\s*$", text[cs:lead]):
-            if not ((form in TO_FORMS and text.startswith("to ", lead))
+            if not (progressive or(form in TO_FORMS and text.startswith("to ", lead))
                     or (form not in NOUN_FORMS and _quote_soon(doc, lead, s.end))):
                 continue
         if region is not None:

@@ -395,6 +395,8 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
     if toks and toks[-1][2] == ")" and any(t[2] == "(" for t in toks):
         k = max(i for i, t in enumerate(toks) if t[2] == "(")
         name = _segment_before(toks, k)
+        while name and not _is_cap(name[0][2]):
+            name = name[1:]  # "panel Chairman Rep. Jason Chaffetz (R-Utah)"
         if name and _is_name(name):
             return name, (toks[k][0], toks[-1][1])
     return None
