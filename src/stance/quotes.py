@@ -665,7 +665,7 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         form = text[cs:ce]
         v = CUE_KIND[form]
         pre = text[s.start:cs]
-        if not ((v.tag == "ing" and re.search(r",\s*(?:even\s+|also\s+|while\s+)?$", pre))
+        if not ((v.tag == "ing" and re.search(r"(?:,\s*(?:even\s+|also\s+|while\s+)?|\bby\s+)$", pre))
                 or (v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS
                     and re.search(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", pre))):
             continue

@@ -224,6 +224,8 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     if _word(toks[-1][2]) in ("not", "never", "n't", "to"):
         return None
     appos: Optional[Span] = None
+    if _word(toks[-1][2]) in ("he", "she", "they", "we", "i"):
+        return (toks[-1][0], toks[-1][1]), None  # "To which she said", "As it happens, he said"
     if toks[-1][2] in (",", ")"):
         # "Zhu Yongbiao, executive director of ..., told" / "Butterfield (D-N.C.), head of ..., said"
         found = _apposition(toks[:-1] if toks[-1][2] == "," else toks)
