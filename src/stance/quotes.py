@@ -377,6 +377,9 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
         return ("shared", shared_at) if shared_at is not None else ("end", j)
     if words[0][2].lower() not in ADVERBIAL_STARTS:
         return "clause", j
+    if words[0][2].lower() == "to" and len(words) > 1 and words[1][2][:1].islower() \
+            and words[1][2].lower() not in HEARER_WORDS | {"the", "a", "an", "his", "her", "their", "its", "my", "our"}:
+        return "clause", j  # "Trump called to ban ...": an infinitive is content
     if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP - {"as", "when", "while"} for t in words[1:]):
         if paren:
             return "parenthetical", j
@@ -520,6 +523,8 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         form = text[cs:ce]
         if CUE_KIND[form].tag in ("base",) and form != "say":
             continue
+        if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
+            continue  # "added to her delegate lead": not speech
         if form in NOUN_FORMS:
             continue  # "..., 30 states." / "have claims": noun readings
         before = text[s.start:cs]
@@ -540,8 +545,9 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 frame = _trailing_frame(doc, si, content_end, sp, (cs, ce), sp[1], "indirect.inverted_cue")
         if frame is None and CUE_KIND[form].tag in ("past", "pres", "base"):
             m = mention_before(text, s.start, cs)
-            if m is not None and RE_CUE.search(text, m[0][0], m[0][1]):
-                m = None
+            if m is not None and (RE_CUE.search(text, m[0][0], m[0][1])
+                                  or text[m[0][0]:m[0][1]].lower() in ("who", "which", "that")):
+                m = None  # a relative clause is not a trailing attribution
             if m is not None:
                 (sp, appos) = m
                 # a comma (or closing quote) must separate the content from the speaker
@@ -587,6 +593,8 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
             continue
         form = text[cs:ce]
         tag = CUE_KIND[form].tag
+        if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
+            continue  # "added to her delegate lead": not speech
         between = text[s.start:cs].split()
         last_word = between[-1].lower() if between else ""
         if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept"):
