@@ -51,10 +51,13 @@ CASES = [
     pytest.param("The real problem, the mayor said, is the lack of housing.", "the mayor", "said",
                  "The real problem, the mayor said, is the lack of housing", "indirect", "indirect.parenthetical_cue",
                  id="21-parenthetical-cue"),
-    pytest.param("A county judge rejected the request, saying the files must stay sealed.", "A county judge", "saying",
-                 "the files must stay sealed", "indirect", "indirect.shared_subject", id="22-shared-subject-saying"),
+    pytest.param("A county judge sealed the files, saying the case involved minors.", "A county judge", "saying",
+                 "the case involved minors", "indirect", "indirect.shared_subject", id="22-shared-subject-saying"),
     pytest.param("''We will appeal,'' Mr. Ortiz said.", "Mr. Ortiz", "said", "We will appeal", "direct",
                  "direct.quote_then_cue", id="23-doubled-apostrophes"),
+    # PolNeAR counts a refusal to comment as a speech act; so do we
+    pytest.param("Ortiz declined to say whether the plan would pass.", "Ortiz", "declined",
+                 "to say whether the plan would pass", "indirect", "indirect.subject_cue", id="24-declined-to-say"),
     pytest.param("“We need more nurses,” Ortiz said Tuesday in a statement.", "Ortiz", "said", "We need more nurses",
                  "direct", "direct.quote_then_cue", id="20-trailing-adverbial-tail"),
 ]
@@ -75,7 +78,6 @@ NEGATIVES = [
     pytest.param("Ortiz believes that taxes are too high.", id="n4-belief-that"),
     pytest.param("The statement was released on Friday.", id="n5-noun-statement"),
     pytest.param("That is not what he said.", id="n6-what-he-said"),
-    pytest.param("Ortiz declined to say whether the plan would pass.", id="n7-declined-to-say"),
     pytest.param("", id="n8-empty"),
     pytest.param('He said "yes', id="n9-unbalanced-quote-short"),
 ]

@@ -842,7 +842,9 @@ def _reads_as_reported(doc: _Doc, s: Sentence) -> bool:
 
 
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
-    return bool(_cues(doc, s)) or bool(RE_ACCORDING.search(doc.text, s.start, s.end))
+    """Does the sentence hold a strong reporting cue (outside quotations) or "according to"?"""
+    return any(doc.text[a:b] not in WEAK_FORMS for a, b in _cues(doc, s)) \
+        or bool(RE_ACCORDING.search(doc.text, s.start, s.end))
 
 
 def _is_first_in_paragraph(sents: Sequence[Sentence], i: int) -> bool:
