@@ -425,7 +425,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
     stop = end
     # an independent clause after a semicolon (outside quotations) is not part of the content
     for m in RE_CLAUSE_BREAK.finditer(text, start, end):
-        if not doc.inside[m.start()]:
+        if not doc.inside[m.start()] and _words(text, start, m.start()) >= 3:
             stop = m.start()
             break
     for m in RE_CUE.finditer(text, start, stop):
@@ -448,7 +448,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
 
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
-RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|despite|whereas)\b")
+RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
 RE_NEW_CLAUSE = re.compile(
     r"(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"

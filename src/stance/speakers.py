@@ -162,7 +162,7 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         if any(w in (",", ";", ":", "(", ")", "—", "–", '"', "“", "”") for w in words):
             return False
     head = low[-1]
-    if low[0] in ("which", "that", "whose", "having") or head[:1].isdigit():
+    if low[0] in ("which", "that", "whose", "having") or (head[:1].isdigit() and len(toks) > 3):
         return False
     if len(toks) > 7 and not (_is_cap(words[-1]) or head in PERSON_NOUNS):
         return False
@@ -427,7 +427,10 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             if lw in PRONOUNS and lw not in ("that", "which", "who", "it"):
                 return (s, e) if lw in ("he", "she", "they", "we", "i") else None
             if not (_is_cap(w) or lw in DETERMINERS or lw in POSSESSIVES or lw in PERSON_NOUNS or w[:1].isdigit()):
-                return None
+                # "said retired Army Lt. Gen. Mick Bednarek", "said election lawyer Joe Birkenstock"
+                nxt = [t[2] for t in toks[i + 1:i + 3]]
+                if not (w.isalpha() and w.islower() and any(_is_cap(x) or _word(x) in PERSON_NOUNS for x in nxt)):
+                    return None
             out.append((s, e, w))
             continue
         if lw in PREPOSITIONS - {"of", "for"} or lw in ("who", "which", "that", "and", "said", "says"):
