@@ -127,6 +127,7 @@ class _Frame:
     direct: bool = False
     trailing: bool = False
     extra: List[Span] = field(default_factory=list)
+    tail: str = ""
 
 
 @dataclass(frozen=True)
@@ -557,7 +558,11 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                     frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
         if frame is not None:
             frames.append(frame)
-            claimed.append((max(min(frame.content[0], frame.cue[0]), s.start) if not frame.direct else max(frame.content[0], s.start), s.end))
+            lo = max(min(frame.content[0], frame.cue[0]), s.start) if not frame.direct else max(frame.content[0], s.start)
+            # a direct quote followed by a new clause ('"...," Carson said, but he said ...') leaves
+            # that clause to the other rules
+            hi = max(frame.cue[1], frame.speaker[1]) if frame.tail == "clause" else s.end
+            claimed.append((lo, hi))
     # ---- according to
     for m in RE_ACCORDING.finditer(text, s.start, s.end):
         if doc.inside[m.start()] or is_claimed(m.start()):
@@ -742,7 +747,7 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     c = _trim(doc.text, start, ce, final_period=not direct)
     if _words(text, *c) < MIN_CONTENT_WORDS:
         return None
-    f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True)
+    f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True, tail=kind)
     if kind == "according":
         m = RE_ACCORDING.match(text, at)
         if m:
