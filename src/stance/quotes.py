@@ -650,7 +650,8 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 continue
         region = _region_starting_at(doc, lead)
         progressive = tag == "ing" and last_word in ("is", "are", "was", "were")
-        if form in WEAK_FORMS and region is None and not re.search(r"(?:\bthat|:)\s*$", text[cs:lead]):
+        if form in WEAK_FORMS and region is None and not re.search(
+                r"\bthat\s*$" if form in NOUN_FORMS else r"(?:\bthat|:)\s*$", text[cs:lead]):
             if not (progressive or(form in TO_FORMS and text.startswith("to ", lead))
                     or (form not in NOUN_FORMS and _quote_soon(doc, lead, s.end))):
                 continue
@@ -742,8 +743,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
         direct = True
     else:
         start = s.start
-    if kind == "clause" and not direct:
-        return None
+    if kind in ("clause", "quote") and not direct:
+        return None  # 'As they marched, they chanted "..."': the quotation after the cue is the content
     c = _trim(doc.text, start, ce, final_period=not direct)
     if _words(text, *c) < MIN_CONTENT_WORDS:
         return None
