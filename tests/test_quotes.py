@@ -221,3 +221,19 @@ def test_fuzz_never_raises():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         for q in find_quotes(text):
             assert text[q.content_span[0]:q.content_span[1]] == q.content
+
+
+def test_rules_are_ordered_named_objects():
+    from stance.quotes import RULES
+
+    names = [r.name for r in RULES]
+    assert names[0] == "indirect.trailing_cue" and names[-1] == "direct.continued"
+    for r in RULES:
+        assert r.scope in ("sentence", "document")
+        assert set(r.produces) <= set(RULE_NAMES)
+        assert r.apply.__doc__
+
+
+def test_continued_rule_name():
+    (q,) = find_quotes('"We are ready," she said. "Nobody can stop us now."')
+    assert q.rule == "direct.continued"

@@ -1,12 +1,14 @@
 """Statement detection: who said what, as :class:`~stance.types.Quote` records.
 
-The public entry point is :func:`find_quotes`. It runs an ordered tuple of
-named rules (:data:`RULES`) over one article; each rule proposes statements
-(``_Frame`` objects) and the first rule to claim a stretch of text keeps it.
-Every statement's ``rule`` field is the stable dotted name of the rule that
-produced it, so a wrong attribution leads straight back to one rule.
+The public entry point is :func:`find_quotes`. It runs the ordered tuple of
+named rules :data:`RULES` over one article: four sentence rules (trailing cue,
+according to, subject cue, shared subject), each seeing every sentence with the
+cues the earlier rules left unclaimed, then two document rules (paragraph
+extension, continuation). Every statement's ``rule`` field is the stable dotted
+name of the case that produced it, so a wrong attribution leads straight back
+to one rule (``scripts/bench_attribution.py`` prints scores per rule name).
 
-Rules, in order:
+Statement rule names:
 
 * ``direct.quote_then_cue`` — ``"It works," she said.`` / ``"...?" asked Li.``
 * ``direct.split_quote`` — ``"It works," she said, "and it is cheap."``
@@ -24,13 +26,16 @@ Rules, in order:
 * ``indirect.shared_subject`` — ``..., said Zhu, noting that ...`` /
   ``He said ... and vowed to ...``: same speaker, new cue
 * ``paragraph.trailing_cue`` — a paragraph ending ``..., Sun said.`` also
-  gives Sun the paragraph's earlier sentences that have no attribution
-* ``paragraph.leading_cue`` — a paragraph opening ``Sun said that ...`` is
-  Sun's to its end unless another attribution intervenes
+  gives Sun the paragraph's earlier sentences that have no attribution and
+  read as reported speech (no quotation marks, no first person, not opening
+  with a pronoun subject or a narrative connective: see ``_reads_as_reported``)
+* ``paragraph.leading_cue`` — a paragraph opening ``Sun said that ...`` (an
+  explicit ``that``) is Sun's to its end under the same conditions
 * ``direct.block_quote`` — ``The governor added:`` closing a paragraph, the next
   paragraph (without quotation marks) is the content
-* ``direct.continued`` — quoted sentences and reopened-quote paragraphs
-  right after a direct statement continue it
+* ``direct.continued`` — quoted sentences right after a direct (or trailing)
+  statement in the same paragraph continue it; a quote reopened at the next
+  paragraph without having been closed is always followed
 
 ``find_quotes`` is pure: all per-call state lives in local objects.
 """
@@ -504,18 +509,35 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
 # Each rule: (doc, taken) -> list of frames. ``taken`` marks cue starts already used.
 
 
-def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_Frame]:
-    """All sentence-level rules for one sentence, trailing cues first (outermost wins)."""
+@dataclass
+class _SentenceState:
+    """Per-call, per-sentence scratch state shared by the sentence-level rules."""
+
+    si: int
+    cues: List[Tuple[int, int]]
+    claimed: List[Tuple[int, int]] = field(default_factory=list)
+    frames: List[_Frame] = field(default_factory=list)
+
+    def is_claimed(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.claimed)
+
+
+def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
+    """Attribution after the content, right to left so the outermost cue wins.
+
+    ``"It works," she said.`` -> ``direct.quote_then_cue``; ``"A," he said, "B."`` ->
+    ``direct.split_quote``; ``The talks went well, Sun said.`` -> ``indirect.trailing_cue``;
+    ``..., said the expert.`` -> ``indirect.inverted_cue``; ``The truth, he said, is ...`` ->
+    ``indirect.parenthetical_cue``; ``..., said Zhu, noting that ...`` adds
+    ``indirect.shared_subject``.
+    """
     text = doc.text
-    s = doc.sentences[si]
-    cues = _cues(doc, s)
-    frames: List[_Frame] = []
-    if not cues and not RE_ACCORDING.search(text, s.start, s.end):
-        return frames
-
-    def is_claimed(pos: int) -> bool:
-        return any(a <= pos < b for a, b in claimed)
-
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
     # ---- trailing cues, right to left (direct.quote_then_cue, direct.split_quote,
     #      indirect.trailing_cue, indirect.inverted_cue)
     for cs, ce in reversed(cues):
@@ -558,11 +580,32 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                     frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
         if frame is not None:
             frames.append(frame)
+            for a, b in frame.extra:
+                if a == -1:  # ", noting that ...": same speaker, new cue
+                    cm = RE_CUE.match(text, b)
+                    if cm:
+                        frames.extend(_shared_frames(doc, si, frame.speaker, (cm.start(), cm.end()), s.end, claimed))
+            frame.extra = [x for x in frame.extra if x[0] != -1]
             lo = max(min(frame.content[0], frame.cue[0]), s.start) if not frame.direct else max(frame.content[0], s.start)
             # a direct quote followed by a new clause ('"...," Carson said, but he said ...') leaves
             # that clause to the other rules
             hi = max(frame.cue[1], frame.speaker[1]) if frame.tail == "clause" else s.end
             claimed.append((lo, hi))
+
+
+def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
+    """``According to the ministry, the tram will close.`` / ``..., according to the ministry.``
+
+    X is the speaker only when no other speaker is named in the sentence; in ``Xi said ...,
+    according to Xinhua`` the subject-cue rule keeps Xinhua as ``via``.
+    """
+    text = doc.text
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
     # ---- according to
     for m in RE_ACCORDING.finditer(text, s.start, s.end):
         if doc.inside[m.start()] or is_claimed(m.start()):
@@ -592,6 +635,23 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 continue
             frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
             claimed.append((s.start, m.end()))
+
+
+def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
+    """Speaker before the cue, content after it, left to right.
+
+    ``Zhu said (that) the talks were useful.`` -> ``indirect.subject_cue`` (also ``X told the
+    Global Times ...``, ``X called on ...``, ``X reported ...``); ``He said: "..."`` ->
+    ``direct.cue_then_quote``; ``The governor added:`` + unquoted paragraph ->
+    ``direct.block_quote``; ``..., adding that ...`` -> ``indirect.shared_subject``.
+    """
+    text = doc.text
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
     # ---- subject cues, left to right (indirect.subject_cue, direct.cue_then_quote)
     for cs, ce in cues:
         if is_claimed(cs):
@@ -672,6 +732,18 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         claimed.append((cs, max(c[1], end)))
         if shared is not None:
             frames.extend(_shared_frames(doc, si, sp, shared, s.end, claimed, antecedent))
+
+
+def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
+    """``A county judge sealed the files, saying the case involved minors.``: a reporting verb
+    sharing the subject of a non-reporting main verb -> ``indirect.shared_subject``."""
+    text = doc.text
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
     # ---- shared subject with a non-reporting main verb: "A judge rejected the request, saying ..."
     for cs, ce in cues:
         if is_claimed(cs) or any(f.cue[0] <= cs < f.content[1] or f.content[0] <= cs < f.content[1] for f in frames):
@@ -689,7 +761,6 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         if any(f.cue[0] < cs for f in frames):
             continue
         frames.extend(_shared_frames(doc, si, subj, (cs, ce), s.end, claimed))
-    return frames
 
 
 def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
@@ -876,26 +947,14 @@ RULE_NAMES = (
 
 @dataclass(frozen=True)
 class _Rule:
-    """A named pass over the document; ``apply(doc, frames)`` adds or edits frames."""
+    """A named rule: ``apply(doc, state)`` for ``scope == "sentence"`` (one sentence's
+    :class:`_SentenceState`), ``apply(doc, frames)`` for ``scope == "document"``.
+    ``produces`` lists the ``Quote.rule`` names it can emit."""
 
     name: str
-    apply: Callable[[_Doc, List[_Frame]], None]
-    doc: str = ""
-
-
-def _run_sentence_rules(doc: _Doc, frames: List[_Frame]) -> None:
-    for si in range(len(doc.sentences)):
-        claimed: List[Tuple[int, int]] = []
-        new = _sentence_rule(doc, si, claimed)
-        # shared-subject continuations of trailing frames
-        for f in list(new):
-            for a, b in f.extra:
-                if a == -1:
-                    cm = RE_CUE.match(doc.text, b)
-                    if cm and f.speaker is not None:
-                        new.extend(_shared_frames(doc, si, f.speaker, (cm.start(), cm.end()), doc.sentences[si].end, claimed))
-            f.extra = [x for x in f.extra if x[0] != -1]
-        frames.extend(new)
+    scope: str
+    apply: Callable
+    produces: Tuple[str, ...] = ()
 
 
 def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
@@ -941,18 +1000,25 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
                 break
             rend = _chain_forward(doc, r)
             f.content = (f.content[0], _trim(text, lead, rend, final_period=False)[1])
+            f.rule = "direct.continued"
             used.add(si + 1)
             si = _sentence_of(doc, rend - 1)
             end = rend
 
 
 RULES: Tuple[_Rule, ...] = (
-    _Rule("sentence", _run_sentence_rules,
-          "direct.quote_then_cue, direct.split_quote, indirect.trailing_cue, indirect.inverted_cue, "
-          "indirect.according_to, indirect.subject_cue, direct.cue_then_quote, indirect.shared_subject"),
-    _Rule("paragraph", _apply_paragraph_rules, "paragraph.trailing_cue, paragraph.leading_cue"),
-    _Rule("continued", _run_continuations, "direct.continued"),
+    _Rule("indirect.trailing_cue", "sentence", _rule_trailing_cue,
+          ("direct.quote_then_cue", "direct.split_quote", "indirect.trailing_cue", "indirect.inverted_cue",
+           "indirect.parenthetical_cue", "indirect.shared_subject")),
+    _Rule("indirect.according_to", "sentence", _rule_according_to, ("indirect.according_to",)),
+    _Rule("indirect.subject_cue", "sentence", _rule_subject_cue,
+          ("indirect.subject_cue", "direct.cue_then_quote", "direct.block_quote", "indirect.shared_subject")),
+    _Rule("indirect.shared_subject", "sentence", _rule_shared_subject, ("indirect.shared_subject",)),
+    _Rule("paragraph", "document", _apply_paragraph_rules, ("paragraph.trailing_cue", "paragraph.leading_cue")),
+    _Rule("direct.continued", "document", _run_continuations, ("direct.continued",)),
 )
+"""The rules in the order they run. Sentence rules see each sentence once, with the cues the
+earlier rules left unclaimed; document rules then extend or continue the statements found."""
 
 
 def _build_doc(text: str) -> _Doc:
@@ -977,9 +1043,21 @@ def find_quotes(text: str) -> List[Quote]:
     if not text or not text.strip():
         return []
     doc = _build_doc(text)
+    states = [_SentenceState(si, _cues(doc, sent)) for si, sent in enumerate(doc.sentences)]
     frames: List[_Frame] = []
+    done_sentence_rules = False
     for rule in RULES:
+        if rule.scope == "sentence":
+            for st in states:
+                if st.cues or RE_ACCORDING.search(text, doc.sentences[st.si].start, doc.sentences[st.si].end):
+                    rule.apply(doc, st)
+            continue
+        if not done_sentence_rules:
+            frames = [f for st in states for f in st.frames]
+            done_sentence_rules = True
         rule.apply(doc, frames)
+    if not done_sentence_rules:
+        frames = [f for st in states for f in st.frames]
     frames = [f for f in frames if f.content[1] > f.content[0]]
     # nested statements: drop a frame whose cue lies inside another frame's content
     keep = []
