@@ -31,12 +31,12 @@ def cross_validate(data: LabeledData, *, params: Optional[dict] = None, folds: i
     texts = np.asarray(data.texts, dtype=object)
     topics = np.asarray(data.topics)
     stances = np.asarray(data.stances)
-    strata = np.asarray([f"{t}|{s}" for t, s in zip(topics, stances)])
+    strata = _rare_merged(np.asarray([f"{t}|{s}" for t, s in zip(topics, stances)]), folds)
     if data.groups is not None:
         splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
         splits = splitter.split(texts, strata, groups=np.asarray(data.groups))
     else:
-        splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, _rare_merged(strata, folds))
+        splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, strata)
     topic_pred = np.empty(len(texts), dtype=object)
     stance_pred = np.empty(len(texts), dtype=object)
     for train_idx, test_idx in splits:
