@@ -173,7 +173,7 @@ class StanceModel(BaseEstimator):
         """
         if self.stance_head not in STANCE_HEADS:
             raise ValueError(f"stance_head must be one of {STANCE_HEADS}, got {self.stance_head!r}")
-        topics, stances = list(topics), list(stances)
+        topics, stances = [str(t) for t in topics], [str(s) for s in stances]
         self.topics_ = sorted(set(topics))
         if len(self.topics_) == 1 or topic_head is None:
             self.topic_head_ = None

@@ -116,9 +116,10 @@ def format_report(report: dict[str, Any], *, title: str) -> str:
         cal = report["calibration"]
         lines.append(f"  Brier      {cal['brier']:.4f}   ECE {cal['ece']:.4f}")
     lines.append("")
-    lines.append(f"  {'label':<16}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
+    lw = max([16] + [len(label) + 2 for label in report["per_class"]])
+    lines.append(f"  {'label':<{lw}}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
     for label, m in report["per_class"].items():
-        lines.append(f"  {label:<16}{m['precision']:>10.4f}{m['recall']:>10.4f}{m['f1']:>10.4f}{m['support']:>9}")
+        lines.append(f"  {label:<{lw}}{m['precision']:>10.4f}{m['recall']:>10.4f}{m['f1']:>10.4f}{m['support']:>9}")
     labels = report["labels"]
     width = max(8, max(len(x) for x in labels) + 2)
     lines.append("")
