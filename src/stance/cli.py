@@ -253,20 +253,37 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--topic-column", default="topic", show_default=True)
 @click.option("--stance-column", default="stance", show_default=True)
+@click.option("--cv", "cv_folds", type=click.IntRange(min=2), default=None, metavar="N",
+              help="Labeled CSV: cross-validate training on it (N folds) instead of scoring a model.")
+@click.option("--group-column", default=None,
+              help="With --cv: keep rows with the same value (e.g. a document id) in one fold.")
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, metavar="FILE.png",
               help="Labeled CSV: draw the confusion matrix and a reliability diagram into FILE.png "
                    "(needs matplotlib: pip install 'stance[plot]').")
 @model_option
 @encoding_option
 @click.pass_context
-def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, plot_file, model_path,
-             encoding):
+def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, cv_folds, group_column,
+             plot_file, model_path, encoding):
     """Score the model on labeled statements (.csv) or attribution gold (.jsonl).
 
     For a CSV: accuracy, macro-F1, SemEval F_avg pooled over topics (and its
     per-topic mean, labelled as such), per-class and per-topic tables, the
     confusion matrix, and Brier score and ECE of the stance probabilities.
+    With --cv, the default training is cross-validated on the CSV instead.
     """
+    if cv_folds is not None:
+        if gold.endswith(".jsonl") or plot_file:
+            raise click.UsageError("--cv cross-validates training on a labeled .csv (without --plot)")
+        from .evaluate.run import cross_validate_file
+
+        report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column,
+                                           text_column=text_column, topic_column=topic_column,
+                                           stance_column=stance_column, encoding=encoding)
+        click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
+        return
+    if group_column:
+        raise click.UsageError("--group-column goes with --cv")
     if plot_file and gold.endswith(".jsonl"):
         raise click.UsageError("--plot draws stance figures; it needs a labeled .csv GOLD")
     if plot_file:
