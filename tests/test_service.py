@@ -12,8 +12,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
-from stance.model import FORMAT_VERSION
 from click.testing import CliRunner
 
 pytest.importorskip("fastapi")
@@ -22,6 +20,7 @@ httpx = pytest.importorskip("httpx")
 
 from stance import Analyzer  # noqa: E402
 from stance.cli import cli  # noqa: E402
+from stance.model import FORMAT_VERSION  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed_article.txt"
