@@ -383,6 +383,9 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
         return ("shared", shared_at) if shared_at is not None else ("end", j)
     if words[0][2].lower() not in ADVERBIAL_STARTS:
         return "clause", j
+    if words[0][2].lower() in ("as", "when", "while", "after", "before", "because", "during"):
+        # "..., Obama told his advisers as he labored over ...": a subordinate clause of time
+        return ("shared", shared_at) if shared_at is not None else ("end", j)
     if words[0][2].lower() == "to" and len(words) > 1 and words[1][2][:1].islower() \
             and words[1][2].lower() not in HEARER_WORDS | {"the", "a", "an", "his", "her", "their", "its", "my", "our"}:
         return "clause", j  # "Trump called to ban ...": an infinitive is content
@@ -394,19 +397,22 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
 
 
 def _hearer_len(words: Sequence[Tuple[int, int, str]]) -> int:
-    """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper")."""
+    """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper",
+    "a Senate panel", "his closest advisers"): up to an adverbial, a time word or the end."""
     if not words:
         return 0
     w0 = words[0][2]
     if w0.lower() in HEARER_WORDS:
         return 1
-    i = 0
-    if w0.lower() in ("the", "a", "an"):
+    if w0.lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
         i = 1
-    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")):
+        while i < len(words) and i <= 5 and words[i][2].lower() not in ADVERBIAL_STARTS:
+            i += 1
+        return i
+    i = 0
+    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")) \
+            and words[i][2].lower() not in ADVERBIAL_STARTS:
         i += 1
-    if i == 1 and w0.lower() in ("the", "a", "an") and i < len(words):
-        i += 1  # "the newspaper"
     return i
 
 
@@ -614,8 +620,8 @@ def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
         if sp is None:
             continue
         before = text[s.start:m.start()]
-        if not before.strip():
-            # "According to X, content."
+        if not before.strip() or re.fullmatch(r"\s*(?:But|And|Yet|So|Still|However|Now|Also|Instead)\s*,?\s*", before):
+            # "According to X, content." / "But, according to the poll, ..."
             cm = re.compile(r",").search(text, sp[1], s.end)
             if cm is None:
                 continue

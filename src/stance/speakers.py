@@ -365,13 +365,13 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
     for j in range(len(toks) - 1, -1, -1):
         w = toks[j][2]
         if end - j > MAX_APPOSITION_TOKENS + 1:
-            return None
+            break
         if w == ")":
             depth += 1
         elif w == "(":
             depth -= 1
             if depth < 0:
-                return None
+                break
         elif depth == 0 and w == ",":
             appos_toks = toks[j + 1:]
             if not appos_toks:
