@@ -485,6 +485,8 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
         if doc.inside[t[0]]:
             continue
         if w == "that":
+            if form in NOUN_FORMS and i > 0:
+                break  # "offers messages that are ...": a relative clause, not a complement
             if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
                 return t[1]
             break
@@ -731,7 +733,7 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             end, via, shared = _content_end(doc, start, s.end)
             c = _trim(text, start, end, strip_that=True)
             rule = "indirect.subject_cue"
-        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS:
+        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS or _not_content(text, c, CUE_KIND[form].lemma):
             continue
         f = _Frame(c, sp, (cs, ce), rule, si, antecedent=antecedent, via=via, direct=region is not None)
         frames.append(f)
@@ -781,6 +783,20 @@ def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
     return span
 
 
+#: content that is only an adverbial ("said in a statement", "said to People")
+RE_ADVERBIAL_CONTENT = re.compile(r"(?:in|on|at|to|during|after|before|from|of|with)\b(?:\W+\w+){0,5}\W*$", re.I)
+#: lemmas whose object is often a figure, not a statement ("reported $2 billion in revenue")
+FIGURE_LEMMAS = frozenset("report post add offer".split())
+
+
+def _not_content(text: str, c: Span, lemma: str) -> bool:
+    """Reject a would-be content that is only an adverbial or (for a few lemmas) a figure."""
+    body = text[c[0]:c[1]]
+    if RE_ADVERBIAL_CONTENT.match(body):
+        return True
+    return lemma in FIGURE_LEMMAS and bool(re.match(r"[$€£]?\d", body))
+
+
 def _quote_soon(doc: _Doc, pos: int, end: int, within: int = 6) -> bool:
     """A quotation opens within the first ``within`` tokens after ``pos`` ("described as “...”")."""
     for i, t in enumerate(_toks(doc.text, pos, min(end, pos + 120))):
@@ -807,7 +823,7 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     direct = False
     if region is not None and region[0] > s.start:
         lead_in = text[s.start:region[0]].rstrip()
-        if lead_in and lead_in[-1] not in ",:;—–(" and not lead_in.endswith(("--", "''")) \
+        if lead_in and lead_in[-1] not in ",:;—–(-" and not lead_in.endswith(("--", "''")) \
                 and lead_in[-1] not in CLOSE_QUOTES + STRAIGHT:
             region = None
             if text[ce - 1:ce] in QUOTE_END:
