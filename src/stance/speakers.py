@@ -217,7 +217,8 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     """
     toks = _tokens(text, lo, cue_start)
     # strip aux/adverbs between subject and cue
-    while toks and _word(toks[-1][2]) in AUX_ADVERBS:
+    while toks and (_word(toks[-1][2]) in AUX_ADVERBS
+                    or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 3)):
         toks.pop()
     if not toks:
         return None
@@ -245,7 +246,7 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         ):
             cut = i + 1
             break
-    np = _strip_right_time(_strip_left(toks[cut:]))
+    np = _strip_postmodifier(_strip_right_time(_strip_left(toks[cut:])))
     if cut > 0 and np:
         # "Sanders, who won the primary, said" handled above; "Experts who study X said" -> cut at who
         pass
@@ -298,6 +299,23 @@ def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
     return (run[0][0], run[-1][1])
 
 
+def _strip_postmodifier(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    """"Trump in his announcement speech promised" -> "Trump"; "A news report published
+    Wednesday said" -> "A news report": keep the head noun phrase (the shortest mention is the
+    safest one; the words after the head are not the speaker)."""
+    for i in range(1, len(toks)):
+        w = toks[i][2]
+        lw = _word(w)
+        head = toks[i - 1][2]
+        head_ok = _is_cap(head) or _word(head) in PERSON_NOUNS or _word(head).endswith("s")
+        if not head_ok or _word(head) in DETERMINERS:
+            continue
+        if (lw in PREPOSITIONS - {"of", "for"} and not _is_cap(w)) or (
+                w.islower() and lw.endswith("ed") and lw not in PERSON_NOUNS and i + 1 < len(toks)):
+            return toks[:i]
+    return toks
+
+
 TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend day".split())
 
 
@@ -331,7 +349,7 @@ def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> L
             stop = k - 1
     for j in range(stop, -1, -1):
         w = toks[j][2]
-        if w in (",", ";", ":", "(", "—", "–", '"', "“", "”") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
+        if w in (",", ";", ":", "(", "—", "–", '"', "“", "”", "'", "‘", "’") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
             break
         seg.append(toks[j])
     seg.reverse()
@@ -611,7 +629,8 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     toks = _tokens(text, start, min(end, start + 400))
     i = 0
     # skip an introductory phrase that ends at a comma ("In a statement, ...", "Meanwhile, ...")
-    if toks and (_word(toks[0][2]) in PREPOSITIONS | SENTENCE_ADVERBS or toks[0][2].endswith("ly")
+    if toks and (_word(toks[0][2]) in PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS
+                 or toks[0][2].endswith("ly")
                  or toks[0][2].lower().endswith("ing")):
         for k, t in enumerate(toks[:14]):
             if t[2] == ",":
