@@ -172,7 +172,7 @@ def _quote_regions(text: str) -> List[Tuple[int, int]]:
                 prev = text[i - 1] if i > ls else " "
                 nxt = text[m.end()] if m.end() < le else " "
                 if open_at is None:
-                    if prev.isspace() or prev in "([{—–-:/" or i == ls:
+                    if prev.isspace() or prev in "([{—–―‒-:/" or i == ls:
                         open_at = i
                 elif not nxt.isalnum() or prev in ".,!?;:’'…":
                     regions.append((open_at, m.end()))
@@ -215,9 +215,9 @@ def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: 
     quotes = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT
     while True:
         s0, e0 = s, e
-        while s < e and (text[s].isspace() or text[s] in ":,;—–-"):
+        while s < e and (text[s].isspace() or text[s] in ":,;—–―‒-"):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–―‒-"):
             e -= 1
         if final_period:
             while e > s and text[e - 1] == ".":
@@ -343,7 +343,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
         cm = RE_CUE.match(text, k + am.end())
         if cm and CUE_KIND[cm.group()].lemma in AND_SHARED_LEMMAS:
             return "shared", k + am.end()
-    if rest[:1] in ",—–(" and inverted and re.match(r"[,—–(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
+    if rest[:1] in ",—–―‒(" and inverted and re.match(r"[,—–―‒(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
                                           r"when|because|although|though|in|on|at|during|speaking|referring|"
                                           r"referencing|citing|pointing|responding|\w+ing)\b", rest):
         return "end", j  # an apposition or a subordinate clause, not content
@@ -352,7 +352,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     toks = _toks(text, j, end)
     first_part = []
     for t in toks:
-        if t[2] in (",", "—", "–", ";", "(") or doc.inside[t[0]]:
+        if t[2] in (",", "—", "–", "―", "‒", ";", "(") or doc.inside[t[0]]:
             break
         first_part.append(t)
     rest_after = first_part[-1][1] if first_part else j
@@ -562,7 +562,7 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
         if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
             continue
         # inverted: "..., said Zhu" / "...," said Zhu
-        inv = re.search(r"(?:[,:;—–]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
+        inv = re.search(r"(?:[,:;—–―‒]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
         frame = None
         appos = None
         if inv and before.rstrip().endswith(","):
@@ -775,7 +775,7 @@ def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
     """The source after ``according to`` when it is not a plain noun phrase ("early results of
     the exit poll conducted by ..."): up to the next comma, semicolon, dash or sentence end."""
     text = doc.text
-    m = re.compile(r"[,;:—–()]|\.\s|\.$|\s--\s").search(text, pos, end)
+    m = re.compile(r"[,;:—–―‒()]|\.\s|\.$|\s--\s").search(text, pos, end)
     stop = m.start() if m else end
     span = _trim(text, pos, stop)
     if span[1] <= span[0] or _words(text, *span) > 16 or any(doc.inside[span[0]:span[1]]):
@@ -823,7 +823,7 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     direct = False
     if region is not None and region[0] > s.start:
         lead_in = text[s.start:region[0]].rstrip()
-        if lead_in and lead_in[-1] not in ",:;—–(-" and not lead_in.endswith(("--", "''")) \
+        if lead_in and lead_in[-1] not in ",:;—–―‒(-" and not lead_in.endswith(("--", "''")) \
                 and lead_in[-1] not in CLOSE_QUOTES + STRAIGHT:
             region = None
             if text[ce - 1:ce] in QUOTE_END:

@@ -159,7 +159,7 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         return False
     if any(not (w[:1].isalnum() or w in ("’s", "'s", "-", "&", "’", "'")) for w in words):
         # punctuation inside (other than possessive / hyphen) breaks a noun phrase
-        if any(w in (",", ";", ":", "(", ")", "—", "–", '"', "“", "”") for w in words):
+        if any(w in (",", ";", ":", "(", ")", "—", "–", "―", "‒", '"', "“", "”") for w in words):
             return False
     head = low[-1]
     if low[0] in ("which", "that", "whose", "having") or (head[:1].isdigit() and len(toks) > 3):
@@ -241,7 +241,7 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     for i in range(len(toks) - 1, -1, -1):
         w = toks[i][2]
         lw = _word(w)
-        if w in (",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "‘", "’", "'", "?", "!", "…") or (
+        if w in (",", ";", ":", "(", ")", "—", "–", "―", "‒", "--", '"', "“", "”", "‘", "’", "'", "?", "!", "…") or (
             lw in LEFT_BOUNDARY_WORDS and not (lw == "and" and _and_joins_names(toks, i))
         ):
             cut = i + 1
@@ -289,7 +289,7 @@ def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
         i -= 1
     run = toks[i:]
     words = [t for t in run if t[2][:1].isalnum()]
-    if not words or len(words) > 4 or i == 0 or not _is_cap(run[-1][2]):
+    if not words or len(words) > 4 or i == 0 or not _is_cap(run[-1][2]) or run[-1][2].endswith(("’s", "'s")):
         return None
     prev = toks[i - 1][2]
     if prev[:1].isupper() or _word(prev) in ("of", "for", "and", "the"):
@@ -349,7 +349,7 @@ def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> L
             stop = k - 1
     for j in range(stop, -1, -1):
         w = toks[j][2]
-        if w in (",", ";", ":", "(", "—", "–", '"', "“", "”", "'", "‘", "’") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
+        if w in (",", ";", ":", "(", "—", "–", "―", "‒", '"', "“", "”", "'", "‘", "’") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
             break
         seg.append(toks[j])
     seg.reverse()
@@ -409,7 +409,7 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
             if _is_name(seg) and _word(name[0][2]) in DETERMINERS | POSSESSIVES:
                 return list(seg), (name[0][0], name[-1][1])
             # otherwise keep scanning back: the apposition may contain commas
-        elif depth == 0 and (w in (";", ":", "—", "–", '"', "“", "”")):
+        elif depth == 0 and (w in (";", ":", "—", "–", "―", "‒", '"', "“", "”")):
             break
     # "Butterfield (D-N.C.), said": a name followed directly by a parenthetical
     if toks and toks[-1][2] == ")" and any(t[2] == "(" for t in toks):
@@ -669,6 +669,8 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
         for k in range(i + 1, min(len(toks), i + 15)):
             if toks[k][2] == ",":
                 return sentence_subject(text, toks[k][1], end) if toks[k][1] < end else None
+        return None
+    if re.search(r"[’'](?:m|re|ve|ll|d)$|n[’']t$", w):
         return None
     if _is_cap(w):
         while j < len(toks) and j - i < MAX_NAME_TOKENS and (
