@@ -437,7 +437,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
     stop = end
     # an independent clause after a semicolon (outside quotations) is not part of the content
     for m in RE_CLAUSE_BREAK.finditer(text, start, end):
-        if not doc.inside[m.start()] and _words(text, start, m.start()) >= 3:
+        if not doc.inside[m.start()] and (m.group() == ";" or _words(text, start, m.start()) >= 3):
             stop = m.start()
             break
     for m in RE_CUE.finditer(text, start, stop):
@@ -474,10 +474,10 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
     text = doc.text
     form = text[cue[0]:cue[1]]
     toks = _toks(text, cue[1], min(end, cue[1] + 200))
-    if form in CONTENT_FIRST:
-        return cue[1]
     if toks and toks[0][2] in (":", ","):
         return toks[0][1]
+    if form in CONTENT_FIRST:
+        return cue[1]
     # "that" within a short adverbial ("said in a statement on Wednesday that ...",
     # "told MSNBC’s “Morning Joe” on Friday that ...")
     for i, t in enumerate(toks[: MAX_THAT_DISTANCE + 1]):
@@ -561,6 +561,8 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
         before = text[s.start:cs]
         if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
             continue
+        if CUE_KIND[form].tag in ("past", "part") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", before):
+            continue  # passive: "Clinton's campaign manager was asked"
         # inverted: "..., said Zhu" / "...," said Zhu
         inv = re.search(r"(?:[,:;—–―‒]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
         frame = None
@@ -668,6 +670,8 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         tag = CUE_KIND[form].tag
         if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
             continue  # "added to her delegate lead": not speech
+        if CUE_KIND[form].lemma == "call" and re.match(r"\s+(?:into|in|up|off|back|out)\b", text[ce:s.end]):
+            continue  # "called into the program": a phone call, not speech
         between = text[s.start:cs].split()
         last_word = between[-1].lower() if between else ""
         if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept"):
@@ -697,7 +701,8 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             antecedent = a[0] if a else None
         start = _skip_after_cue(doc, (cs, ce), s.end)
         lead = start + len(text[start:s.end]) - len(text[start:s.end].lstrip())
-        if lead >= s.end and re.search(r":\s*$", text[cs:s.end]):
+        if re.search(r":\s*$", text[cs:s.end]) and _words(text, ce, s.end) <= 10 and not any(doc.inside[ce:s.end]):
+            lead = s.end  # "He told his audience, to rowdy applause:" + the next paragraph
             # "He said:" closing a paragraph, the quotation opening the next one
             j = s.end
             while j < len(text) and text[j].isspace():
