@@ -353,6 +353,11 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     first_part = []
     for t in toks:
         if t[2] in (",", "—", "–", "―", "‒", ";", "(") or doc.inside[t[0]]:
+            if doc.inside[t[0]]:
+                # 'told MSNBC's "Morning Joe" that ...': a complement after the quoted name
+                after_q = [x for x in toks if x[0] > t[0] and not doc.inside[x[0]]]
+                if after_q and after_q[0][2].lower() == "that":
+                    return "clause", j
             break
         first_part.append(t)
     rest_after = first_part[-1][1] if first_part else j

@@ -371,6 +371,10 @@ def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
                or (_word(t[2]) in PERSON_NOUNS or _word(t[2]) in TITLES_LOWER) for t in seg)
 
 
+#: words that cannot occur in an apposition between a speaker and the cue
+APPOSITION_BREAKERS = frozenset("but if because although though so he she they it i we".split())
+
+
 def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[int, int, str]], Span]]:
     """Given tokens ending before ``, <cue>``, find ``NAME , APPOSITION`` (or ``NAME (X), APPOS``).
 
@@ -394,6 +398,14 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
             appos_toks = toks[j + 1:]
             if not appos_toks:
                 return None
+            # "..., Sen. Lindsey Graham (R-S.C.) told": the segment is the name itself
+            bare = list(appos_toks)
+            if bare[-1][2] == ")" and any(t[2] == "(" for t in bare):
+                k = max(i for i, t in enumerate(bare) if t[2] == "(")
+                if _is_name(bare[:k]):
+                    return bare[:k], (bare[k][0], bare[-1][1])
+            if any(_word(t[2]) in APPOSITION_BREAKERS for t in appos_toks):
+                break  # "..., but only if he can ...": a clause, not an apposition
             name = _segment_before(toks, j)
             if not name:
                 continue
