@@ -413,6 +413,11 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
                 len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
             ):
                 return name, (appos_toks[0][0], appos_toks[-1][1])
+            # "Officials at Homeland Security Investigations, a division of ..., said"
+            head = _strip_postmodifier(name)
+            if len(head) < len(name) and len(head) <= 4 and (
+                    _is_name(head) or _word(head[-1][2]) in PERSON_NOUNS):
+                return head, (appos_toks[0][0], appos_toks[-1][1])
             # "A lawyer for the outlets, David Schulz, said": the description comes first
             seg = appos_toks
             nxt = [i for i, t in enumerate(seg) if t[2] == ","]
