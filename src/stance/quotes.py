@@ -468,8 +468,9 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
 RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
 RE_NEW_CLAUSE = re.compile(
-    r"(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
+    r"(?:(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
     r"(?:he|she|they|we|I|it|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|the\s+\w+)"
+    r"|,\s+(?:he|she|they|we|I))"
     r"\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
@@ -740,7 +741,10 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             via = None
             shared = None
         else:
-            end, via, shared = _content_end(doc, start, s.end)
+            # stop before a stretch another rule already attributed ('Rhimes declared the need for
+            # drive: "Change the world," she said.')
+            limit = min([a for a, b in claimed if a > start] + [s.end])
+            end, via, shared = _content_end(doc, start, limit)
             c = _trim(text, start, end, strip_that=True)
             rule = "indirect.subject_cue"
         if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS or _not_content(text, c, CUE_KIND[form].lemma):
