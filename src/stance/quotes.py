@@ -569,6 +569,8 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             continue
         if CUE_KIND[form].tag in ("past", "part") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", before):
             continue  # passive: "Clinton's campaign manager was asked"
+        if CUE_KIND[form].lemma in ("accuse", "charge", "cite", "quote") and re.match(r"\s+(?:of|with|by)\b", text[ce:s.end]):
+            continue  # a participle after a noun: "..., an American contractor accused of spying"
         # inverted: "..., said Zhu" / "...," said Zhu
         inv = re.search(r"(?:[,:;—–―‒]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
         frame = None
