@@ -386,7 +386,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
         if paren:
             return "parenthetical", j
         return ("shared", shared_at) if shared_at is not None else ("end", j)
-    if words[0][2].lower() not in ADVERBIAL_STARTS:
+    if words[0][2].lower() not in ADVERBIAL_STARTS and not (words[0][2].endswith("ly") and words[0][2].islower()):
         return "clause", j
     if words[0][2].lower() in ("as", "when", "while", "after", "before", "because", "during"):
         # "..., Obama told his advisers as he labored over ...": a subordinate clause of time

@@ -140,4 +140,5 @@ def _attribution_start() -> "re.Pattern[str]":
                     if v.kind == "speech" and v.tag in ("past", "pres") and " " not in v.form}, key=len, reverse=True)
     verbs = "|".join(re.escape(f) for f in forms)
     speaker = r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\.?\s+){0,4}[A-Z][\w'’-]*|[Tt]he\s+\w+)"
-    return re.compile(rf"(?:{speaker}\s+(?:{verbs})|(?:{verbs})\s+{speaker})\b")
+    appos = r"(?:,[^,.!?\"“”]{1,80},)?"
+    return re.compile(rf"(?:{speaker}{appos}\s+(?:{verbs})|(?:{verbs})\s+{speaker})\b")
