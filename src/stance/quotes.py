@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from . import lexicon
 from .segment import split_paragraphs, split_sentences
@@ -111,7 +111,6 @@ PASSIVE_AUX = frozenset("was were been be being is are".split())
 SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag in ("ing",))
 #: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
 TAIL_STOP = frozenset("that and but because while although if when as which who".split())
-PRONOUN_SUBJECTS = frozenset("he she they we i it".split())
 WH_BLOCKERS = frozenset("what as than how whatever".split())
 
 
@@ -244,24 +243,12 @@ def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: 
             return s, e
 
 
-def r_end(region: Tuple[int, int]) -> int:
-    return region[1]
-
-
 def _words(text: str, s: int, e: int) -> int:
     return len(RE_WORD.findall(text, s, e))
 
 
 def _toks(text: str, s: int, e: int) -> List[Tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in RE_TOKEN.finditer(text, s, e)]
-
-
-def _region_ending_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
-    """The quotation whose closing mark ends at ``pos`` (whitespace/commas allowed between)."""
-    for r in doc.regions:
-        if r[1] == pos:
-            return r
-    return None
 
 
 def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
@@ -421,10 +408,6 @@ def _hearer_len(words: Sequence[Tuple[int, int, str]]) -> int:
     return i
 
 
-def _speaker_for_inverted(doc: _Doc, cue: Span, end: int) -> Optional[Span]:
-    return mention_after(doc.text, cue[1], end)
-
-
 def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], Optional[Tuple[int, int]]]:
     """Where indirect content starting at ``start`` ends inside ``[start, end)``: before
     ``, according to X`` (returns its mention as ``via``) or before a shared-subject cue
@@ -580,7 +563,7 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             appos = m if (m is not None and m[1] is not None) else None
         if inv and appos is None and form not in NO_INVERSION and CUE_KIND[form].tag in ("past", "pres") \
                 and text[cs - 1:cs] in " \u00a0":
-            sp = _speaker_for_inverted(doc, (cs, ce), s.end)
+            sp = mention_after(text, ce, s.end)
             if sp:
                 content_end = cs - (len(before) - inv.start())
                 frame = _trailing_frame(doc, si, content_end, sp, (cs, ce), sp[1], "indirect.inverted_cue")
@@ -737,7 +720,7 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
                     or (form not in NOUN_FORMS and _quote_soon(doc, lead, s.end))):
                 continue
         if region is not None:
-            end = _continue_direct(doc, _chain_forward(doc, region))
+            end = _chain_forward(doc, region)
             c = _trim(text, start, end, final_period=False)
             rule = "direct.cue_then_quote"
             via = None
@@ -845,7 +828,7 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
             if text[ce - 1:ce] in QUOTE_END:
                 return None  # '... and “our own citizens,” Melanie said yes': a quoted phrase, not a quote
     if region is not None:
-        ce = max(ce, r_end(region))
+        ce = max(ce, region[1])
         start = _chain_back(doc, region)
         if start < s.start and text[s.start:region[0]].strip():
             start = region[0]
@@ -884,7 +867,7 @@ def _shared_frames(doc: _Doc, si: int, sp: Span, cue: Span, end: int, claimed: L
     start = _skip_after_cue(doc, cue, end)
     region = _region_starting_at(doc, start + len(text[start:end]) - len(text[start:end].lstrip()))
     if region is not None:
-        e = _continue_direct(doc, _chain_forward(doc, region))
+        e = _chain_forward(doc, region)
         c = _trim(text, start, e, final_period=False)
     else:
         e, via, shared = _content_end(doc, start, end)
@@ -893,11 +876,6 @@ def _shared_frames(doc: _Doc, si: int, sp: Span, cue: Span, end: int, claimed: L
         return []
     claimed.append((cue[0], max(c[1], e)))
     return [_Frame(c, sp, cue, "indirect.shared_subject", si, antecedent=antecedent, direct=region is not None)]
-
-
-def _continue_direct(doc: _Doc, end: int) -> int:
-    """Extend a direct quotation over following quoted sentences of the same paragraph."""
-    return end
 
 
 def _apply_paragraph_rules(doc: _Doc, frames: List[_Frame]) -> None:

@@ -1,38 +1,49 @@
 """Speaker mentions and their resolution to the person, organization or group meant.
 
-Mentions are found next to a reporting cue (see :mod:`stance.quotes`):
+Mentions are found next to a reporting cue (see :mod:`stance.quotes`), without a
+parser, by the following explicit steps:
 
-* :func:`mention_before` — the subject noun phrase that ends right before a
-  cue (``Zhu Yongbiao, executive director of ..., told`` -> ``Zhu Yongbiao``;
-  ``President Xi also said`` -> ``President Xi``);
+* :func:`mention_before` — the subject noun phrase that ends right before a cue.
+  Auxiliaries and adverbs before the cue are skipped (``has also repeatedly
+  said``); an apposition between commas or a parenthetical is stepped over to
+  the name before it (``Zhu Yongbiao, executive director of ..., told`` ->
+  ``Zhu Yongbiao``; ``Sen. Lee (R-Ohio) said`` -> ``Sen. Lee``); otherwise the
+  phrase starts after the last clause boundary (punctuation, ``that``, ``and``,
+  ``because`` ...), loses introductory adverbs/prepositional phrases, trailing
+  time phrases (``on Tuesday``) and post-modifiers after its head (``Trump in
+  his speech`` -> ``Trump``), and must look like a noun phrase (no finite verb
+  or modal, no possessive head, at most ``MAX_SUBJECT_TOKENS`` tokens). A pronoun
+  right before the cue is taken as is; a relative ``who`` is the mention and the
+  noun phrase before it its antecedent.
 * :func:`mention_after` — the noun phrase right after an inverted cue
   (``said the expert`` -> ``the expert``; ``according to the Chinese Foreign
   Ministry`` -> ``the Chinese Foreign Ministry``).
+* :func:`sentence_subject` — the subject at the start of a sentence, for a cue
+  that shares it (``A judge sealed the files, saying ...``).
 
-Resolution (:func:`resolve_speakers`) is an explicit procedure, applied to
-the statements of one article in text order:
+Resolution (:func:`resolve_speakers`) is applied to the statements of one
+article in text order:
 
 1. **Names.** Titles, nationality adjectives before a title and leading
    determiners are dropped (``Chinese President Xi Jinping`` -> ``Xi
    Jinping``). A name of one token (or a shorter form) is joined to the most
-   recent full name in the article that contains it as its first or last
-   token, looking first before the mention, then anywhere (``Zhu`` -> ``Zhu
-   Yongbiao``, ``President Xi`` -> ``Xi Jinping``).
+   recent full name in the article that starts or ends with it, looking first
+   before the mention, then anywhere (``Zhu`` -> ``Zhu Yongbiao``, ``President
+   Xi`` -> ``Xi Jinping``).
 2. **Organizations** (a name containing a word of ``org_words.txt``) keep
    their full name without a leading ``the`` (``the Chinese Foreign
    Ministry`` -> ``Chinese Foreign Ministry``).
 3. **Singular personal pronouns** (``he``, ``she``) and **definite singular
    descriptions** (``the expert``, ``the spokesman``) take the speaker of the
-   closest earlier statement whose speaker is a person; failing that, the
+   closest earlier statement whose speaker is a named person; failing that, the
    closest earlier full person name in the text.
-4. **Relative pronouns** (``who``) take the noun phrase before the comma
-   that precedes them.
+4. **Relative pronouns** (``who``) take the noun phrase they refer to.
 5. ``they`` / ``it`` take the closest earlier group / organization speaker.
 6. Anything else (``Chinese observers``, ``a source``, ``The two leaders``)
    is its own speaker, as written.
 
-Everything is computed per call; nothing is stored on module objects except
-lexicon-derived constants built at import time.
+Everything is computed per call; module objects hold only constants built from
+the lexicons at import time.
 """
 from __future__ import annotations
 
@@ -108,7 +119,6 @@ PREPOSITIONS = frozenset(
     "across against among between per via without within".split()
 )
 NAME_CONNECTORS = frozenset("of de van von der al bin da du la le del di y and for the".split())
-QUOTE_CHARS = "\"“”‘’'«»"
 
 
 def _tokens(text: str, lo: int, hi: int) -> List[Tuple[int, int, str]]:
