@@ -1037,6 +1037,14 @@ RULES: Tuple[_Rule, ...] = (
 earlier rules left unclaimed; document rules then extend or continue the statements found."""
 
 
+def _drop_nested(frames: List[_Frame]) -> List[_Frame]:
+    """Nested attributions are content: drop a statement whose cue lies inside another
+    statement's content (by another speaker)."""
+    return [f for f in frames
+            if not any(g is not f and g.content[0] <= f.cue[0] < g.content[1] and g.speaker != f.speaker
+                       for g in frames)]
+
+
 def _build_doc(text: str) -> _Doc:
     regions = _quote_regions(text)
     inside = bytearray(len(text))
@@ -1075,14 +1083,7 @@ def find_quotes(text: str) -> List[Quote]:
     if not done_sentence_rules:
         frames = [f for st in states for f in st.frames]
     frames = [f for f in frames if f.content[1] > f.content[0]]
-    # nested statements: drop a frame whose cue lies inside another frame's content
-    keep = []
-    for f in frames:
-        nested = any(g is not f and g.content[0] <= f.cue[0] < g.content[1] and g.speaker != f.speaker
-                     and not (g.content[0] <= f.content[0] and f.content[1] <= g.content[1] and False)
-                     for g in frames)
-        if not nested:
-            keep.append(f)
+    keep = _drop_nested(frames)
     keep.sort(key=lambda f: (f.content[0], f.cue[0]))
     order = sorted(keep, key=lambda f: f.speaker[0] if f.speaker else f.cue[0])
     resolved = resolve_speakers(text, [(f.speaker, f.antecedent) for f in order])
