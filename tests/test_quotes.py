@@ -237,3 +237,10 @@ def test_rules_are_ordered_named_objects():
 def test_continued_rule_name():
     (q,) = find_quotes('"We are ready," she said. "Nobody can stop us now."')
     assert q.rule == "direct.continued"
+
+
+def test_told_a_news_outlet_is_the_channel():
+    (q,) = find_quotes("Prices will fall, Vera Holm told the Daily Ledger.")
+    assert q.speaker_mention == "Vera Holm" and q.via == "the Daily Ledger"
+    (q,) = find_quotes("Prices will fall, Vera Holm told reporters.")
+    assert q.via is None

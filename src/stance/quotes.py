@@ -388,6 +388,28 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     return "clause", j
 
 
+MEDIA_WORDS = frozenset(w for w, c in lexicon.org_words().items() if c == "media")
+
+
+def _media_hearer(doc: _Doc, cue: Span, end: int) -> Optional[Span]:
+    """``told the Global Times``: the hearer when it is a news outlet (DESIGN: the channel is
+    ``via``, not a second speaker); ``None`` for people ("told reporters", "told me")."""
+    text = doc.text
+    if text[cue[0]:cue[1]] not in TELL_FORMS:
+        return None
+    toks = [t for t in _toks(text, cue[1], min(end, cue[1] + 120))]
+    words = []
+    for t in toks:
+        if not (t[2][:1].isalnum() or t[2] in ("’s", "'s", "’", "'")):
+            break
+        words.append(t)
+    n = _hearer_len(words)
+    hearer = words[:n]
+    if hearer and any(t[2] in MEDIA_WORDS for t in hearer):
+        return (hearer[0][0], hearer[-1][1])
+    return None
+
+
 def _hearer_len(words: Sequence[Tuple[int, int, str]]) -> int:
     """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper",
     "a Senate panel", "his closest advisers"): up to an adverbial, a time word or the end."""
@@ -734,6 +756,8 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             rule = "indirect.subject_cue"
         if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS or _not_content(text, c, CUE_KIND[form].lemma):
             continue
+        if via is None:
+            via = _media_hearer(doc, (cs, ce), s.end)
         f = _Frame(c, sp, (cs, ce), rule, si, antecedent=antecedent, via=via, direct=region is not None)
         frames.append(f)
         claimed.append((cs, max(c[1], end)))
@@ -841,6 +865,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     if _words(text, *c) < MIN_CONTENT_WORDS:
         return None
     f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True, tail=kind)
+    if sp[1] <= cue[0]:
+        f.via = _media_hearer(doc, cue, s.end)
     if kind == "according":
         m = RE_ACCORDING.match(text, at)
         if m:
