@@ -67,6 +67,8 @@ MAX_PARAGRAPH_REACH = 6
 #: quote-only paragraphs that may continue a direct statement whose quote was closed (measured
 #: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
 MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
+#: whether a mid-sentence "..., according to X, ..." covers the whole sentence
+ACCORDING_SPANS_SENTENCE = True
 #: whether quoted sentences after a trailing indirect/mixed attribution continue it
 CONTINUE_TRAILING = True
 
@@ -654,10 +656,14 @@ def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
             if any(c0 < m.start() for c0, _ in cues if not is_claimed(c0)):
                 continue  # handled by the subject-cue rule as via
             c = _trim(text, s.start, s.start + len(before.rstrip()) - 1)
+            # "Sales, according to the report, rose sharply.": the sentence goes on after the source
+            after = re.match(r"\s*,\s*", text[sp[1]:s.end])
+            if after and ACCORDING_SPANS_SENTENCE and _words(text, sp[1], s.end) >= 3 and not RE_CUE.search(text, sp[1], s.end):
+                c = (c[0], _trim(text, sp[1], s.end)[1])
             if _words(text, *c) < MIN_CONTENT_WORDS:
                 continue
             frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
-            claimed.append((s.start, m.end()))
+            claimed.append((s.start, max(m.end(), c[1])))
 
 
 def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
