@@ -569,9 +569,9 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             continue
         if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
             continue  # "added to her delegate lead": not speech
-        if form in NOUN_FORMS:
-            continue  # "..., 30 states." / "have claims": noun readings
         before = text[s.start:cs]
+        if form in NOUN_FORMS and not re.search(r"[,?!]\s*(?:''|[\"”’])\s*\S+(?:\s+\S+){0,4}\s*$", before):
+            continue  # "..., 30 states." / "have claims": noun readings (but '"...," he mocks.')
         if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
             continue
         if CUE_KIND[form].tag in ("past", "part") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", before):
@@ -600,7 +600,7 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
                 (sp, appos) = m
                 # a comma (or closing quote) must separate the content from the speaker
                 pre = text[s.start:sp[0]]
-                pm = re.search(r"(?:,\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", pre)
+                pm = re.search(r"(?:,\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?|,\s*as)\s*$", pre)
                 if pm and _words(text, s.start, s.start + pm.start()) >= 1:
                     frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
         if frame is not None:
@@ -691,10 +691,11 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             continue  # "added to her delegate lead": not speech
         if CUE_KIND[form].lemma == "call" and re.match(r"\s+(?:into|in|up|off|back|out)\b", text[ce:s.end]):
             continue  # "called into the program": a phone call, not speech
-        between = text[s.start:cs].split()
+        between = [w for w in text[s.start:cs].split() if not (w.endswith("ly") and w.islower())]
         last_word = between[-1].lower() if between else ""
-        if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept"):
-            continue
+        if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept") \
+                and not re.search(r"\bwith\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", text[s.start:cs]):
+            continue  # ("with Senator John McCain telling reporters ..." is a statement)
         if tag in ("past", "part") and last_word in PASSIVE_AUX:
             continue  # passive: "was told", "have been charged"
         m = mention_before(text, s.start, cs)

@@ -419,7 +419,7 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
             name = _segment_before(toks, j)
             if not name:
                 continue
-            if _is_name(name) or (len(name) <= 4 and _word(name[-1][2]) in PERSON_NOUNS) or (
+            if _is_name(name) or (len(name) <= 6 and _word(name[-1][2]) in PERSON_NOUNS) or (
                 len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
             ):
                 return name, (appos_toks[0][0], appos_toks[-1][1])
