@@ -67,6 +67,9 @@ MAX_PARAGRAPH_REACH = 6
 #: quote-only paragraphs that may continue a direct statement whose quote was closed (measured
 #: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
 MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
+#: how many words may separate an attribution from the quotation that continues it
+#: ('"A," he said in a statement Monday, "B."')
+MAX_SPLIT_GAP_WORDS = 8
 #: whether a mid-sentence "..., according to X, ..." covers the whole sentence
 ACCORDING_SPANS_SENTENCE = True
 #: whether quoted sentences after a trailing indirect/mixed attribution continue it
@@ -694,7 +697,8 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         between = [w for w in text[s.start:cs].split() if not (w.endswith("ly") and w.islower())]
         last_word = between[-1].lower() if between else ""
         if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept") \
-                and not re.search(r"\bwith\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", text[s.start:cs]):
+                and not re.search(r"\b(?:with|of)\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", text[s.start:cs]) \
+                and not re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho)[’']s\s+$", text[s.start:cs]):
             continue  # ("with Senator John McCain telling reporters ..." is a statement)
         if tag in ("past", "part") and last_word in PASSIVE_AUX:
             continue  # passive: "was told", "have been charged"
@@ -742,7 +746,7 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
                     claimed.append((cs, s.end))
                 continue
         region = _region_starting_at(doc, lead)
-        progressive = tag == "ing" and last_word in ("is", "are", "was", "were")
+        progressive = tag == "ing" and (last_word in ("is", "are", "was", "were") or last_word.endswith(("’s", "'s")))
         if form in WEAK_FORMS and region is None and not re.search(
                 r"\bthat\s*$" if form in NOUN_FORMS else r"(?:\bthat|:)\s*$", text[cs:lead]):
             if not (progressive or(form in TO_FORMS and text.startswith("to ", lead))
@@ -1020,7 +1024,9 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
         if f.direct:
             # a later quotation in the same sentence, after the attribution, continues the quote
             # ('"I love Larry," he said, but "when it comes to ..."')
-            later = [r for r in doc.regions if max(end, f.cue[1]) <= r[0] < s.end]
+            attr_end = max(end, f.cue[1], f.speaker[1] if f.speaker else 0)
+            later = [r for r in doc.regions if attr_end <= r[0] < s.end
+                     and _words(text, attr_end, r[0]) <= MAX_SPLIT_GAP_WORDS]
             if later and not any(not doc.inside[c0] and c0 > f.cue[1] for c0, _ in _cues(doc, s)
                                  if c0 < later[0][0]):
                 rend = _chain_forward(doc, later[0])

@@ -237,6 +237,9 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     appos: Optional[Span] = None
     if _word(toks[-1][2]) in ("he", "she", "they", "we", "i"):
         return (toks[-1][0], toks[-1][1]), None  # "To which she said", "As it happens, he said"
+    pm = re.fullmatch(r"(he|she|it|who)[’'](?:s|re)", toks[-1][2], re.I)
+    if pm:
+        return (toks[-1][0], toks[-1][0] + len(pm.group(1))), None  # "He’s claiming that ..."
     if toks[-1][2] in (",", ")"):
         # "Zhu Yongbiao, executive director of ..., told" / "Butterfield (D-N.C.), head of ..., said"
         found = _apposition(toks[:-1] if toks[-1][2] == "," else toks)
@@ -280,7 +283,7 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         if np and len(np) > MAX_SUBJECT_TOKENS and _word(np[-1][2]) in PRONOUNS:
             np = np[-1:]
         else:
-            run = _final_name_run(np)
+            run = _final_name_run(np or toks[cut:])
             if run is None:
                 return None
             return run, None
@@ -665,7 +668,7 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
                 break
         else:
             return None
-    while i < len(toks) and (_word(toks[i][2]) in SENTENCE_ADVERBS or toks[i][2] == ","):
+    while i < len(toks) and (_word(toks[i][2]) in SENTENCE_ADVERBS or toks[i][2] in (",", '"', "“", "'", "‘")):
         i += 1
     if i >= len(toks):
         return None
