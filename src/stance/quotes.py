@@ -67,6 +67,8 @@ MAX_PARAGRAPH_REACH = 6
 #: quote-only paragraphs that may continue a direct statement whose quote was closed (measured
 #: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
 MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
+#: "with Senator John McCain telling ...", "footage of Hillary Clinton asking ...": the name is the speaker
+RE_OF_WITH_NAME = re.compile(r"\b(?:with|of)\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+$")
 #: how many words may separate an attribution from the quotation that continues it
 #: ('"A," he said in a statement Monday, "B."')
 MAX_SPLIT_GAP_WORDS = 8
@@ -475,7 +477,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
 
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
-RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b")
+RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
 RE_NEW_CLAUSE = re.compile(
     r"(?:(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
@@ -703,6 +705,9 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         if tag in ("past", "part") and last_word in PASSIVE_AUX:
             continue  # passive: "was told", "have been charged"
         m = mention_before(text, s.start, cs)
+        ow = RE_OF_WITH_NAME.search(text, s.start, cs) if tag == "ing" else None
+        if ow is not None and m is not None and m[0][0] <= ow.start():
+            m = ((ow.start(1), ow.end(1)), None)  # "footage of Hillary Clinton asking, ..."
         if m is None:
             continue
         sp, appos = m
