@@ -648,6 +648,10 @@ def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Seque
     return earlier[-1] if earlier else None
 
 
+#: a dateline before the first sentence: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "LONDON, Dec. 8 (UPI) —"
+RE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s+\d+)?\.?)?\s*(?:\([^)]{1,30}\))?\s*[—–―-]{1,2}\s*")
+
+
 def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     """The subject noun phrase at the start of a sentence, for shared-subject cues.
 
@@ -656,14 +660,29 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     a capitalized name (titles allowed, parenthetical dropped) or a
     determiner + words ending in a person/organization noun or a name.
     """
+    dm = RE_DATELINE.match(text, start, end)
+    if dm:
+        start = dm.end()  # "WASHINGTON — ...", "ORLANDO, Fla. (Reuters) - ..."
     toks = _tokens(text, start, min(end, start + 400))
     i = 0
-    # skip an introductory phrase that ends at a comma ("In a statement, ...", "Meanwhile, ...")
-    if toks and (_word(toks[0][2]) in PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS
-                 or toks[0][2].endswith("ly")
-                 or toks[0][2].lower().endswith("ing")):
-        for k, t in enumerate(toks[:14]):
-            if t[2] == ",":
+    if toks and _word(toks[0][2]) in ("it", "there") and len(toks) > 1 and _word(toks[1][2]) in ("is", "was", "’s", "'s"):
+        return None  # "It was a potent one-two punch ...": no subject to share
+    # skip introductory phrases that end at a comma ("In a statement, ...", "Meanwhile, ...",
+    # "Speaking at a town hall in Salem, New Hampshire, ...", "Hours later, ...")
+    for _ in range(3):
+        if not toks[i:]:
+            return None
+        w0 = toks[i][2]
+        intro = (_word(w0) in PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS | DAY_MONTH | TIME_NOUNS
+                 or w0.endswith("ly") or w0.lower().endswith("ing")
+                 or (i + 1 < len(toks) and _word(toks[i + 1][2]) in ("later", "earlier", "ago")))
+        # a place name continuing the intro phrase: "in Salem, New Hampshire, Trump ..."
+        place = i > 0 and _is_cap(w0) and any(t[2] == "," for t in toks[i:i + 4]) and \
+            all(_is_cap(t[2]) or t[2] == "." for t in toks[i:next(k for k in range(i, len(toks)) if toks[k][2] == ",")])
+        if not (intro or place):
+            break
+        for k in range(i, min(len(toks), i + 16)):
+            if toks[k][2] == ",":
                 i = k + 1
                 break
         else:
@@ -685,10 +704,13 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
             lt = _word(t)
             if t in (",", "(", ";", ":") or lt in NON_NP_WORDS or lt in AUX_ADVERBS or lt in PREPOSITIONS:
                 break
-            if last_ok is not None and not _is_cap(t) and lt not in PERSON_NOUNS:
+            if last_ok is not None and not _is_cap(t) and lt not in PERSON_NOUNS \
+                    and not toks[last_ok][2].endswith(("’s", "'s")):
                 break
-            if lt in PERSON_NOUNS or _is_cap(t):
+            if (lt in PERSON_NOUNS or _is_cap(t)) and not t.endswith(("’s", "'s")):
                 last_ok = j
+            elif t.endswith(("’s", "'s")):
+                last_ok = j  # "the Republican Party’s presumptive nominee": keep reading
             j += 1
         if last_ok is None:
             return None
@@ -703,8 +725,10 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     if re.search(r"[’'](?:m|re|ve|ll|d)$|n[’']t$", w):
         return None
     if _is_cap(w):
-        while j < len(toks) and j - i < MAX_NAME_TOKENS and (
+        while j < len(toks) and j - i < MAX_NAME_TOKENS + 2 and (
             _is_cap(toks[j][2]) or toks[j][2] in (".", "’s", "'s") and j > i
+            or ((_word(toks[j][2]) in PERSON_NOUNS or _word(toks[j][2]) in TITLES_LOWER)
+                and j + 1 < len(toks) and _is_cap(toks[j + 1][2]))
         ):
             j += 1
         while j > i and toks[j - 1][2] in (".",):
