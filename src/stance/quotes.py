@@ -799,8 +799,8 @@ def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
         v = CUE_KIND[form]
         pre = text[s.start:cs]
         if not ((v.tag == "ing" and re.search(r"(?:,\s*(?:even\s+|also\s+|while\s+)?|\bby\s+)$", pre))
-                or (v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS
-                    and re.search(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", pre))):
+                or (v.tag in ("past", "pres") and (v.lemma in AND_SHARED_LEMMAS or v.lemma == "tell")
+                    and re.search(r"(?:\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+then\s+)$", pre))):
             continue
         subj = sentence_subject(text, s.start, cs)
         if subj is None or subj[1] >= cs:

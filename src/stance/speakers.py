@@ -194,6 +194,10 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
     return True
 
 
+QUANTITY_WORDS = frozenset(
+    "half third quarter two three four five six seven eight nine ten a one dozen".split())
+
+
 def _strip_left(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
     """Drop sentence adverbs, conjunctions and leading prepositional/time phrases."""
     changed = True
@@ -203,6 +207,9 @@ def _strip_left(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
         if w in SENTENCE_ADVERBS and len(toks) > 1:
             toks = toks[1:]
             changed = True
+        elif w in ("about", "nearly", "almost", "roughly", "some", "only", "over") and len(toks) > 1 and (
+                toks[1][2][:1].isdigit() or _word(toks[1][2]) in QUANTITY_WORDS):
+            break  # "about half of voters", "About 4 in 10": a quantity, not a preposition
         elif w in PREPOSITIONS and len(toks) > 1:
             # "On Tuesday Trump said" / "In a statement the ministry said": drop up to a day/month
             # word, or to the next determiner, keeping at least one token
@@ -429,7 +436,7 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
             # "Officials at Homeland Security Investigations, a division of ..., said"
             head = _strip_postmodifier(name)
             if len(head) < len(name) and len(head) <= 4 and (
-                    _is_name(head) or _word(head[-1][2]) in PERSON_NOUNS):
+                    _is_name(head) or _word(head[-1][2]) in PERSON_NOUNS or _word(head[-1][2]).endswith("s")):
                 return head, (appos_toks[0][0], appos_toks[-1][1])
             # "A lawyer for the outlets, David Schulz, said": the description comes first
             seg = appos_toks
