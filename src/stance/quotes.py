@@ -823,7 +823,9 @@ def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
 
 
 #: content that is only an adverbial ("said in a statement", "said to People")
-RE_ADVERBIAL_CONTENT = re.compile(r"(?:in|on|at|to|during|after|before|from|of|with)\b(?:\W+\w+){0,5}\W*$", re.I)
+RE_ADVERBIAL_CONTENT = re.compile(
+    r"(?:(?:in|on|at|during|after|before|from|of|with)\b|to\s+(?=[A-Z]|(?:the|a|an|his|her|their|reporters)\b)\w+)"
+    r"(?:\W+\w+){0,5}\W*$")
 #: lemmas whose object is often a figure, not a statement ("reported $2 billion in revenue")
 FIGURE_LEMMAS = frozenset("report post add offer".split())
 
