@@ -654,13 +654,14 @@ def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
                 continue
             frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
             claimed.append((s.start, s.end))
-        elif before.rstrip().endswith(","):
+        elif re.search(r",\s*(?:''|[\"”’])?$", before.rstrip()):
             # is there a speaker-cue earlier in the sentence? then X is only the channel (via)
             if any(a <= m.start() < b for a, b in claimed):
                 continue
-            if any(c0 < m.start() for c0, _ in cues if not is_claimed(c0)):
+            if any(c0 < m.start() for c0, c1 in cues if not is_claimed(c0) and not _naming_called(text, s, c0, c1)
+                   and text[c0:c1] not in WEAK_FORMS and CUE_KIND[text[c0:c1]].tag != "ing"):
                 continue  # handled by the subject-cue rule as via
-            c = _trim(text, s.start, s.start + len(before.rstrip()) - 1)
+            c = _trim(text, s.start, s.start + len(before.rstrip()), final_period=False)
             # "Sales, according to the report, rose sharply.": the sentence goes on after the source
             after = re.match(r"\s*,\s*", text[sp[1]:s.end])
             if after and ACCORDING_SPANS_SENTENCE and _words(text, sp[1], s.end) >= 3 and not RE_CUE.search(text, sp[1], s.end):
@@ -696,6 +697,8 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             continue  # "added to her delegate lead": not speech
         if CUE_KIND[form].lemma == "call" and re.match(r"\s+(?:into|in|up|off|back|out)\b", text[ce:s.end]):
             continue  # "called into the program": a phone call, not speech
+        if _naming_called(text, s, cs, ce):
+            continue  # "a spa called Bulgari Tower": naming, not speech
         between = [w for w in text[s.start:cs].split() if not (w.endswith("ly") and w.islower())]
         last_word = between[-1].lower() if between else ""
         if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept") \
@@ -836,6 +839,15 @@ def _not_content(text: str, c: Span, lemma: str) -> bool:
     if RE_ADVERBIAL_CONTENT.match(body):
         return True
     return lemma in FIGURE_LEMMAS and bool(re.match(r"[$€£]?\d", body))
+
+
+def _naming_called(text: str, s: Sentence, cs: int, ce: int) -> bool:
+    """``a spa called Bulgari Tower``: "called" + a name after a common noun names, it does not
+    report speech."""
+    return (text[cs:ce] == "called"
+            and bool(re.match(r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[,.;:]|$)", text[ce:s.end]))
+            and bool(re.search(r"\b[a-z]+\s+$", text[s.start:cs]))
+            and not re.search(r"\b(?:he|she|they|it|who|has|have|had|also)\s+$", text[s.start:cs]))
 
 
 def _quote_soon(doc: _Doc, pos: int, end: int, within: int = 6) -> bool:

@@ -498,6 +498,8 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             break
         if lw in NON_NP_WORDS or lw in AUX_ADVERBS:
             break
+        if w.islower() and lw.endswith("ed") and lw not in PERSON_NOUNS and len(out) >= 2:
+            break  # "a lawsuit filed in Manhattan": a participle after the head
         if len(out) >= MAX_SUBJECT_TOKENS:
             break
         if not _is_cap(w) and _is_cap(out[-1][2]) and _word(out[-1][2]) not in TITLES and lw not in PERSON_NOUNS and not (_word(out[-1][2]) in DETERMINERS):
