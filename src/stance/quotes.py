@@ -878,9 +878,7 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
         lead_in = text[s.start:region[0]].rstrip()
         if lead_in and lead_in[-1] not in ",:;—–―‒(-" and not lead_in.endswith(("--", "''")) \
                 and lead_in[-1] not in CLOSE_QUOTES + STRAIGHT:
-            region = None
-            if text[ce - 1:ce] in QUOTE_END:
-                return None  # '... and “our own citizens,” Melanie said yes': a quoted phrase, not a quote
+            region = None  # '... and “our own citizens,” Melanie said yes': a quoted phrase, not a quote
     if region is not None:
         ce = max(ce, region[1])
         start = _chain_back(doc, region)
