@@ -216,9 +216,12 @@ def test_fuzz_never_raises():
 
     rng = random.Random(0)
     pieces = ['"', "“", "”", "''", "'", ",", ".", ":", "(", ")", "—", "\n", "\n\n", " said", " told", " he",
-              " Smith", " according to", " the expert", " that", " and", " Mr.", " U.S.", " who", ";", "?", " says"]
-    for _ in range(400):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+              " Smith", " according to", " the expert", " that", " and", " Mr.", " U.S.", " who", ";", "?", " says",
+              " called", " saying", " Sen.", " (R-Ohio)", " WASHINGTON —", " about half of", " declined to comment",
+              " ―", " 5", " the No.", " added:", " told the Daily Ledger", " noting that", " “Yes,”", " as", " of",
+              " It was", " Ortiz, a lawyer,", "!", " -- ", " is saying", " He’s", " which", " G.K.", " on Monday"]
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         for q in find_quotes(text):
             assert text[q.content_span[0]:q.content_span[1]] == q.content
 

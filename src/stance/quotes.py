@@ -327,7 +327,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     k = j + (m.end() if m else 0)
     if RE_ACCORDING.match(text, k):
         return "according", k
-    if text[k:k + 1] in QUOTE_START and doc.inside[k]:
+    if k < len(text) and text[k] in QUOTE_START and doc.inside[k]:
         return "quote", k
     cm = RE_CUE.match(text, k)
     if cm and text[j] == "," and cm.group() in SHARED_SUBJECT_FORMS:
