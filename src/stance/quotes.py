@@ -41,6 +41,7 @@ Statement rule names:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -149,6 +150,8 @@ class _Doc:
     regions: Tuple[Tuple[int, int], ...]  # (open_mark, close_mark_end) of quotations
     inside: bytes  # 1 where a char is inside a quotation (marks included)
     by_start: dict  # region start -> region
+    by_end: dict  # region end -> region
+    starts: Tuple[int, ...]  # sorted region starts (for bisect)
 
 
 # --------------------------------------------------------------------------- quotations
@@ -265,16 +268,15 @@ def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
 def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
     """Start of a quotation, following reopened-paragraph quotes backwards."""
     start = region[0]
-    changed = True
-    while changed:
-        changed = False
-        for r in doc.regions:
-            if r[1] < start and doc.text[r[1]:start].strip() == "" and "\n" in doc.text[r[1]:start]:
-                # a region that ran to its line end right before this one
-                if doc.text[r[1] - 1] not in QUOTE_END:
-                    start = r[0]
-                    changed = True
-    return start
+    while True:
+        # the region (if any) that ends at the last non-space character before ``start``
+        j = start
+        while j > 0 and doc.text[j - 1].isspace():
+            j -= 1
+        prev = doc.by_end.get(j)
+        if prev is None or prev[1] >= start or "\n" not in doc.text[j:start] or doc.text[j - 1] in QUOTE_END:
+            return start
+        start = prev[0]  # a region that ran to its line end right before this one
 
 
 def _chain_forward(doc: _Doc, region: Tuple[int, int]) -> int:
@@ -1042,8 +1044,12 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
             # a later quotation in the same sentence, after the attribution, continues the quote
             # ('"I love Larry," he said, but "when it comes to ..."')
             attr_end = max(end, f.cue[1], f.speaker[1] if f.speaker else 0)
-            later = [r for r in doc.regions if attr_end <= r[0] < s.end
-                     and _words(text, attr_end, r[0]) <= MAX_SPLIT_GAP_WORDS]
+            k = bisect.bisect_left(doc.starts, attr_end)
+            later = []
+            while k < len(doc.regions) and doc.regions[k][0] < s.end:
+                if _words(text, attr_end, doc.regions[k][0]) <= MAX_SPLIT_GAP_WORDS:
+                    later.append(doc.regions[k])
+                k += 1
             if later and not any(not doc.inside[c0] and c0 > f.cue[1] for c0, _ in _cues(doc, s)
                                  if c0 < later[0][0]):
                 rend = _chain_forward(doc, later[0])
@@ -1108,7 +1114,7 @@ def _build_doc(text: str) -> _Doc:
         for i in range(a, b):
             inside[i] = 1
     return _Doc(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions), bytes(inside),
-                {r[0]: r for r in regions})
+                {r[0]: r for r in regions}, {r[1]: r for r in regions}, tuple(r[0] for r in regions))
 
 
 def find_quotes(text: str) -> List[Quote]:

@@ -47,6 +47,7 @@ the lexicons at import time.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import List, Optional, Sequence, Tuple
 
@@ -570,7 +571,8 @@ _NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
 RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
 
 
-def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
+def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
+                by_token: Optional[dict] = None) -> str:
     """``Zhu`` -> ``Zhu Yongbiao``: the closest earlier full name starting or ending with ``short``."""
     parts = short.split()
     if not parts:
@@ -582,11 +584,24 @@ def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
             return False
         return f[: len(parts)] == parts or f[-len(parts):] == parts
 
-    before = [n for p, n in names if p < pos and fits(n)]
+    pool = names if by_token is None else by_token.get(parts[0], []) + by_token.get(parts[-1], [])
+    if by_token is not None:
+        pool = sorted(set(pool))
+    before = [n for p, n in pool if p < pos and fits(n)]
     if before:
         return before[-1]
-    after = [n for p, n in names if p >= pos and fits(n)]
+    after = [n for p, n in pool if p >= pos and fits(n)]
     return after[0] if after else short
+
+
+def _index_names(names: Sequence[Tuple[int, str]]) -> dict:
+    """First and last token -> the (position, full name) entries that start or end with it."""
+    out: dict = {}
+    for p, n in names:
+        toks = n.split()
+        for t in {toks[0], toks[-1]}:
+            out.setdefault(t, []).append((p, n))
+    return out
 
 
 def resolve_speakers(
@@ -601,6 +616,7 @@ def resolve_speakers(
     ``None``) per statement.
     """
     names = _name_index(text)
+    by_token = _index_names(names)
     out: List[Optional[str]] = []
     history: List[Tuple[int, str, str]] = []  # (position, speaker, class)
     for span, antecedent in mentions:
@@ -614,7 +630,7 @@ def resolve_speakers(
         if cls == "pronoun":
             kind = PRONOUNS.get(low, "")
             if kind == "relative" and antecedent is not None:
-                speaker = _resolve_name(text[antecedent[0]:antecedent[1]], antecedent[0], names)
+                speaker = _resolve_name(text[antecedent[0]:antecedent[1]], antecedent[0], names, by_token)
             elif kind == "person_sg":
                 speaker = _last_person(history, span[0], names)
             elif kind == "plural":
@@ -628,7 +644,7 @@ def resolve_speakers(
             speaker = _last_person(history, span[0], names) or mention
             scls = "person"
         elif cls == "name":
-            speaker = _resolve_name(mention, span[0], names)
+            speaker = _resolve_name(mention, span[0], names, by_token)
             scls = "person"
         elif cls == "org":
             speaker = canonical_name(mention)
@@ -642,19 +658,19 @@ def resolve_speakers(
     return out
 
 
-def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
+def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]], by_token: Optional[dict] = None) -> str:
     if mention_class(mention) == "org":
         return canonical_name(mention)
     name = canonical_name(mention)
-    return _join_short(name, pos, names)
+    return _join_short(name, pos, names, by_token)
 
 
 def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Sequence[Tuple[int, str]]) -> Optional[str]:
     for p, s, c in reversed(history):
         if c == "person" and p < pos and mention_class(s) == "name":
             return s
-    earlier = [n for p, n in names if p < pos]
-    return earlier[-1] if earlier else None
+    k = bisect.bisect_left(names, (pos, ""))  # names are in text order
+    return names[k - 1][1] if k > 0 else None
 
 
 #: a dateline before the first sentence: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "LONDON, Dec. 8 (UPI) —"
