@@ -247,3 +247,15 @@ def test_told_a_news_outlet_is_the_channel():
     assert q.speaker_mention == "Vera Holm" and q.via == "the Daily Ledger"
     (q,) = find_quotes("Prices will fall, Vera Holm told reporters.")
     assert q.via is None
+
+
+def test_long_text_is_near_linear():
+    import time
+
+    para = ('"We will win," Ortiz said. The plan, the mayor said, is sound. According to the council, '
+            'the tram will close. Li told the Daily Ledger that costs rose.\n\n')
+    text = para * 400
+    t0 = time.perf_counter()
+    quotes = find_quotes(text)
+    assert len(quotes) >= 1200
+    assert time.perf_counter() - t0 < 20
