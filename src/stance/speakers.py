@@ -36,7 +36,9 @@ article in text order:
 3. **Singular personal pronouns** (``he``, ``she``) and **definite singular
    descriptions** (``the expert``, ``the spokesman``) take the speaker of the
    closest earlier statement whose speaker is a named person; failing that, the
-   closest earlier full person name in the text.
+   closest earlier full person name in the text. A description first looks for an
+   earlier speaker with the same head noun (``a source said ... the source
+   added`` -> ``a source``).
 4. **Relative pronouns** (``who``) take the noun phrase they refer to.
 5. ``they`` / ``it`` take the closest earlier group / organization speaker.
 6. Anything else (``Chinese observers``, ``a source``, ``The two leaders``)
@@ -619,6 +621,7 @@ def resolve_speakers(
     by_token = _index_names(names)
     out: List[Optional[str]] = []
     history: List[Tuple[int, str, str]] = []  # (position, speaker, class)
+    mention_heads: List[Tuple[int, str, str, str]] = []  # (position, speaker, mention class, head word)
     for span, antecedent in mentions:
         if span is None:
             out.append(None)
@@ -641,7 +644,10 @@ def resolve_speakers(
                 speaker = None
             scls = "person" if kind == "person_sg" else ("group" if kind == "plural" else "org")
         elif cls == "description":
-            speaker = _last_person(history, span[0], names) or mention
+            # "a source said ... the source added": an earlier speaker with the same head noun first
+            head = low.split()[-1]
+            same = next((sp_ for p_, sp_, c_, m_ in reversed(mention_heads) if m_ == head and c_ != "description"), None)
+            speaker = same or _last_person(history, span[0], names) or mention
             scls = "person"
         elif cls == "name":
             speaker = _resolve_name(mention, span[0], names, by_token)
@@ -655,6 +661,7 @@ def resolve_speakers(
         out.append(speaker)
         if speaker is not None:
             history.append((span[0], speaker, scls))
+            mention_heads.append((span[0], speaker, cls, low.split()[-1] if low.split() else ""))
     return out
 
 
