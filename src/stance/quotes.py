@@ -371,7 +371,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
                     and not after_comma.lstrip()[:1] in QUOTE_START
                     and not RE_ACCORDING.match(after_comma.lstrip())
                     and not re.match(r"\s*(?:who|which|whose|whom|but|and|though|although|while|as|because|when|"
-                                     r"after|before|if|even|a|an|the\s+\w+\s+of)\b", after_comma)):
+                                     r"after|before|if|even)\b", after_comma)):
                 paren = True
     else:
         shared_at = None
@@ -507,6 +507,13 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
         if w == "that":
             if form in NOUN_FORMS and i > 0:
                 break  # "offers messages that are ...": a relative clause, not a complement
+            first = toks[0][2]
+            # what comes between must read as an adverbial or a hearer ("said on Monday that",
+            # "told reporters that"), not as a clause ("said officials have video that shows ...")
+            if i > 0 and not (first.lower() in ADVERBIAL_STARTS or first.lower() in HEARER_WORDS
+                              or first[:1].isupper() or doc.inside[toks[0][0]] or first.endswith("ly")
+                              or (form in TELL_FORMS and first.lower() in ("the", "a", "an", "his", "her", "their"))):
+                break
             if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
                 return t[1]
             break
@@ -762,6 +769,9 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             if not (progressive or(form in TO_FORMS and text.startswith("to ", lead))
                     or (form not in NOUN_FORMS and _quote_soon(doc, lead, s.end))):
                 continue
+        if region is not None and region[1] < s.end and _words(text, region[1], s.end) >= 2 \
+                and not re.match(r"\s*[,;:—–-]", text[region[1]:s.end]) and text[region[1] - 1] in QUOTE_END:
+            region = None  # 'said that "a bomb" had gone off': a quoted phrase inside indirect content
         if region is not None:
             end = _chain_forward(doc, region)
             c = _trim(text, start, end, final_period=False)
@@ -830,7 +840,7 @@ def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
 #: content that is only an adverbial ("said in a statement", "said to People")
 RE_ADVERBIAL_CONTENT = re.compile(
     r"(?:(?:in|on|at|during|after|before|from|of|with)\b|to\s+(?=[A-Z]|(?:the|a|an|his|her|their|reporters)\b)\w+)"
-    r"(?:\W+\w+){0,5}\W*$")
+    r"(?:\W+\w+){0,9}\W*$|as much\b|(?:after|before|when|while|until|since)\s+\w+\s+(?:failed|was|were|had|left|met)\b")
 #: lemmas whose object is often a figure, not a statement ("reported $2 billion in revenue")
 FIGURE_LEMMAS = frozenset("report post add offer".split())
 
