@@ -472,7 +472,9 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
             return start + am.start(), None, (m.start(), m.end())
         # "..., but he said that ...": a new subject and cue start a new statement
         nm = RE_NEW_CLAUSE.search(pre)
-        if nm and v.tag in ("past", "pres") and v.use == "cue":
+        if nm and v.tag in ("past", "pres") and v.use == "cue" and not (
+                re.match(r"\s+and\b", nm.group()) and re.search(r"\b(?:he|she|both|either|him|her|[A-Z][\w’'-]*)\s*$", pre[:nm.start()])):
+            # ("both he and Rubio promised": a coordinated subject, not a new clause)
             return start + nm.start(), None, None
     return stop, None, None
 
@@ -511,7 +513,8 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
             # what comes between must read as an adverbial or a hearer ("said on Monday that",
             # "told reporters that"), not as a clause ("said officials have video that shows ...")
             if i > 0 and not (first.lower() in ADVERBIAL_STARTS or first.lower() in HEARER_WORDS
-                              or first[:1].isupper() or doc.inside[toks[0][0]] or first.endswith("ly")
+                              or (first[:1].isupper() and (form in TELL_FORMS or first.lower() in HEARER_WORDS))
+                              or doc.inside[toks[0][0]] or first.endswith("ly")
                               or (form in TELL_FORMS and first.lower() in ("the", "a", "an", "his", "her", "their"))):
                 break
             if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
@@ -714,8 +717,10 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
                 and not re.search(r"\b(?:with|of)\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", text[s.start:cs]) \
                 and not re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho)[’']s\s+$", text[s.start:cs]):
             continue  # ("with Senator John McCain telling reporters ..." is a statement)
-        if tag in ("past", "part") and last_word in PASSIVE_AUX:
-            continue  # passive: "was told", "have been charged"
+        if tag in ("past", "part") and (last_word in PASSIVE_AUX or re.search(
+                r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$",
+                text[s.start:cs])):
+            continue  # passive: "was told", "have been charged", "was first reported"
         m = mention_before(text, s.start, cs)
         ow = RE_OF_WITH_NAME.search(text, s.start, cs) if tag == "ing" else None
         if ow is not None and m is not None and m[0][0] <= ow.start():
@@ -732,6 +737,9 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
         if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
             continue
+        if prev_word and prev_word.group(1).lower() in ("which", "that", "who", "whom") and word in (
+                "he", "she", "they", "it", "we", "i"):
+            continue  # "which he said has increased": an attribution inside a relative clause
         if word in ("who", "which") and appos is not None:
             antecedent = appos
         elif word in ("who", "which"):
@@ -813,7 +821,10 @@ def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
         form = text[cs:ce]
         v = CUE_KIND[form]
         pre = text[s.start:cs]
-        if not ((v.tag == "ing" and re.search(r"(?:,\s*(?:even\s+|also\s+|while\s+)?|\bby\s+)$", pre))
+        if v.lemma in ("continue",):
+            continue  # "..., continuing a pattern of ...": not speech
+        if not ((v.tag == "ing" and (re.search(r",\s*(?:even\s+|also\s+|while\s+)?$", pre)
+                                     or (v.lemma in ("say", "tell", "ask", "call") and re.search(r"\bby\s+$", pre))))
                 or (v.tag in ("past", "pres") and (v.lemma in AND_SHARED_LEMMAS or v.lemma == "tell")
                     and re.search(r"(?:\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+then\s+)$", pre))):
             continue

@@ -754,7 +754,7 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
             if toks[k][2] == ",":
                 return sentence_subject(text, toks[k][1], end) if toks[k][1] < end else None
         return None
-    if re.search(r"[’'](?:m|re|ve|ll|d)$|n[’']t$", w):
+    if re.search(r"[’'](?:m|re|ve|ll|d)$|n[’']t$", w) or re.fullmatch(r"(?:what|that|this|there|here|it)[’']s", lw):
         return None
     if _is_cap(w):
         while j < len(toks) and j - i < MAX_NAME_TOKENS + 2 and (
