@@ -293,6 +293,18 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         if np and len(np) > MAX_SUBJECT_TOKENS and _word(np[-1][2]) in PRONOUNS:
             np = np[-1:]
         else:
+            # "organizations that have endorsed him say": the head before a restrictive relative clause
+            if cut > 0 and _word(toks[cut - 1][2]) in ("that", "who") and cut - 1 > 0 \
+                    and toks[cut - 2][2] not in (",", ";", ":"):
+                rel = mention_before(text, lo, toks[cut - 1][0])
+                if rel is not None and rel[1] is None and _word(text[rel[0][0]:rel[0][1]].split()[-1]) not in PRONOUNS:
+                    return rel
+            # "sources close to her campaign say": the longest valid head-final prefix
+            for k in (range(len(np) - 1, 0, -1) if PREFIX_FALLBACK else ()):
+                head = _word(np[k - 1][2])
+                if _valid_np(np[:k]) and (head in PERSON_NOUNS or _is_cap(np[k - 1][2])
+                                          or (head.endswith("s") and head not in PRONOUNS)):
+                    return (np[0][0], np[k - 1][1]), None
             run = _final_name_run(np or toks[cut:])
             if run is None:
                 return None
@@ -339,6 +351,8 @@ def _strip_postmodifier(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int
     return toks
 
 
+#: try a shorter head-final prefix when a subject stretch is not a noun phrase
+PREFIX_FALLBACK = True
 TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend day".split())
 
 
