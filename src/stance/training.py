@@ -34,6 +34,9 @@ TUNE_GRID = {
 }
 """The search ``stance train --tune`` runs (every combination, cross-validated)."""
 
+SMALL_DATA = 500
+"""Below this many rows :func:`train` runs in one process whatever ``n_jobs`` says."""
+
 _FEATURE_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "split_hashtags")
 
 
@@ -318,6 +321,8 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
                         stance_column=stance_column, group_column=group_column, encoding=encoding)
     params = dict(params or {})
     params.setdefault("random_state", seed)
+    if len(data) < SMALL_DATA:
+        n_jobs = 1  # starting worker processes costs more than it saves on a few hundred rows
     tuned = None
     if do_tune:
         tuned = tune(data, grid=tune_grid, base=params, folds=max(folds, 2), seed=seed, n_jobs=n_jobs)
