@@ -248,41 +248,54 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--topic-column", default="topic", show_default=True)
 @click.option("--stance-column", default="stance", show_default=True)
+@click.option("--cv", "cv_folds", type=click.IntRange(min=2), default=None, metavar="K",
+              help="Labeled CSV, no model needed: K-fold cross-validate default training on GOLD instead.")
+@click.option("--group-column", default=None, help="With --cv: keep rows with the same value in one fold.")
+@click.option("--seed", default=0, show_default=True, type=int, help="With --cv: the folds' random seed.")
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, metavar="FILE.png",
               help="Labeled CSV: draw the confusion matrix and a reliability diagram into FILE.png "
                    "(needs matplotlib: pip install 'stance[plot]').")
 @model_option
 @encoding_option
 @click.pass_context
-def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, plot_file, model_path,
-             encoding):
+def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, cv_folds, group_column,
+             seed, plot_file, model_path, encoding):
     """Score the model on labeled statements (.csv) or attribution gold (.jsonl).
 
     For a CSV: accuracy, macro-F1, SemEval F_avg pooled over topics (and its
     per-topic mean, labelled as such), per-class and per-topic tables, the
     confusion matrix, and Brier score and ECE of the stance probabilities.
     """
-    if plot_file and gold.endswith(".jsonl"):
-        raise click.UsageError("--plot draws stance figures; it needs a labeled .csv GOLD")
+    if (plot_file or cv_folds) and gold.endswith(".jsonl"):
+        raise click.UsageError("--plot and --cv are for stance; they need a labeled .csv GOLD")
+    if group_column and not cv_folds:
+        raise click.UsageError("--group-column needs --cv")
     if plot_file:
-        from .evaluate.plots import _pyplot
+        from .evaluate.plots import require_matplotlib
 
-        _pyplot()  # fail before the work when matplotlib is missing
+        require_matplotlib()  # fail before the work when matplotlib is missing
     if gold.endswith(".jsonl"):
         from .evaluate.run import evaluate_attribution_file
 
         report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding)
+    elif cv_folds:
+        from .evaluate.run import cross_validate_stance_file
+
+        report, text = cross_validate_stance_file(gold, text_column=text_column, topic_column=topic_column,
+                                                  stance_column=stance_column, group_column=group_column,
+                                                  folds=cv_folds, seed=seed, encoding=encoding)
     else:
         from .evaluate.run import evaluate_stance_file
 
         report, text = evaluate_stance_file(_holder(ctx, model_path).analyzer, gold, text_column=text_column,
                                             topic_column=topic_column, stance_column=stance_column,
                                             encoding=encoding)
-        if plot_file and "stance" in report:
-            from .evaluate.plots import plot_stance_report
+    if plot_file and "stance" in report:
+        from .evaluate.plots import plot_stance_report
 
-            plot_stance_report(report["stance"], plot_file, title=f"stance on {Path(gold).name}")
-            click.echo(f"wrote {plot_file}", err=True)
+        how = f", {cv_folds}-fold cross-validated" if cv_folds else ""
+        plot_stance_report(report["stance"], plot_file, title=f"stance on {Path(gold).name}{how}")
+        click.echo(f"wrote {plot_file}", err=True)
     click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
 
 

@@ -46,7 +46,8 @@ def _splits(data: LabeledData, folds: int, seed: int) -> list[tuple[np.ndarray, 
     strata = np.asarray([f"{t}|{s}" for t, s in zip(topics, stances)])
     if data.groups is not None:
         splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-        return list(splitter.split(strata, strata, groups=np.asarray(data.groups)))
+        merged = _rare_merged(strata, folds)
+        return list(splitter.split(merged, merged, groups=np.asarray(data.groups)))
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     return list(splitter.split(strata, _rare_merged(strata, folds)))
 
@@ -236,6 +237,29 @@ def _summarize(data: LabeledData, oof: dict, heads: list[str], folds: int, seed:
         for cal in result["topic"]["calibration"].values():
             cal.pop("reliability", None)
     return result
+
+
+def out_of_fold(data: LabeledData, *, params: Optional[dict] = None, folds: int = 5, seed: int = 0,
+                n_jobs: int = 2) -> dict[str, Any]:
+    """Out-of-fold stance probabilities as default training would make them, for evaluation.
+
+    Cross-validation compares the heads (unless ``params`` names one), and
+    the chosen head's out-of-fold logits are temperature-scaled with
+    temperatures fitted on the other folds. Returns ``rows`` (indices of the
+    scored rows: topic not ``other``), ``proba`` (columns ``STANCE_LABELS``),
+    ``pred`` and the :func:`cross_validate` summary as ``cv``.
+    """
+    params = dict(params or {})
+    params.setdefault("random_state", seed)
+    heads = [params["stance_head"]] if "stance_head" in params else list(DEFAULT_HEADS)
+    oof = _oof(data, params, [{"stance_head": h} for h in heads], folds=folds, seed=seed, n_jobs=n_jobs)
+    cv = _summarize(data, oof, heads, folds, seed)
+    logits = oof["stance"][heads.index(cv["stance_head"])]
+    rows = _scored_rows(data, logits)
+    topics = np.asarray(data.topics)
+    y = np.asarray([STANCE_LABELS.index(s) for s in np.asarray(data.stances)[rows]])
+    proba = _calibrated(logits[rows], y, topics[rows], oof["fold"][rows])
+    return {"rows": rows, "proba": proba, "pred": [STANCE_LABELS[j] for j in proba.argmax(axis=1)], "cv": cv}
 
 
 def tune(data: LabeledData, *, grid: Optional[dict] = None, base: Optional[dict] = None, folds: int = 5,
