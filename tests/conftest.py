@@ -1,6 +1,7 @@
 """Session fixtures: a tiny model fitted on hand-written statements (the suite stays fast)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -78,5 +79,12 @@ def train_csv(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def seed_article_text():
+def seed_text() -> str:
     return (ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_gold(seed_text) -> dict:
+    """The seed article's 24 gold statements (written for this project) with the repo's text."""
+    g = json.loads((ROOT / "tests" / "fixtures" / "seed_article.gold.json").read_text(encoding="utf-8"))
+    return {"doc_id": g["doc_id"], "text": seed_text, "attributions": g["attributions"]}

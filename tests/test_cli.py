@@ -149,9 +149,10 @@ def test_classify_adds_columns(runner, tiny_model_path, tmp_path):
     rows = list(csv.DictReader(io.StringIO(run(runner, tiny_model_path, "classify", p).output)))
     assert [r["id"] for r in rows] == ["1", "2"]
     assert {"predicted_topic", "predicted_stance", "topic_probability", "p_favor", "p_against", "p_none"} <= rows[0].keys()
-    given = list(csv.DictReader(io.StringIO(
-        run(runner, tiny_model_path, "classify", p, "--topic-column", "topic").output.replace("other", "tariffs"))))
-    assert {r["predicted_topic"] for r in given} == {"tariffs"}
+    given = list(csv.DictReader(io.StringIO(run(runner, tiny_model_path, "classify", p, "--topic-column", "topic").output)))
+    assert [r["predicted_topic"] for r in given] == ["tariffs", "other"]
+    assert given[0]["predicted_stance"] == "against" and given[1]["predicted_stance"] == "none"
+    assert given[1]["p_favor"] == ""
 
 
 def test_classify_missing_column(runner, tiny_model_path, tmp_path):
@@ -190,3 +191,12 @@ def test_installed_command(tiny_model_path, article):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     mod = subprocess.run([sys.executable, "-m", "stance", "--version"], capture_output=True, text=True, timeout=60)
     assert mod.returncode == 0 and "stance" in mod.stdout
+
+
+def test_evaluate_cross_validation_grouped(runner, train_csv):
+    r = runner.invoke(cli, ["evaluate", str(train_csv), "--cv", "2", "--group-column", "source"])
+    assert r.exit_code == 0, r.output
+    assert "2-fold cross-validation" in r.output and "grouped by source" in r.output and "F_avg" in r.output
+    report = json.loads(runner.invoke(cli, ["evaluate", str(train_csv), "--cv", "2", "--format", "json"]).output)
+    assert 0 <= report["stance"]["f_avg"] <= 1 and report["stance_head"] in ("per_topic", "joint")
+    assert runner.invoke(cli, ["evaluate", str(train_csv), "--group-column", "source"]).exit_code == 2

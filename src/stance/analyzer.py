@@ -136,7 +136,8 @@ class Analyzer:
 
     def _check_topics(self, topics: Optional[Sequence[str]]) -> None:
         for topic in topics or ():
-            self.model.check_topic(topic)
+            if topic != OTHER_TOPIC:
+                self.model.check_topic(topic)
 
     def _score_quotes(self, quotes: list[Quote], topics: Optional[Sequence[str]]) -> list[Quote]:
         scores = self._score_texts([q.content for q in quotes], topics)

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -23,6 +24,7 @@ log = logging.getLogger("stance")
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a closed pipe
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -45,6 +47,9 @@ class StanceGroup(click.Group):
             raise BadInput(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # `stance score ... | head`: the reader left; stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_BROKEN_PIPE)
         except Exception as exc:  # the edge: never a traceback for users
             if log.isEnabledFor(logging.DEBUG):
                 raise
@@ -106,7 +111,7 @@ def _articles(files: Iterable[str], encoding: str):
     for name in files:
         try:
             if name == "-":
-                text = decode_article(click.get_binary_stream("stdin").read(), encoding=encoding, name="-")
+                text = decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
             else:
                 text = read_article(name, encoding=encoding)
         except StanceError as exc:
@@ -205,7 +210,7 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
     """Add predicted topic and stance columns to a CSV of statements."""
     from .articles import decode_article, read_article
 
-    raw = (decode_article(click.get_binary_stream("stdin").read(), encoding=encoding, name="-")
+    raw = (decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
            if input_file == "-" else read_article(input_file, encoding=encoding))
     reader = csv.DictReader(io.StringIO(raw, newline=""))
     header = list(reader.fieldnames or [])
@@ -265,6 +270,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
     For a CSV: accuracy, macro-F1, SemEval F_avg pooled over topics (and its
     per-topic mean, labelled as such), per-class and per-topic tables, the
     confusion matrix, and Brier score and ECE of the stance probabilities.
+    With --cv, the default training is cross-validated on the CSV instead.
     """
     if (plot_file or cv_folds) and gold.endswith(".jsonl"):
         raise click.UsageError("--plot and --cv are for stance; they need a labeled .csv GOLD")
@@ -279,11 +285,11 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
 
         report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding)
     elif cv_folds:
-        from .evaluate.run import cross_validate_stance_file
+        from .evaluate.run import cross_validate_file
 
-        report, text = cross_validate_stance_file(gold, text_column=text_column, topic_column=topic_column,
-                                                  stance_column=stance_column, group_column=group_column,
-                                                  folds=cv_folds, seed=seed, encoding=encoding)
+        report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column, text_column=text_column,
+                                           topic_column=topic_column, stance_column=stance_column,
+                                           encoding=encoding, seed=seed)
     else:
         from .evaluate.run import evaluate_stance_file
 
@@ -297,6 +303,25 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
         plot_stance_report(report["stance"], plot_file, title=f"stance on {Path(gold).name}{how}")
         click.echo(f"wrote {plot_file}", err=True)
     click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
+
+
+@cli.command()
+@model_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes, each with its own copy of the model.")
+@click.option("--max-body", default=10_000_000, show_default=True, type=click.IntRange(min=1), metavar="BYTES",
+              help="Largest request body accepted; larger ones get 413.")
+@click.pass_context
+def serve(ctx, model_path, host, port, workers, max_body):
+    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz.
+
+    Needs the serve extra: pip install 'stance[serve]'.
+    """
+    from .service import serve as run_service
+
+    run_service(_holder(ctx, model_path).path, host=host, port=port, workers=workers, max_body=max_body)
 
 
 @cli.command()
@@ -333,7 +358,7 @@ def _num(value) -> str:
 
 
 def _write_results(results, fmt: str, *, single: bool) -> None:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         docs = [r.to_dict() for r in results]
         payload: Any = docs[0] if single and len(docs) == 1 else docs

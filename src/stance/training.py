@@ -43,13 +43,12 @@ _FEATURE_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "spli
 def _splits(data: LabeledData, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     topics = np.asarray(data.topics)
     stances = np.asarray(data.stances)
-    strata = np.asarray([f"{t}|{s}" for t, s in zip(topics, stances)])
+    strata = _rare_merged(np.asarray([f"{t}|{s}" for t, s in zip(topics, stances)]), folds)
     if data.groups is not None:
         splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-        merged = _rare_merged(strata, folds)
-        return list(splitter.split(merged, merged, groups=np.asarray(data.groups)))
+        return list(splitter.split(strata, strata, groups=np.asarray(data.groups)))
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    return list(splitter.split(strata, _rare_merged(strata, folds)))
+    return list(splitter.split(strata, strata))
 
 
 def _fold_scores(texts, topics, stances, train_idx, test_idx, params: dict, head_grid: list[dict],

@@ -44,9 +44,9 @@ def evaluate_stance_file(analyzer, path, *, text_column: str = "text", topic_col
     return report, "\n\n".join(parts)
 
 
-def cross_validate_stance_file(path, *, text_column: str = "text", topic_column: str = "topic",
-                               stance_column: str = "stance", group_column: Optional[str] = None,
-                               folds: int = 5, seed: int = 0, encoding: str = "utf-8") -> tuple[dict[str, Any], str]:
+def cross_validate_file(path, *, folds: int = 5, group_column: Optional[str] = None, text_column: str = "text",
+                        topic_column: str = "topic", stance_column: str = "stance",
+                        encoding: str = "utf-8", seed: int = 0) -> tuple[dict[str, Any], str]:
     """No model needed: cross-validate default training on a labeled CSV and report as for a model.
 
     Stance is scored on the gold topic from out-of-fold, temperature-scaled
@@ -67,15 +67,15 @@ def cross_validate_stance_file(path, *, text_column: str = "text", topic_column:
                               "grouped": group_column is not None, "stance_head": cv["stance_head"],
                               "heads": cv["heads"]}
     report["stance"] = stance_report(gold, oof["pred"], topics, proba=oof["proba"], classes=list(STANCE_LABELS))
+    split = f"grouped by {group_column}" if group_column else "stratified"
     heads = ", ".join(f"{h} F_avg {s['f_avg']:.4f}" for h, s in cv["heads"].items())
-    title = (f"stance on the gold topic, {folds}-fold cross-validated"
-             f"{' by ' + group_column if group_column else ''} (head {cv['stance_head']}; {heads})")
-    parts = [format_report(report["stance"], title=title)]
+    lines = [f"{folds}-fold cross-validation on {path} ({len(data)} rows, {split}, seed {seed})",
+             f"  stance head chosen: {cv['stance_head']} ({heads})"]
     if "topic" in cv:
-        report["topic"] = {k: v for k, v in cv["topic"].items()}
-        parts.append(f"topic, cross-validated: accuracy {cv['topic']['accuracy']:.4f}, "
-                     f"macro-F1 {cv['topic']['macro_f1']:.4f}")
-    return report, "\n\n".join(parts)
+        report["topic"] = dict(cv["topic"])
+        lines.append(f"  topic    accuracy {cv['topic']['accuracy']:.4f}  macro-F1 {cv['topic']['macro_f1']:.4f}")
+    title = "stance on the gold topic, out-of-fold, temperature-scaled"
+    return report, "\n".join(lines) + "\n\n" + format_report(report["stance"], title=title)
 
 
 def read_gold(path, *, encoding: str = "utf-8") -> list[dict[str, Any]]:
@@ -109,11 +109,11 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
                               encoding: str = "utf-8") -> tuple[dict[str, Any], str]:
     """Run the attribution rules over every gold article and score them (SCORING.md)."""
     from ..quotes import find_quotes
-    from .attribution import format_attribution_report, score_attribution, write_errors
+    from .attribution import attribution_errors, format_attribution_report, format_errors, score_attribution
 
     docs = read_gold(path, encoding=encoding)
     predictions = {d["doc_id"]: [q.to_dict() for q in find_quotes(d["text"])] for d in docs}
     report = score_attribution(docs, predictions, scope=scope)
     if errors is not None:
-        write_errors(docs, predictions, errors, scope=scope)
+        errors.write(format_errors(attribution_errors(docs, predictions, scope=scope)))
     return report, format_attribution_report(report)

@@ -1,0 +1,144 @@
+"""Paragraphs and sentences, with offsets into the text exactly as given.
+
+Sentences come from nltk's Punkt with parameters we ship in
+``stance/lexicon/punkt/`` (no ``nltk.download``, no nltk data lookups), then
+two repairs:
+
+* a sentence never runs across a line break (news text often has one
+  paragraph a line, and headlines have no final period);
+* Punkt's known weakness: ``"This is great." she said.`` is split after the
+  closing quote; a piece that starts in lowercase, or that is only an
+  attribution (``Smith said.``, ``said the expert.``) is joined back to the
+  sentence before it.
+
+The text is never rewritten: every :class:`~stance.types.Sentence` carries
+``(start, end)`` and ``text[start:end] == sentence.text``.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import List, Tuple
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from . import lexicon
+from .types import Sentence
+
+__all__ = ["split_paragraphs", "split_sentences", "punkt_tokenizer"]
+
+RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+RE_LINE = re.compile(r"[^\n]+")
+#: a piece that starts like the continuation of the previous sentence
+RE_LOWER_START = re.compile(r"[\"'“”‘’(\[]?\s*[a-z]")
+#: the previous piece ends with a quotation closed after ! ? . or ,
+RE_QUOTE_END = re.compile(r"""[.!?,…]\s*["”’']{1,2}\s*$""")
+#: the previous piece ends with a question or exclamation inside quotation marks
+RE_QUESTION_QUOTE_END = re.compile(r"""[!?]\s*["”’']{1,2}\s*$""")
+#: a short piece that is only an attribution: "Smith said." / "the expert added." / "said Zhu."
+RE_ATTRIBUTION_ONLY = re.compile(
+    r"""^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Tt]he\s+\w+)\s+
+        (?:said|says|asked|asks|added|adds|told\s+\S+(?:\s+\S+){0,3}|wrote|writes|replied|explained|noted|insisted|declared|continued)
+        [.!?]?\s*$""",
+    re.X,
+)
+
+
+#: a capitalized word (or title) followed by initials: "Rep. G.K.", "John D.", "Robert E."
+RE_NAME_INITIALS = re.compile(
+    r"\b(?!(?:The|A|An|In|On|At|Of|For|To|From|And|But|By|With|Into|Across|Over)\b)[A-Z][a-z]*\.?\s+(?:[A-Z]\.){1,3}$")
+#: abbreviations that precede a number ("No. 2", "Vol. 3", "Art. 5")
+RE_NUMBER_ABBREV = re.compile(r"\b(?:No|Nos|Vol|Fig|Art|Sec|Ch|pp|p)\.$")
+
+
+def split_paragraphs(text: str) -> List[Tuple[int, int]]:
+    """Spans of the blank-line separated paragraphs, leading/trailing whitespace trimmed.
+
+    >>> split_paragraphs("One.\\n\\nTwo.")
+    [(0, 4), (6, 10)]
+    """
+    spans: List[Tuple[int, int]] = []
+    pos = 0
+    for m in RE_PARAGRAPH_BREAK.finditer(text):
+        _add_trimmed(text, pos, m.start(), spans)
+        pos = m.end()
+    _add_trimmed(text, pos, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, out: List[Tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer() -> PunktSentenceTokenizer:
+    """The Punkt tokenizer built from the parameter files we ship (built once)."""
+    params = PunktParameters()
+    params.abbrev_types = {r[0] for r in lexicon.punkt_rows("abbreviations.txt")}
+    params.collocations = {(r[0], r[1]) for r in lexicon.punkt_rows("collocations.txt") if len(r) > 1}
+    params.sent_starters = {r[0] for r in lexicon.punkt_rows("sentence_starters.txt")}
+    ortho = defaultdict(int)
+    for r in lexicon.punkt_rows("ortho_context.txt"):
+        ortho[r[0]] = int(r[1])
+    params.ortho_context = ortho
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> List[Sentence]:
+    """Sentences of ``text`` with offsets and paragraph index (see module notes).
+
+    >>> [s.text for s in split_sentences('"This is great." she said. Mr. Li left.')]
+    ['"This is great." she said.', 'Mr. Li left.']
+    """
+    tok = punkt_tokenizer()
+    out: List[Sentence] = []
+    for p_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
+        for lm in RE_LINE.finditer(text, p_start, p_end):
+            l_start, l_end = lm.start(), lm.end()
+            line = text[l_start:l_end]
+            if not line.strip():
+                continue
+            pieces: List[Tuple[int, int]] = []
+            for s, e in tok.span_tokenize(line):
+                s, e = l_start + s, l_start + e
+                if pieces and _joins_previous(text, pieces[-1], (s, e)):
+                    pieces[-1] = (pieces[-1][0], e)
+                else:
+                    pieces.append((s, e))
+            for s, e in pieces:
+                out.append(Sentence(s, e, p_index, text[s:e]))
+    return out
+
+
+def _joins_previous(text: str, prev: Tuple[int, int], cur: Tuple[int, int]) -> bool:
+    """True when ``cur`` is the tail of ``prev`` that Punkt split off."""
+    piece = text[cur[0]:cur[1]]
+    before = text[prev[0]:prev[1]]
+    if RE_LOWER_START.match(piece):
+        return True
+    if RE_NAME_INITIALS.search(before) and piece[:1].isupper():
+        return True  # "Rep. G.K. Butterfield": initials after a capitalized word are not a sentence end
+    if piece[:1].isdigit() and RE_NUMBER_ABBREV.search(before):
+        return True  # "the No. 2 Republican": "no" is not in the abbreviation list ("he said no.")
+    if RE_QUOTE_END.search(before) and RE_ATTRIBUTION_ONLY.match(piece):
+        return True
+    if RE_QUESTION_QUOTE_END.search(before) and _attribution_start().match(piece):
+        return True  # '"Who knows?" Trump told the station in an interview ...'
+    return False
+
+
+@lru_cache(maxsize=1)
+def _attribution_start() -> "re.Pattern[str]":
+    """A piece that opens with ``<speaker> <reporting verb>`` or ``<reporting verb> <speaker>``."""
+    forms = sorted({v.form for v in lexicon.reporting_verbs()
+                    if v.kind == "speech" and v.tag in ("past", "pres") and " " not in v.form}, key=len, reverse=True)
+    verbs = "|".join(re.escape(f) for f in forms)
+    speaker = r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\.?\s+){0,4}[A-Z][\w'’-]*|[Tt]he\s+\w+)"
+    appos = r"(?:,[^,.!?\"“”]{1,80},)?"
+    return re.compile(rf"(?:{speaker}{appos}\s+(?:{verbs})|(?:{verbs})\s+{speaker})\b")

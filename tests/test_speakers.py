@@ -1,0 +1,100 @@
+"""Speaker mentions and resolution, on hand-written news-style text."""
+from __future__ import annotations
+
+import pytest
+
+from stance.quotes import find_quotes
+from stance.speakers import canonical_name, mention_after, mention_before, mention_class, resolve_speakers
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        pytest.param("Chinese President Xi Jinping", "Xi Jinping", id="nationality-title"),
+        pytest.param("Mayor Ana Ortiz", "Ana Ortiz", id="title"),
+        pytest.param("Sen. Paul Brandt", "Paul Brandt", id="abbreviated-title"),
+        pytest.param("the Nordic Trade Ministry", "Nordic Trade Ministry", id="org-drops-the"),
+        pytest.param("White House press secretary Jo Kim", "Jo Kim", id="lowercase-role"),
+    ],
+)
+def test_canonical_name(mention, expected):
+    assert canonical_name(mention) == expected
+
+
+@pytest.mark.parametrize(
+    "mention, cls",
+    [("He", "pronoun"), ("the expert", "description"), ("the Nordic Trade Ministry", "org"),
+     ("Ana Ortiz", "name"), ("local observers", "group"), ("a source", "group")],
+)
+def test_mention_class(mention, cls):
+    assert mention_class(mention) == cls
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Ana Ortiz, head of the port authority, said", "Ana Ortiz", id="apposition"),
+        pytest.param("In a statement on Friday, the ministry said", "the ministry", id="intro-phrase"),
+        pytest.param("On Tuesday Ortiz said", "Ortiz", id="day-intro"),
+        pytest.param("But he also said", "he", id="conjunction-adverb"),
+        pytest.param("Experts who study the river said", "Experts", id="restrictive-relative"),
+        pytest.param("It is not what she said", "she", id="after-what-quotes-blocks-it"),
+        pytest.param("He did not want to say", None, id="to-before-cue"),
+    ],
+)
+def test_mention_before(text, expected):
+    cue = text.rindex("sa")
+    m = mention_before(text, 0, cue)
+    got = text[m[0][0]:m[0][1]] if m else None
+    assert got == expected
+
+
+def test_mention_after():
+    text = "The port will grow, said a spokesman for the authority."
+    sp = mention_after(text, text.index("said") + 4, len(text))
+    assert text[sp[0]:sp[1]] == "a spokesman"
+
+
+ARTICLE = (
+    "Harbor Minister Lena Okafor opened the new container terminal in Port Vale on Monday.\n\n"
+    "Okafor said the terminal would double the port's capacity by 2030. She added that "
+    "two thousand jobs would follow.\n\n"
+    "The project is a turning point for the region, Tomas Reyes, an economist at Vale University, "
+    "told the Coast Herald.\n\n"
+    "Shipping costs should fall within two years, the economist said.\n\n"
+    "He warned that dredging could harm the estuary.\n\n"
+    "The first ships will dock in April, according to the Port Vale Authority.\n\n"
+    "Minister Okafor also said that the terminal would run on shore power."
+)
+
+
+def test_article_resolution():
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(ARTICLE)]
+    assert got == [
+        ("Okafor", "Lena Okafor"),  # short form joined to the full name
+        ("She", "Lena Okafor"),  # pronoun -> previous person speaker
+        ("Tomas Reyes", "Tomas Reyes"),  # name with apposition
+        ("the economist", "Tomas Reyes"),  # definite description -> previous person speaker
+        ("He", "Tomas Reyes"),
+        ("the Port Vale Authority", "Port Vale Authority"),  # organization
+        ("Minister Okafor", "Lena Okafor"),  # title + short form
+    ]
+
+
+def test_resolve_speakers_relative_pronoun():
+    text = "Ana Ortiz, who runs the shelter, said beds were full."
+    who = text.index("who")
+    ana = (0, len("Ana Ortiz"))
+    assert resolve_speakers(text, [((who, who + 3), ana)]) == ["Ana Ortiz"]
+
+
+def test_unresolvable_pronoun_is_none():
+    text = "They said the road was closed."
+    assert resolve_speakers(text, [((0, 4), None)]) == [None]
+
+
+def test_description_prefers_same_head_noun():
+    text = ("Mayor Ana Ortiz said the budget grew. The tram will close, a source said. "
+            "Costs are rising, the source added.")
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert got[-1] == ("the source", "a source")
