@@ -118,3 +118,23 @@ def test_explain_top_features_and_one_statement(runner, tiny_model_path):
     assert data["topic"] == "tariffs" and data["for"][0][0].startswith(("word__", "char__"))
     r = run(runner, tiny_model_path, "explain", "--topic", "football")
     assert r.exit_code == 2 and "unknown topic 'football'" in r.output
+
+
+def test_train_tune_reports_its_choice(runner, train_csv, tmp_path, monkeypatch):
+    monkeypatch.setattr("stance.training.TUNE_GRID", {"C": [1.0, 4.0], "stance_head": ["per_topic"]})
+    out = tmp_path / "t.joblib"
+    r = runner.invoke(cli, ["train", str(train_csv), "-o", str(out), "--folds", "2", "--tune"])
+    assert r.exit_code == 0, r.output
+    assert "tuned (2 candidates, 2-fold): best F_avg" in r.output
+
+
+def test_evaluate_cv_needs_no_model_and_groups_folds(runner, train_csv, tmp_path):
+    r = runner.invoke(cli, ["--model", str(tmp_path / "absent.joblib"), "evaluate", str(train_csv), "--cv", "2",
+                            "--group-column", "source", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.output)
+    assert report["grouped"] and report["folds"] == 2 and report["stance_head"] in report["heads"]
+    assert report["stance"]["f_avg"] == pytest.approx(report["heads"][report["stance_head"]]["f_avg"])
+    assert "calibration" in report["stance"] and report["stance"]["confusion"]
+    r = runner.invoke(cli, ["evaluate", str(train_csv), "--group-column", "source"])
+    assert r.exit_code == 2 and "--group-column needs --cv" in r.output

@@ -246,10 +246,10 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--topic-column", default="topic", show_default=True)
 @click.option("--stance-column", default="stance", show_default=True)
-@click.option("--cv", "cv_folds", type=click.IntRange(min=2), default=None, metavar="N",
-              help="Labeled CSV: cross-validate training on it (N folds) instead of scoring a model.")
-@click.option("--group-column", default=None,
-              help="With --cv: keep rows with the same value (e.g. a document id) in one fold.")
+@click.option("--cv", "cv_folds", type=click.IntRange(min=2), default=None, metavar="K",
+              help="Labeled CSV, no model needed: K-fold cross-validate default training on GOLD instead.")
+@click.option("--group-column", default=None, help="With --cv: keep rows with the same value in one fold.")
+@click.option("--seed", default=0, show_default=True, type=int, help="With --cv: the folds' random seed.")
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, metavar="FILE.png",
               help="Labeled CSV: draw the confusion matrix and a reliability diagram into FILE.png "
                    "(needs matplotlib: pip install 'stance[plot]').")
@@ -257,7 +257,7 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 @encoding_option
 @click.pass_context
 def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, cv_folds, group_column,
-             plot_file, model_path, encoding):
+             seed, plot_file, model_path, encoding):
     """Score the model on labeled statements (.csv) or attribution gold (.jsonl).
 
     For a CSV: accuracy, macro-F1, SemEval F_avg pooled over topics (and its
@@ -265,42 +265,39 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
     confusion matrix, and Brier score and ECE of the stance probabilities.
     With --cv, the default training is cross-validated on the CSV instead.
     """
-    if cv_folds is not None:
-        if gold.endswith(".jsonl") or plot_file:
-            raise click.UsageError("--cv cross-validates training on a labeled .csv (without --plot)")
-        from .training import cross_validate_file
-
-        report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column,
-                                           text_column=text_column, topic_column=topic_column,
-                                           stance_column=stance_column, encoding=encoding)
-        click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
-        return
-    if group_column:
-        raise click.UsageError("--group-column goes with --cv")
-    if plot_file and gold.endswith(".jsonl"):
-        raise click.UsageError("--plot draws stance figures; it needs a labeled .csv GOLD")
+    if (plot_file or cv_folds) and gold.endswith(".jsonl"):
+        raise click.UsageError("--plot and --cv are for stance; they need a labeled .csv GOLD")
+    if group_column and not cv_folds:
+        raise click.UsageError("--group-column needs --cv")
+    if not gold.endswith(".jsonl") and (errors_file is not None or scope != "speech"):
+        raise click.UsageError("--scope and --errors apply to attribution gold (.jsonl)")
     if plot_file:
-        from .evaluate.plots import _pyplot
+        from .evaluate.plots import require_matplotlib
 
-        _pyplot()  # fail before the work when matplotlib is missing
+        require_matplotlib()  # fail before the work when matplotlib is missing
     if gold.endswith(".jsonl"):
         from .evaluate.run import evaluate_attribution_file
 
         report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding,
                                                  load_analyzer=lambda: _holder(ctx, model_path).analyzer)
+    elif cv_folds:
+        from .evaluate.run import cross_validate_file
+
+        report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column, text_column=text_column,
+                                           topic_column=topic_column, stance_column=stance_column,
+                                           encoding=encoding, seed=seed)
     else:
-        if errors_file is not None or scope != "speech":
-            raise click.UsageError("--scope and --errors apply to attribution gold (.jsonl)")
         from .evaluate.run import evaluate_stance_file
 
         report, text = evaluate_stance_file(_holder(ctx, model_path).analyzer, gold, text_column=text_column,
                                             topic_column=topic_column, stance_column=stance_column,
                                             encoding=encoding)
-        if plot_file and "stance" in report:
-            from .evaluate.plots import plot_stance_report
+    if plot_file and "stance" in report:
+        from .evaluate.plots import plot_stance_report
 
-            plot_stance_report(report["stance"], plot_file, title=f"stance on {Path(gold).name}")
-            click.echo(f"wrote {plot_file}", err=True)
+        how = f", {cv_folds}-fold cross-validated" if cv_folds else ""
+        plot_stance_report(report["stance"], plot_file, title=f"stance on {Path(gold).name}{how}")
+        click.echo(f"wrote {plot_file}", err=True)
     click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
 
 

@@ -152,7 +152,7 @@ class StanceModel(BaseEstimator):
         texts, topics, stances = list(texts), list(topics), list(stances)
         if not (len(texts) == len(topics) == len(stances)) or not texts:
             raise ValueError("texts, topics and stances must be non-empty and of equal length")
-        if self.stance_head not in STANCE_HEADS:
+        if self.stance_head not in STANCE_HEADS:  # before the costly features
             raise ValueError(f"stance_head must be one of {STANCE_HEADS}, got {self.stance_head!r}")
         X = self.fit_features(texts)
         self.fit_heads(X, topics, stances)

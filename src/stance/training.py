@@ -35,6 +35,9 @@ TUNE_GRID = {
 }
 """The search ``stance train --tune`` runs (every combination, cross-validated)."""
 
+SMALL_DATA = 500
+"""Below this many rows :func:`train` runs in one process whatever ``n_jobs`` says."""
+
 _FEATURE_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "split_hashtags")
 
 
@@ -248,6 +251,29 @@ def _summarize(data: LabeledData, oof: dict, heads: list[str], folds: int, seed:
     return result
 
 
+def out_of_fold(data: LabeledData, *, params: Optional[dict] = None, folds: int = 5, seed: int = 0,
+                n_jobs: int = 2) -> dict[str, Any]:
+    """Out-of-fold stance probabilities as default training would make them, for evaluation.
+
+    Cross-validation compares the heads (unless ``params`` names one), and
+    the chosen head's out-of-fold logits are temperature-scaled with
+    temperatures fitted on the other folds. Returns ``rows`` (indices of the
+    scored rows: topic not ``other``), ``proba`` (columns ``STANCE_LABELS``),
+    ``pred`` and the :func:`cross_validate` summary as ``cv``.
+    """
+    params = dict(params or {})
+    params.setdefault("random_state", seed)
+    heads = [params["stance_head"]] if "stance_head" in params else list(DEFAULT_HEADS)
+    oof = _oof(data, params, [{"stance_head": h} for h in heads], folds=folds, seed=seed, n_jobs=n_jobs)
+    cv = _summarize(data, oof, heads, folds, seed)
+    logits = oof["stance"][heads.index(cv["stance_head"])]
+    rows = _scored_rows(data, logits)
+    topics = np.asarray(data.topics)
+    y = np.asarray([STANCE_LABELS.index(s) for s in np.asarray(data.stances)[rows]])
+    proba = _calibrated(logits[rows], y, topics[rows], oof["fold"][rows])
+    return {"rows": rows, "proba": proba, "pred": [STANCE_LABELS[j] for j in proba.argmax(axis=1)], "cv": cv}
+
+
 def tune(data: LabeledData, *, grid: Optional[dict] = None, base: Optional[dict] = None, folds: int = 5,
          seed: int = 0, n_jobs: int = 2) -> dict[str, Any]:
     """Cross-validated search over ``grid`` (default :data:`TUNE_GRID`), scored by pooled F_avg.
@@ -332,6 +358,8 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
     check_trainable(data, folds)
     params = dict(params or {})
     params.setdefault("random_state", seed)
+    if len(data) < SMALL_DATA:
+        n_jobs = 1  # starting worker processes costs more than it saves on a few hundred rows
     tuned = None
     if do_tune:
         tuned = tune(data, grid=tune_grid, base=params, folds=max(folds, 2), seed=seed, n_jobs=n_jobs)
@@ -375,26 +403,3 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
     }
     model.save(output, metadata=metadata)
     return model, metadata
-
-
-def cross_validate_file(path, *, folds: int = 5, group_column: Optional[str] = None, text_column: str = "text",
-                        topic_column: str = "topic", stance_column: str = "stance",
-                        encoding: str = "utf-8", seed: int = 0) -> tuple[dict[str, Any], str]:
-    """Cross-validate default training on a labeled CSV (folds split by ``group_column`` when given)."""
-    data = read_labeled([path], text_column=text_column, topic_column=topic_column, stance_column=stance_column,
-                        group_column=group_column, encoding=encoding)
-    check_trainable(data, folds)
-    report = cross_validate(data, folds=folds, seed=seed, heads=DEFAULT_HEADS)
-    split = f"grouped by {group_column}" if group_column else "stratified"
-    lines = [f"{folds}-fold cross-validation on {path} ({len(data)} rows, {split}, seed {seed})"]
-    if "topic" in report:
-        lines.append(f"  topic    accuracy {report['topic']['accuracy']:.4f}  macro-F1 {report['topic']['macro_f1']:.4f}")
-    stance = report["stance"]
-    heads = ", ".join(f"{h} F_avg {v['f_avg']:.4f}" for h, v in report["heads"].items())
-    lines.append(f"  stance head chosen: {report['stance_head']} ({heads})")
-    lines.append(f"  stance   macro-F1 {stance['macro_f1']:.4f}  F_avg {stance['f_avg']:.4f} "
-                 f"(pooled; on the gold topic, n={stance['n']})")
-    lines.append(f"  {'topic':<28}{'n':>6}{'macro-F1':>10}{'F_avg':>9}")
-    for topic, m in stance["per_topic"].items():
-        lines.append(f"  {topic:<28}{m['n']:>6}{m['macro_f1']:>10.4f}{m['f_avg']:>9.4f}")
-    return report, "\n".join(lines)

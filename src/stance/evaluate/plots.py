@@ -13,7 +13,8 @@ from ..errors import StanceError
 MISSING_MATPLOTLIB = "--plot needs matplotlib: pip install 'stance[plot]'"
 
 
-def _pyplot():
+def require_matplotlib():
+    """``matplotlib.pyplot`` on the file-only Agg backend, or a :class:`StanceError` saying how to install it."""
     try:
         import matplotlib
     except ImportError:
@@ -36,7 +37,7 @@ def plot_stance_report(report: dict[str, Any], path, *, title: str = "stance") -
     StanceError
         matplotlib is not installed.
     """
-    plt = _pyplot()
+    plt = require_matplotlib()
     labels, matrix = report["labels"], report["confusion"]
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.8))
     try:
