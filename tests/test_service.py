@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -340,10 +341,21 @@ def test_serve_uses_the_env_factory_for_workers(monkeypatch, tiny_model_path):
 
 
 # Keep this test last: it stops the module's server.
-def test_sigterm_shuts_down_promptly_with_exit_0(server, client):
-    assert client.get("/healthz").status_code == 200
+def test_sigterm_finishes_the_request_in_flight_and_exits_0_promptly(server, seed_text):
+    long_article = "\n\n".join([seed_text] * 6)  # long enough to be scoring when the signal lands
+    answer = {}
+
+    def post():
+        with httpx.Client(base_url=server.url, timeout=30) as c:
+            answer["response"] = c.post("/v1/analyze", json={"text": long_article})
+
+    request = threading.Thread(target=post)
+    request.start()
+    time.sleep(0.1)
     start = time.monotonic()
     server.proc.send_signal(signal.SIGTERM)
     assert server.proc.wait(timeout=10) == 0, server.log()
     assert time.monotonic() - start < 5
+    request.join(timeout=30)
+    assert answer["response"].status_code == 200 and len(answer["response"].json()["quotes"]) > 50
     assert "Shutting down" in server.log() and "Traceback" not in server.log()
