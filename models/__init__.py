@@ -1,5 +1,6 @@
-"""The default model, installed as package data of ``stance.default_model`` (see pyproject.toml).
+"""The default model, installed as the package ``stance.default_model``.
 
-This file makes the directory a regular package, so editable installs
-(``pip install -e .``) find the model too.
+``python train.py`` writes ``stance.joblib`` here; pyproject.toml maps this
+folder into the package so ``Analyzer.load()`` finds the model after a plain
+``pip install .`` (or an editable install) from any directory.
 """

@@ -126,3 +126,8 @@ def test_seed_article_bar(seed_gold):
     assert r["end_to_end"]["tp"] >= 22
     s = r["statement"]["0.5"]
     assert s["predicted"] - s["tp"] <= 2
+
+
+def test_same_entity_length_limit():
+    # the head word inside a long prediction does not count
+    assert not same_entity("the plan that the mayor and the whole city council finally approved Ortiz", "Ortiz")

@@ -10,6 +10,7 @@ def test_reporting_verbs_have_known_kinds():
     rows = lexicon.reporting_verbs()
     assert len(rows) > 100
     assert {r.kind for r in rows} == {"speech", "thought", "source"}
+    assert {r.use for r in rows} == {"cue", "that", "to", "noun", "no"}
     forms = {r.form: r for r in rows}
     assert forms["said"].kind == "speech" and forms["said"].lemma == "say"
     assert forms["thinks"].kind == "thought"

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -23,6 +24,7 @@ log = logging.getLogger("stance")
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a closed pipe
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -45,6 +47,9 @@ class StanceGroup(click.Group):
             raise BadInput(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # `stance score ... | head`: the reader left; stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_BROKEN_PIPE)
         except Exception as exc:  # the edge: never a traceback for users
             if log.isEnabledFor(logging.DEBUG):
                 raise

@@ -1,12 +1,14 @@
 """Statement detection: who said what, as :class:`~stance.types.Quote` records.
 
-The public entry point is :func:`find_quotes`. It runs an ordered tuple of
-named rules (:data:`RULES`) over one article; each rule proposes statements
-(``_Frame`` objects) and the first rule to claim a stretch of text keeps it.
-Every statement's ``rule`` field is the stable dotted name of the rule that
-produced it, so a wrong attribution leads straight back to one rule.
+The public entry point is :func:`find_quotes`. It runs the ordered tuple of
+named rules :data:`RULES` over one article: four sentence rules (trailing cue,
+according to, subject cue, shared subject), each seeing every sentence with the
+cues the earlier rules left unclaimed, then two document rules (paragraph
+extension, continuation). Every statement's ``rule`` field is the stable dotted
+name of the case that produced it, so a wrong attribution leads straight back
+to one rule (``scripts/bench_attribution.py`` prints scores per rule name).
 
-Rules, in order:
+Statement rule names:
 
 * ``direct.quote_then_cue`` — ``"It works," she said.`` / ``"...?" asked Li.``
 * ``direct.split_quote`` — ``"It works," she said, "and it is cheap."``
@@ -19,14 +21,21 @@ Rules, in order:
 * ``indirect.according_to`` — ``According to the ministry, ...`` /
   ``..., according to the ministry.`` (only when no other speaker is named;
   otherwise the named channel becomes ``via``)
+* ``indirect.parenthetical_cue`` — ``The talks, Sun said, went well.``: the
+  attribution sits inside the sentence; the content covers the sentence around it
 * ``indirect.shared_subject`` — ``..., said Zhu, noting that ...`` /
   ``He said ... and vowed to ...``: same speaker, new cue
 * ``paragraph.trailing_cue`` — a paragraph ending ``..., Sun said.`` also
-  gives Sun the paragraph's earlier sentences that have no attribution
-* ``paragraph.leading_cue`` — a paragraph opening ``Sun said that ...`` is
-  Sun's to its end unless another attribution intervenes
-* ``direct.continued`` — quoted sentences and reopened-quote paragraphs
-  right after a direct statement continue it
+  gives Sun the paragraph's earlier sentences that have no attribution and
+  read as reported speech (no quotation marks, no first person, not opening
+  with a pronoun subject or a narrative connective: see ``_reads_as_reported``)
+* ``paragraph.leading_cue`` — a paragraph opening ``Sun said that ...`` (an
+  explicit ``that``) is Sun's to its end under the same conditions
+* ``direct.block_quote`` — ``The governor added:`` closing a paragraph, the next
+  paragraph (without quotation marks) is the content
+* ``direct.continued`` — quoted sentences right after a direct (or trailing)
+  statement in the same paragraph continue it; a quote reopened at the next
+  paragraph without having been closed is always followed
 
 ``find_quotes`` is pure: all per-call state lives in local objects.
 """
@@ -38,7 +47,7 @@ from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 
 from . import lexicon
 from .segment import split_paragraphs, split_sentences
-from .speakers import mention_after, mention_before, resolve_speakers
+from .speakers import mention_after, mention_before, resolve_speakers, sentence_subject
 from .types import Quote, Sentence, Span
 
 __all__ = ["find_quotes", "RULES", "RULE_NAMES", "quote_kind"]
@@ -55,10 +64,13 @@ MAX_THAT_DISTANCE = 10
 MIN_CONTENT_WORDS = 2
 #: how many sentences a paragraph-final cue may reach back over (a whole news paragraph)
 MAX_PARAGRAPH_REACH = 6
-#: quote-only paragraphs that may continue a direct statement (reopened quotes)
-MAX_CONTINUED_PARAGRAPHS = 6
+#: quote-only paragraphs that may continue a direct statement whose quote was closed (measured
+#: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
+MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
+#: whether quoted sentences after a trailing indirect/mixed attribution continue it
+CONTINUE_TRAILING = True
 
-_VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source")]
+_VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source") and v.use != "no"]
 CUE_KIND = {v.form: v for v in _VERBS}
 _FORMS = sorted({v.form for v in _VERBS if v.form != "according to"}, key=len, reverse=True)
 RE_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _FORMS) + r")(?![\w’'-])")
@@ -68,6 +80,10 @@ RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 STRAIGHT = '"'
+RE_QUOTE_MARK = re.compile(r"''|[“”«»„\"]")
+#: characters that can begin / end a quotation region (doubled apostrophes included)
+QUOTE_START = OPEN_QUOTES + STRAIGHT + "'"
+QUOTE_END = CLOSE_QUOTES + STRAIGHT + "'"
 #: cue forms that take the content right after them (no speaker-object to skip)
 CONTENT_FIRST = frozenset(
     v.form for v in _VERBS if v.lemma in ("call on", "call for", "urge", "point out", "go on to say")
@@ -75,6 +91,23 @@ CONTENT_FIRST = frozenset(
 TELL_FORMS = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "assure", "ask", "urge", "warn", "remind"))
 #: cues whose following noun phrase is a hearer, never an inverted speaker ("..., told the paper")
 NO_INVERSION = frozenset(v.form for v in _VERBS if v.lemma in ("tell", "inform", "assure", "remind"))
+#: weak cues: a statement only before "that", ":" or a quotation, or in trailing position
+WEAK_FORMS = frozenset(v.form for v in _VERBS if v.use in ("that", "to", "noun"))
+#: forms read mostly as nouns ("his claims", "30 states"): never trailing cues
+NOUN_FORMS = frozenset(v.form for v in _VERBS if v.use == "noun")
+#: forms that also take a to-infinitive as their content ("pledged to push for ...")
+TO_FORMS = frozenset(v.form for v in _VERBS if v.use == "to")
+#: past-tense cues that may continue a statement with the same subject after "and"
+AND_SHARED_LEMMAS = frozenset("add vow promise pledge warn urge call on call for say note insist argue claim suggest "
+                              "predict declare stress emphasize acknowledge admit".split())
+#: what a trailing attribution's tail may start with ("..., Sun said on Monday in Beijing.")
+ADVERBIAL_STARTS = frozenset(
+    "in on at during for with from by of about to into after before since through last this earlier later "
+    "recently yesterday today tonight then again repeatedly afterward afterwards late early once also "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december when while as according".split()
+)
+PASSIVE_AUX = frozenset("was were been be being is are".split())
 SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag in ("ing",))
 #: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
 TAIL_STOP = frozenset("that and but because while although if when as which who".split())
@@ -99,6 +132,7 @@ class _Frame:
     direct: bool = False
     trailing: bool = False
     extra: List[Span] = field(default_factory=list)
+    tail: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +142,7 @@ class _Doc:
     paragraphs: Tuple[Tuple[int, int], ...]
     regions: Tuple[Tuple[int, int], ...]  # (open_mark, close_mark_end) of quotations
     inside: bytes  # 1 where a char is inside a quotation (marks included)
+    by_start: dict  # region start -> region
 
 
 # --------------------------------------------------------------------------- quotations
@@ -125,22 +160,22 @@ def _quote_regions(text: str) -> List[Tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for li, (ls, le) in enumerate(lines):
         open_at: Optional[int] = None
-        for i in range(ls, le):
-            ch = text[i]
+        for m in RE_QUOTE_MARK.finditer(text, ls, le):
+            i, ch = m.start(), m.group()
             if ch in OPEN_QUOTES:
                 open_at = i
             elif ch in CLOSE_QUOTES:
                 if open_at is not None:
-                    regions.append((open_at, i + 1))
+                    regions.append((open_at, m.end()))
                     open_at = None
-            elif ch == STRAIGHT:
+            else:  # straight " or doubled ''
                 prev = text[i - 1] if i > ls else " "
-                nxt = text[i + 1] if i + 1 < le else " "
+                nxt = text[m.end()] if m.end() < le else " "
                 if open_at is None:
                     if prev.isspace() or prev in "([{—–-:/" or i == ls:
                         open_at = i
                 elif not nxt.isalnum() or prev in ".,!?;:’'…":
-                    regions.append((open_at, i + 1))
+                    regions.append((open_at, m.end()))
                     open_at = None
                 elif prev.isspace():
                     open_at = i
@@ -150,7 +185,7 @@ def _quote_regions(text: str) -> List[Tuple[int, int]]:
                 j = nxt[0]
                 while j < nxt[1] and text[j].isspace():
                     j += 1
-                if j < nxt[1] and (text[j] in OPEN_QUOTES or text[j] == STRAIGHT):
+                if j < nxt[1] and (text[j] in OPEN_QUOTES or text[j] == STRAIGHT or text.startswith("''", j)):
                     end = le
                     while end > open_at and text[end - 1].isspace():
                         end -= 1
@@ -189,15 +224,21 @@ def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: 
                 e -= 1
         if strip_that and text.startswith("that ", s):
             s += 5
+        if text.startswith("''", s) and "''" not in text[s + 2:e]:
+            s += 2
+        elif text.startswith("''", s) and text.endswith("''", s, e) and e - s >= 4:
+            s, e = s + 2, e - 2
+        elif e - s >= 2 and text.endswith("''", s, e) and "''" not in text[s:e - 2]:
+            e -= 2
         if e - s >= 2:
             first, last = text[s], text[e - 1]
             inner = text[s + 1:e - 1]
             n_inner = sum(inner.count(q) for q in quotes)
             if first in OPEN_QUOTES + STRAIGHT and last in CLOSE_QUOTES + STRAIGHT and (n_inner % 2 == 0 or "\n" in inner):
                 s, e = s + 1, e - 1
-            elif first in OPEN_QUOTES + STRAIGHT and sum(text[s + 1:e].count(q) for q in quotes) == 0:
+            elif first in OPEN_QUOTES + STRAIGHT and sum(text[s:e].count(q) for q in quotes) % 2 == 1:
                 s += 1
-            elif last in CLOSE_QUOTES + STRAIGHT and sum(text[s:e - 1].count(q) for q in quotes) == 0:
+            elif last in CLOSE_QUOTES + STRAIGHT and sum(text[s:e].count(q) for q in quotes) % 2 == 1:
                 e -= 1
         if (s, e) == (s0, e0):
             return s, e
@@ -224,10 +265,7 @@ def _region_ending_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
 
 
 def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
-    for r in doc.regions:
-        if r[0] == pos:
-            return r
-    return None
+    return doc.by_start.get(pos)
 
 
 def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
@@ -239,7 +277,7 @@ def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
         for r in doc.regions:
             if r[1] < start and doc.text[r[1]:start].strip() == "" and "\n" in doc.text[r[1]:start]:
                 # a region that ran to its line end right before this one
-                if doc.text[r[1] - 1] not in CLOSE_QUOTES + STRAIGHT:
+                if doc.text[r[1] - 1] not in QUOTE_END:
                     start = r[0]
                     changed = True
     return start
@@ -248,7 +286,7 @@ def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
 def _chain_forward(doc: _Doc, region: Tuple[int, int]) -> int:
     """End of a quotation, following reopened-paragraph quotes forwards."""
     end = region[1]
-    while doc.text[end - 1] not in CLOSE_QUOTES + STRAIGHT:
+    while doc.text[end - 1] not in QUOTE_END:
         nxt = next((r for r in doc.regions if r[0] >= end and doc.text[end:r[0]].strip() == ""), None)
         if nxt is None:
             break
@@ -276,7 +314,11 @@ def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
     return out
 
 
-def _tail_kind(doc: _Doc, pos: int, end: int) -> Tuple[str, int]:
+HEARER_WORDS = frozenset("him her them me us you reporters journalists supporters lawmakers voters viewers "
+                         "listeners members officials the a an".split()) - {"the", "a", "an"}
+
+
+def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverted: bool = False) -> Tuple[str, int]:
     """Classify the text after a trailing attribution: ``end`` (nothing but an adverbial),
     ``according`` (``, according to X``), ``shared`` (``, noting that ...``), ``quote`` (``, "..."``),
     ``clause`` (something else). Returns the kind and the position where it starts."""
@@ -291,7 +333,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int) -> Tuple[str, int]:
     k = j + (m.end() if m else 0)
     if RE_ACCORDING.match(text, k):
         return "according", k
-    if text[k:k + 1] in OPEN_QUOTES + STRAIGHT and doc.inside[k]:
+    if text[k:k + 1] in QUOTE_START and doc.inside[k]:
         return "quote", k
     cm = RE_CUE.match(text, k)
     if cm and text[j] == "," and cm.group() in SHARED_SUBJECT_FORMS:
@@ -299,14 +341,73 @@ def _tail_kind(doc: _Doc, pos: int, end: int) -> Tuple[str, int]:
     am = re.match(r"and\s+(?:then\s+|also\s+)?", text[k:end])
     if am:
         cm = RE_CUE.match(text, k + am.end())
-        if cm:
+        if cm and CUE_KIND[cm.group()].lemma in AND_SHARED_LEMMAS:
             return "shared", k + am.end()
+    if rest[:1] in ",—–(" and inverted and re.match(r"[,—–(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
+                                          r"when|because|although|though|in|on|at|during|speaking|referring|"
+                                          r"referencing|citing|pointing|responding|\w+ing)\b", rest):
+        return "end", j  # an apposition or a subordinate clause, not content
+    if rest[:1] == ":":
+        return "clause", j
     toks = _toks(text, j, end)
-    words = [t for t in toks if t[2][:1].isalnum()]
-    if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP for t in words):
-        if not any(doc.inside[t[0]] for t in toks):
-            return "end", j
+    first_part = []
+    for t in toks:
+        if t[2] in (",", "—", "–", ";", "(") or doc.inside[t[0]]:
+            break
+        first_part.append(t)
+    rest_after = first_part[-1][1] if first_part else j
+    sm = re.match(r"\s*,\s*(?:and\s+)?", text[rest_after:end])
+    paren = False
+    if sm:
+        cm = RE_CUE.match(text, rest_after + sm.end())
+        if cm and cm.group() in SHARED_SUBJECT_FORMS:
+            shared_at = rest_after + sm.end()
+        else:
+            shared_at = None
+            after_comma = text[rest_after + sm.end():end]
+            # "The truth, the senator said, was that ...": the sentence goes on after the attribution
+            if (not inverted and sm.group().strip() == "," and _words(after_comma, 0, len(after_comma)) >= 3
+                    and not after_comma.lstrip()[:1] in QUOTE_START
+                    and not RE_ACCORDING.match(after_comma.lstrip())
+                    and not re.match(r"\s*(?:who|which|whose|whom|but|and|though|although|while|as|because|when|"
+                                     r"after|before|if|even|a|an|the\s+\w+\s+of)\b", after_comma)):
+                paren = True
+    else:
+        shared_at = None
+    words = [t for t in first_part if t[2][:1].isalnum()]
+    if words and hearer_skip:
+        words = words[_hearer_len(words):]
+    if not words:
+        if paren:
+            return "parenthetical", j
+        return ("shared", shared_at) if shared_at is not None else ("end", j)
+    if words[0][2].lower() not in ADVERBIAL_STARTS:
+        return "clause", j
+    if words[0][2].lower() == "to" and len(words) > 1 and words[1][2][:1].islower() \
+            and words[1][2].lower() not in HEARER_WORDS | {"the", "a", "an", "his", "her", "their", "its", "my", "our"}:
+        return "clause", j  # "Trump called to ban ...": an infinitive is content
+    if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP - {"as", "when", "while"} for t in words[1:]):
+        if paren:
+            return "parenthetical", j
+        return ("shared", shared_at) if shared_at is not None else ("end", j)
     return "clause", j
+
+
+def _hearer_len(words: Sequence[Tuple[int, int, str]]) -> int:
+    """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper")."""
+    if not words:
+        return 0
+    w0 = words[0][2]
+    if w0.lower() in HEARER_WORDS:
+        return 1
+    i = 0
+    if w0.lower() in ("the", "a", "an"):
+        i = 1
+    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")):
+        i += 1
+    if i == 1 and w0.lower() in ("the", "a", "an") and i < len(words):
+        i += 1  # "the newspaper"
+    return i
 
 
 def _speaker_for_inverted(doc: _Doc, cue: Span, end: int) -> Optional[Span]:
@@ -327,17 +428,38 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
         if pre.endswith(","):
             via = mention_after(text, m.end(), end)
             return len(pre) + start - 1 if False else start + len(pre) - 1, via, None
-    for m in RE_CUE.finditer(text, start, end):
+    stop = end
+    # an independent clause after a semicolon (outside quotations) is not part of the content
+    for m in RE_CLAUSE_BREAK.finditer(text, start, end):
+        if not doc.inside[m.start()] and _words(text, start, m.start()) >= 3:
+            stop = m.start()
+            break
+    for m in RE_CUE.finditer(text, start, stop):
         if doc.inside[m.start()]:
             continue
         pre = text[start:m.start()]
+        v = CUE_KIND[m.group()]
         if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:and\s+)?$", pre):
             shared = (m.start(), m.end())
             return start + len(pre.rstrip().rstrip(",").rstrip()), None, shared
-        am = re.search(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$", pre)
-        if am and CUE_KIND[m.group()].tag == "past" and m.group() not in ("found", "shown"):
+        am = re.search(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", pre)
+        if am and v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS:
             return start + am.start(), None, (m.start(), m.end())
-    return end, None, None
+        # "..., but he said that ...": a new subject and cue start a new statement
+        nm = RE_NEW_CLAUSE.search(pre)
+        if nm and v.tag in ("past", "pres") and v.use == "cue":
+            return start + nm.start(), None, None
+    return stop, None, None
+
+
+#: where indirect content stops: a semicolon or a concessive clause outside quotations
+#: (a spaced dash measured neutral on PolNeAR)
+RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b")
+#: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
+RE_NEW_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
+    r"(?:he|she|they|we|I|it|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|the\s+\w+)"
+    r"\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
 def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
@@ -350,16 +472,17 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
         return cue[1]
     if toks and toks[0][2] in (":", ","):
         return toks[0][1]
-    # "that" within a short adverbial ("said in a statement on Wednesday that ...")
+    # "that" within a short adverbial ("said in a statement on Wednesday that ...",
+    # "told MSNBC’s “Morning Joe” on Friday that ...")
     for i, t in enumerate(toks[: MAX_THAT_DISTANCE + 1]):
         w = t[2].lower()
+        if doc.inside[t[0]]:
+            continue
         if w == "that":
-            # the stretch before "that" must not itself contain a clause boundary or a quote
-            if not any(x[2] in (",", ";", ":", '"', "“", "”") for x in toks[:i]) or i <= 4:
-                if not any(doc.inside[x[0]] for x in toks[:i]):
-                    return t[1]
+            if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
+                return t[1]
             break
-        if t[2] in (";", ".", "?", "!") or doc.inside[t[0]]:
+        if t[2] in (";", ".", "?", "!", ":"):
             break
     if form in TELL_FORMS and toks:
         # skip the hearer: "told the Global Times", "told reporters", "told CNN's Jake Tapper"
@@ -386,18 +509,35 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
 # Each rule: (doc, taken) -> list of frames. ``taken`` marks cue starts already used.
 
 
-def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_Frame]:
-    """All sentence-level rules for one sentence, trailing cues first (outermost wins)."""
+@dataclass
+class _SentenceState:
+    """Per-call, per-sentence scratch state shared by the sentence-level rules."""
+
+    si: int
+    cues: List[Tuple[int, int]]
+    claimed: List[Tuple[int, int]] = field(default_factory=list)
+    frames: List[_Frame] = field(default_factory=list)
+
+    def is_claimed(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.claimed)
+
+
+def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
+    """Attribution after the content, right to left so the outermost cue wins.
+
+    ``"It works," she said.`` -> ``direct.quote_then_cue``; ``"A," he said, "B."`` ->
+    ``direct.split_quote``; ``The talks went well, Sun said.`` -> ``indirect.trailing_cue``;
+    ``..., said the expert.`` -> ``indirect.inverted_cue``; ``The truth, he said, is ...`` ->
+    ``indirect.parenthetical_cue``; ``..., said Zhu, noting that ...`` adds
+    ``indirect.shared_subject``.
+    """
     text = doc.text
-    s = doc.sentences[si]
-    cues = _cues(doc, s)
-    frames: List[_Frame] = []
-    if not cues and not RE_ACCORDING.search(text, s.start, s.end):
-        return frames
-
-    def is_claimed(pos: int) -> bool:
-        return any(a <= pos < b for a, b in claimed)
-
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
     # ---- trailing cues, right to left (direct.quote_then_cue, direct.split_quote,
     #      indirect.trailing_cue, indirect.inverted_cue)
     for cs, ce in reversed(cues):
@@ -406,9 +546,15 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         form = text[cs:ce]
         if CUE_KIND[form].tag in ("base",) and form != "say":
             continue
+        if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
+            continue  # "added to her delegate lead": not speech
+        if form in NOUN_FORMS:
+            continue  # "..., 30 states." / "have claims": noun readings
         before = text[s.start:cs]
+        if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
+            continue
         # inverted: "..., said Zhu" / "...," said Zhu
-        inv = re.search(r"(?:[,:;—–]\s*[\"”’]?|[?!…][\"”’]|[\"”’],?)\s*$", before)
+        inv = re.search(r"(?:[,:;—–]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
         frame = None
         appos = None
         if inv and before.rstrip().endswith(","):
@@ -422,21 +568,49 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 frame = _trailing_frame(doc, si, content_end, sp, (cs, ce), sp[1], "indirect.inverted_cue")
         if frame is None and CUE_KIND[form].tag in ("past", "pres", "base"):
             m = mention_before(text, s.start, cs)
+            if m is not None and (RE_CUE.search(text, m[0][0], m[0][1])
+                                  or text[m[0][0]:m[0][1]].lower() in ("who", "which", "that")):
+                m = None  # a relative clause is not a trailing attribution
             if m is not None:
                 (sp, appos) = m
                 # a comma (or closing quote) must separate the content from the speaker
                 pre = text[s.start:sp[0]]
-                pm = re.search(r"(?:,\s*[\"”’]?|[?!…][\"”’]|[\"”’],?)\s*$", pre)
+                pm = re.search(r"(?:,\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", pre)
                 if pm and _words(text, s.start, s.start + pm.start()) >= 1:
                     frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
         if frame is not None:
             frames.append(frame)
-            claimed.append((min(frame.content[0], s.start), s.end))
+            for a, b in frame.extra:
+                if a == -1:  # ", noting that ...": same speaker, new cue
+                    cm = RE_CUE.match(text, b)
+                    if cm:
+                        frames.extend(_shared_frames(doc, si, frame.speaker, (cm.start(), cm.end()), s.end, claimed))
+            frame.extra = [x for x in frame.extra if x[0] != -1]
+            lo = max(min(frame.content[0], frame.cue[0]), s.start) if not frame.direct else max(frame.content[0], s.start)
+            # a direct quote followed by a new clause ('"...," Carson said, but he said ...') leaves
+            # that clause to the other rules
+            hi = max(frame.cue[1], frame.speaker[1]) if frame.tail == "clause" else s.end
+            claimed.append((lo, hi))
+
+
+def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
+    """``According to the ministry, the tram will close.`` / ``..., according to the ministry.``
+
+    X is the speaker only when no other speaker is named in the sentence; in ``Xi said ...,
+    according to Xinhua`` the subject-cue rule keeps Xinhua as ``via``.
+    """
+    text = doc.text
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
     # ---- according to
     for m in RE_ACCORDING.finditer(text, s.start, s.end):
         if doc.inside[m.start()] or is_claimed(m.start()):
             continue
-        sp = mention_after(text, m.end(), s.end)
+        sp = mention_after(text, m.end(), s.end) or _according_source(doc, m.end(), s.end)
         if sp is None:
             continue
         before = text[s.start:m.start()]
@@ -461,18 +635,43 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
                 continue
             frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
             claimed.append((s.start, m.end()))
+
+
+def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
+    """Speaker before the cue, content after it, left to right.
+
+    ``Zhu said (that) the talks were useful.`` -> ``indirect.subject_cue`` (also ``X told the
+    Global Times ...``, ``X called on ...``, ``X reported ...``); ``He said: "..."`` ->
+    ``direct.cue_then_quote``; ``The governor added:`` + unquoted paragraph ->
+    ``direct.block_quote``; ``..., adding that ...`` -> ``indirect.shared_subject``.
+    """
+    text = doc.text
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
     # ---- subject cues, left to right (indirect.subject_cue, direct.cue_then_quote)
     for cs, ce in cues:
         if is_claimed(cs):
             continue
         form = text[cs:ce]
         tag = CUE_KIND[form].tag
-        if tag == "ing":
+        if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
+            continue  # "added to her delegate lead": not speech
+        between = text[s.start:cs].split()
+        last_word = between[-1].lower() if between else ""
+        if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept"):
             continue
+        if tag in ("past", "part") and last_word in PASSIVE_AUX:
+            continue  # passive: "was told", "have been charged"
         m = mention_before(text, s.start, cs)
         if m is None:
             continue
         sp, appos = m
+        if RE_CUE.search(text, sp[0], sp[1]) or RE_ACCORDING.search(text, sp[0], sp[1]):
+            continue
         antecedent = None
         word = text[sp[0]:sp[1]].lower()
         if word in WH_BLOCKERS:
@@ -480,14 +679,42 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
         if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
             continue
-        if word in ("who", "which"):
+        if word in ("who", "which") and appos is not None:
+            antecedent = appos
+        elif word in ("who", "which"):
             am = re.search(r"([^,]*?),\s*$", text[s.start:sp[0]])
             if am is None:
                 continue
             a = mention_before(text, s.start, s.start + am.end(1))
             antecedent = a[0] if a else None
         start = _skip_after_cue(doc, (cs, ce), s.end)
-        region = _region_starting_at(doc, start + len(text[start:s.end]) - len(text[start:s.end].lstrip()))
+        lead = start + len(text[start:s.end]) - len(text[start:s.end].lstrip())
+        if lead >= s.end and re.search(r":\s*$", text[cs:s.end]):
+            # "He said:" closing a paragraph, the quotation opening the next one
+            j = s.end
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if _region_starting_at(doc, j) is not None:
+                start = lead = j
+            elif j < len(text) and "\n" in text[s.end:j] and CUE_KIND[form].tag in ("past", "pres"):
+                # "The governor added:" then an unquoted block quotation: the next paragraph
+                nxt = _sentence_of(doc, j)
+                para = doc.sentences[nxt].paragraph
+                k = nxt
+                while k + 1 < len(doc.sentences) and doc.sentences[k + 1].paragraph == para:
+                    k += 1
+                c = _trim(text, doc.sentences[nxt].start, doc.sentences[k].end, final_period=False)
+                if _words(text, *c) >= MIN_CONTENT_WORDS:
+                    frames.append(_Frame(c, sp, (cs, ce), "direct.block_quote", si, antecedent=antecedent))
+                    claimed.append((cs, s.end))
+                continue
+        region = _region_starting_at(doc, lead)
+        progressive = tag == "ing" and last_word in ("is", "are", "was", "were")
+        if form in WEAK_FORMS and region is None and not re.search(
+                r"\bthat\s*$" if form in NOUN_FORMS else r"(?:\bthat|:)\s*$", text[cs:lead]):
+            if not (progressive or(form in TO_FORMS and text.startswith("to ", lead))
+                    or (form not in NOUN_FORMS and _quote_soon(doc, lead, s.end))):
+                continue
         if region is not None:
             end = _continue_direct(doc, _chain_forward(doc, region))
             c = _trim(text, start, end, final_period=False)
@@ -505,16 +732,65 @@ def _sentence_rule(doc: _Doc, si: int, claimed: List[Tuple[int, int]]) -> List[_
         claimed.append((cs, max(c[1], end)))
         if shared is not None:
             frames.extend(_shared_frames(doc, si, sp, shared, s.end, claimed, antecedent))
-    return frames
+
+
+def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
+    """``A county judge sealed the files, saying the case involved minors.``: a reporting verb
+    sharing the subject of a non-reporting main verb -> ``indirect.shared_subject``."""
+    text = doc.text
+    s = doc.sentences[st.si]
+    si = st.si
+    cues = st.cues
+    frames = st.frames
+    claimed = st.claimed
+    is_claimed = st.is_claimed
+    # ---- shared subject with a non-reporting main verb: "A judge rejected the request, saying ..."
+    for cs, ce in cues:
+        if is_claimed(cs) or any(f.cue[0] <= cs < f.content[1] or f.content[0] <= cs < f.content[1] for f in frames):
+            continue
+        form = text[cs:ce]
+        v = CUE_KIND[form]
+        pre = text[s.start:cs]
+        if not ((v.tag == "ing" and re.search(r"(?:,\s*(?:even\s+|also\s+|while\s+)?|\bby\s+)$", pre))
+                or (v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS
+                    and re.search(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", pre))):
+            continue
+        subj = sentence_subject(text, s.start, cs)
+        if subj is None or subj[1] >= cs:
+            continue
+        if any(f.cue[0] < cs for f in frames):
+            continue
+        frames.extend(_shared_frames(doc, si, subj, (cs, ce), s.end, claimed))
+
+
+def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
+    """The source after ``according to`` when it is not a plain noun phrase ("early results of
+    the exit poll conducted by ..."): up to the next comma, semicolon, dash or sentence end."""
+    text = doc.text
+    m = re.compile(r"[,;:—–()]|\.\s|\.$|\s--\s").search(text, pos, end)
+    stop = m.start() if m else end
+    span = _trim(text, pos, stop)
+    if span[1] <= span[0] or _words(text, *span) > 16 or any(doc.inside[span[0]:span[1]]):
+        return None
+    return span
+
+
+def _quote_soon(doc: _Doc, pos: int, end: int, within: int = 6) -> bool:
+    """A quotation opens within the first ``within`` tokens after ``pos`` ("described as “...”")."""
+    for i, t in enumerate(_toks(doc.text, pos, min(end, pos + 120))):
+        if i > within:
+            return False
+        if doc.inside[t[0]]:
+            return True
+    return False
 
 
 def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, after: int, rule: str) -> Optional[_Frame]:
     """Build a statement for a trailing attribution whose content ends at ``content_end``."""
     text = doc.text
     s = doc.sentences[si]
-    kind, at = _tail_kind(doc, after, s.end)
-    if kind == "clause":
-        return None
+    kind, at = _tail_kind(doc, after, s.end, hearer_skip=text[cue[0]:cue[1]] in TELL_FORMS and after == cue[1],
+                          inverted=sp[0] > cue[0])
     # content: the quotation that closes right before, else the sentence up to here
     ce = content_end
     while ce > s.start and text[ce - 1] in " ,":
@@ -523,6 +799,13 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     region = next((r for r in doc.regions if r[0] < ce and ce - 1 <= r[1] <= attribution_start
                    and not text[r[1]:attribution_start].strip(" ,\u00a0")), None)
     direct = False
+    if region is not None and region[0] > s.start:
+        lead_in = text[s.start:region[0]].rstrip()
+        if lead_in and lead_in[-1] not in ",:;—–(" and not lead_in.endswith(("--", "''")) \
+                and lead_in[-1] not in CLOSE_QUOTES + STRAIGHT:
+            region = None
+            if text[ce - 1:ce] in QUOTE_END:
+                return None  # '... and “our own citizens,” Melanie said yes': a quoted phrase, not a quote
     if region is not None:
         ce = max(ce, r_end(region))
         start = _chain_back(doc, region)
@@ -531,10 +814,12 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
         direct = True
     else:
         start = s.start
+    if kind in ("clause", "quote") and not direct:
+        return None  # 'As they marched, they chanted "..."': the quotation after the cue is the content
     c = _trim(doc.text, start, ce, final_period=not direct)
     if _words(text, *c) < MIN_CONTENT_WORDS:
         return None
-    f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True)
+    f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True, tail=kind)
     if kind == "according":
         m = RE_ACCORDING.match(text, at)
         if m:
@@ -548,6 +833,9 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
             f.extra.append((r[0], end))
     elif kind == "shared":
         f.extra.append((-1, at))  # marker: shared-subject cue at ``at``
+    elif kind == "parenthetical" and not direct:
+        f.content = (f.content[0], _trim(text, f.content[0], s.end)[1])
+        f.rule = "indirect.parenthetical_cue"
     return f
 
 
@@ -589,18 +877,21 @@ def _apply_paragraph_rules(doc: _Doc, frames: List[_Frame]) -> None:
             k = f.sentence
             reach = 0
             while k - 1 >= 0 and sents[k - 1].paragraph == s.paragraph and (k - 1) not in by_sentence \
-                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k - 1]):
+                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k - 1]) \
+                    and _reads_as_reported(doc, sents[k - 1]):
                 k -= 1
                 reach += 1
             if k < f.sentence:
                 f.content = (_trim(doc.text, sents[k].start, f.content[1])[0], f.content[1])
                 f.rule = "paragraph.trailing_cue"
         elif f.rule == "indirect.subject_cue" and _is_first_in_paragraph(sents, f.sentence) \
-                and f.content[1] >= _trim(doc.text, s.start, s.end)[1] - 1 and f.via is None:
+                and f.content[1] >= _trim(doc.text, s.start, s.end)[1] - 1 and f.via is None \
+                and re.search(r"\bthat\s*$", doc.text[f.cue[1]:f.content[0]]):
             k = f.sentence
             reach = 0
             while k + 1 < len(sents) and sents[k + 1].paragraph == s.paragraph and (k + 1) not in by_sentence \
-                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k + 1]):
+                    and reach < MAX_PARAGRAPH_REACH and not _has_cue(doc, sents[k + 1]) \
+                    and _reads_as_reported(doc, sents[k + 1]):
                 k += 1
                 reach += 1
             if k > f.sentence:
@@ -608,8 +899,29 @@ def _apply_paragraph_rules(doc: _Doc, frames: List[_Frame]) -> None:
                 f.rule = "paragraph.leading_cue"
 
 
+#: sentence openings that mark narrative rather than more of someone's reported statement
+RE_NARRATIVE_START = re.compile(
+    r"(?:I|We|He|She|They|It|His|Her|Their|But|Still|However|Meanwhile|Then|In the meantime|Yet|So|And)\b|\W")
+RE_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+
+
+def _reads_as_reported(doc: _Doc, s: Sentence) -> bool:
+    """May this unattributed sentence belong to a neighbouring paragraph-level statement?
+
+    No quotation marks, no first-person words, not a question or a colon-lead, and not opening
+    with a pronoun subject or a narrative connective ("He has waffled ...", "But ...")."""
+    t = s.text
+    if any(doc.inside[s.start:s.end]) or any(c in t for c in "\"“”"):
+        return False
+    if t.rstrip().endswith(("?", ":")) or RE_FIRST_PERSON.search(t):
+        return False
+    return not RE_NARRATIVE_START.match(t)
+
+
 def _has_cue(doc: _Doc, s: Sentence) -> bool:
-    return bool(_cues(doc, s)) or bool(RE_ACCORDING.search(doc.text, s.start, s.end))
+    """Does the sentence hold a strong reporting cue (outside quotations) or "according to"?"""
+    return any(doc.text[a:b] not in WEAK_FORMS for a, b in _cues(doc, s)) \
+        or bool(RE_ACCORDING.search(doc.text, s.start, s.end))
 
 
 def _is_first_in_paragraph(sents: Sequence[Sentence], i: int) -> bool:
@@ -625,34 +937,24 @@ RULE_NAMES = (
     "indirect.subject_cue",
     "indirect.according_to",
     "indirect.shared_subject",
+    "indirect.parenthetical_cue",
     "paragraph.trailing_cue",
     "paragraph.leading_cue",
     "direct.continued",
+    "direct.block_quote",
 )
 
 
 @dataclass(frozen=True)
 class _Rule:
-    """A named pass over the document; ``apply(doc, frames)`` adds or edits frames."""
+    """A named rule: ``apply(doc, state)`` for ``scope == "sentence"`` (one sentence's
+    :class:`_SentenceState`), ``apply(doc, frames)`` for ``scope == "document"``.
+    ``produces`` lists the ``Quote.rule`` names it can emit."""
 
     name: str
-    apply: Callable[[_Doc, List[_Frame]], None]
-    doc: str = ""
-
-
-def _run_sentence_rules(doc: _Doc, frames: List[_Frame]) -> None:
-    for si in range(len(doc.sentences)):
-        claimed: List[Tuple[int, int]] = []
-        new = _sentence_rule(doc, si, claimed)
-        # shared-subject continuations of trailing frames
-        for f in list(new):
-            for a, b in f.extra:
-                if a == -1:
-                    cm = RE_CUE.match(doc.text, b)
-                    if cm and f.speaker is not None:
-                        new.extend(_shared_frames(doc, si, f.speaker, (cm.start(), cm.end()), doc.sentences[si].end, claimed))
-            f.extra = [x for x in f.extra if x[0] != -1]
-        frames.extend(new)
+    scope: str
+    apply: Callable
+    produces: Tuple[str, ...] = ()
 
 
 def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
@@ -661,10 +963,23 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
     text = doc.text
     used = {f.sentence for f in frames}
     for f in frames:
-        if not f.direct:
+        if not (f.direct or (CONTINUE_TRAILING and f.trailing and f.rule != "paragraph.trailing_cue")):
             continue
         end = f.content[1]
         si = _sentence_of(doc, end)
+        s = doc.sentences[si]
+        if f.direct:
+            # a later quotation in the same sentence, after the attribution, continues the quote
+            # ('"I love Larry," he said, but "when it comes to ..."')
+            later = [r for r in doc.regions if max(end, f.cue[1]) <= r[0] < s.end]
+            if later and not any(not doc.inside[c0] and c0 > f.cue[1] for c0, _ in _cues(doc, s)
+                                 if c0 < later[0][0]):
+                rend = _chain_forward(doc, later[0])
+                f.content = (f.content[0], _trim(text, later[0][0], rend, final_period=False)[1])
+                if f.rule == "direct.quote_then_cue":
+                    f.rule = "direct.split_quote"
+                end = rend
+                si = _sentence_of(doc, rend - 1)
         nparas = 0
         while si + 1 < len(doc.sentences):
             nxt = doc.sentences[si + 1]
@@ -674,7 +989,7 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
             if (si + 1) in used or _has_cue(doc, nxt):
                 break
             lead = nxt.start
-            if not (text[lead] in OPEN_QUOTES + STRAIGHT and doc.inside[lead]):
+            if not (text[lead] in QUOTE_START and doc.inside[lead]):
                 break
             if nxt.paragraph != doc.sentences[si].paragraph:
                 nparas += 1
@@ -685,18 +1000,25 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
                 break
             rend = _chain_forward(doc, r)
             f.content = (f.content[0], _trim(text, lead, rend, final_period=False)[1])
+            f.rule = "direct.continued"
             used.add(si + 1)
             si = _sentence_of(doc, rend - 1)
             end = rend
 
 
 RULES: Tuple[_Rule, ...] = (
-    _Rule("sentence", _run_sentence_rules,
-          "direct.quote_then_cue, direct.split_quote, indirect.trailing_cue, indirect.inverted_cue, "
-          "indirect.according_to, indirect.subject_cue, direct.cue_then_quote, indirect.shared_subject"),
-    _Rule("paragraph", _apply_paragraph_rules, "paragraph.trailing_cue, paragraph.leading_cue"),
-    _Rule("continued", _run_continuations, "direct.continued"),
+    _Rule("indirect.trailing_cue", "sentence", _rule_trailing_cue,
+          ("direct.quote_then_cue", "direct.split_quote", "indirect.trailing_cue", "indirect.inverted_cue",
+           "indirect.parenthetical_cue", "indirect.shared_subject")),
+    _Rule("indirect.according_to", "sentence", _rule_according_to, ("indirect.according_to",)),
+    _Rule("indirect.subject_cue", "sentence", _rule_subject_cue,
+          ("indirect.subject_cue", "direct.cue_then_quote", "direct.block_quote", "indirect.shared_subject")),
+    _Rule("indirect.shared_subject", "sentence", _rule_shared_subject, ("indirect.shared_subject",)),
+    _Rule("paragraph", "document", _apply_paragraph_rules, ("paragraph.trailing_cue", "paragraph.leading_cue")),
+    _Rule("direct.continued", "document", _run_continuations, ("direct.continued",)),
 )
+"""The rules in the order they run. Sentence rules see each sentence once, with the cues the
+earlier rules left unclaimed; document rules then extend or continue the statements found."""
 
 
 def _build_doc(text: str) -> _Doc:
@@ -705,7 +1027,8 @@ def _build_doc(text: str) -> _Doc:
     for a, b in regions:
         for i in range(a, b):
             inside[i] = 1
-    return _Doc(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions), bytes(inside))
+    return _Doc(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions), bytes(inside),
+                {r[0]: r for r in regions})
 
 
 def find_quotes(text: str) -> List[Quote]:
@@ -720,9 +1043,21 @@ def find_quotes(text: str) -> List[Quote]:
     if not text or not text.strip():
         return []
     doc = _build_doc(text)
+    states = [_SentenceState(si, _cues(doc, sent)) for si, sent in enumerate(doc.sentences)]
     frames: List[_Frame] = []
+    done_sentence_rules = False
     for rule in RULES:
+        if rule.scope == "sentence":
+            for st in states:
+                if st.cues or RE_ACCORDING.search(text, doc.sentences[st.si].start, doc.sentences[st.si].end):
+                    rule.apply(doc, st)
+            continue
+        if not done_sentence_rules:
+            frames = [f for st in states for f in st.frames]
+            done_sentence_rules = True
         rule.apply(doc, frames)
+    if not done_sentence_rules:
+        frames = [f for st in states for f in st.frames]
     frames = [f for f in frames if f.content[1] > f.content[0]]
     # nested statements: drop a frame whose cue lies inside another frame's content
     keep = []

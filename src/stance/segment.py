@@ -43,6 +43,13 @@ RE_ATTRIBUTION_ONLY = re.compile(
 )
 
 
+#: a capitalized word (or title) followed by initials: "Rep. G.K.", "John D.", "Robert E."
+RE_NAME_INITIALS = re.compile(
+    r"\b(?!(?:The|A|An|In|On|At|Of|For|To|From|And|But|By|With|Into|Across|Over)\b)[A-Z][a-z]*\.?\s+(?:[A-Z]\.){1,3}$")
+#: abbreviations that precede a number ("No. 2", "Vol. 3", "Art. 5")
+RE_NUMBER_ABBREV = re.compile(r"\b(?:No|Nos|Vol|Fig|Art|Sec|Ch|pp|p)\.$")
+
+
 def split_paragraphs(text: str) -> List[Tuple[int, int]]:
     """Spans of the blank-line separated paragraphs, leading/trailing whitespace trimmed.
 
@@ -113,6 +120,10 @@ def _joins_previous(text: str, prev: Tuple[int, int], cur: Tuple[int, int]) -> b
     before = text[prev[0]:prev[1]]
     if RE_LOWER_START.match(piece):
         return True
+    if RE_NAME_INITIALS.search(before) and piece[:1].isupper():
+        return True  # "Rep. G.K. Butterfield": initials after a capitalized word are not a sentence end
+    if piece[:1].isdigit() and RE_NUMBER_ABBREV.search(before):
+        return True  # "the No. 2 Republican": "no" is not in the abbreviation list ("he said no.")
     if RE_QUOTE_END.search(before) and RE_ATTRIBUTION_ONLY.match(piece):
         return True
     return False

@@ -43,6 +43,7 @@ from . import lexicon
 
 __all__ = [
     "Mention",
+    "sentence_subject",
     "mention_before",
     "mention_after",
     "canonical_name",
@@ -56,6 +57,7 @@ Mention = Tuple[int, int]
 
 RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
+TITLES_LOWER = frozenset(t.lower() for t in TITLES)
 PRONOUNS = lexicon.pronouns()
 PERSON_NOUNS = lexicon.person_nouns()
 ORG_WORDS = lexicon.org_words()
@@ -64,12 +66,12 @@ ORG_LOWER = frozenset(w.lower().rstrip(".") for w in ORG_WORDS)
 #: how many tokens a subject noun phrase may have before the cue (longer stretches are clauses)
 MAX_SUBJECT_TOKENS = 9
 #: how many tokens an apposition between a name and its cue may have
-MAX_APPOSITION_TOKENS = 22
+MAX_APPOSITION_TOKENS = 30
 #: how many tokens a name may have
-MAX_NAME_TOKENS = 6
+MAX_NAME_TOKENS = 7
 
 DETERMINERS = frozenset(
-    "the a an another some many most several few two three four five six seven eight nine ten "
+    "the a an another some many most several few one two three four five six seven eight nine ten "
     "both all other several numerous top senior former".split()
 )
 POSSESSIVES = frozenset("his her their its my our your this these those".split())
@@ -153,13 +155,20 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         return False
     words = [t[2] for t in toks]
     low = [_word(w) for w in words]
-    if any(w in NON_NP_WORDS for w in low):
+    if any(lw in NON_NP_WORDS and (i == 0 or not _is_cap(w)) for i, (w, lw) in enumerate(zip(words, low))):
         return False
     if any(not (w[:1].isalnum() or w in ("’s", "'s", "-", "&", "’", "'")) for w in words):
         # punctuation inside (other than possessive / hyphen) breaks a noun phrase
         if any(w in (",", ";", ":", "(", ")", "—", "–", '"', "“", "”") for w in words):
             return False
     head = low[-1]
+    if low[0] in ("which", "that", "whose", "having") or (head[:1].isdigit() and len(toks) > 3):
+        return False
+    if len(toks) > 7 and not (_is_cap(words[-1]) or head in PERSON_NOUNS):
+        return False
+    if words[-1].endswith(("’s", "'s", "’", "s'")) and len(words[-1]) > 2 and not words[-1].endswith("ss'"):
+        if words[-1].endswith(("’s", "'s", "’")):
+            return False  # a possessive ("Trump’s comments", "Editor’s note") is not a subject
     if len(toks) == 1:
         if head in POSSESSIVES or head in DETERMINERS or head in ("him", "them", "me", "us"):
             return False
@@ -215,9 +224,11 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     if _word(toks[-1][2]) in ("not", "never", "n't", "to"):
         return None
     appos: Optional[Span] = None
+    if _word(toks[-1][2]) in ("he", "she", "they", "we", "i"):
+        return (toks[-1][0], toks[-1][1]), None  # "To which she said", "As it happens, he said"
     if toks[-1][2] in (",", ")"):
         # "Zhu Yongbiao, executive director of ..., told" / "Butterfield (D-N.C.), head of ..., said"
-        found = _apposition(toks[:-1])
+        found = _apposition(toks[:-1] if toks[-1][2] == "," else toks)
         if found is None:
             return None
         name_toks, appos = found
@@ -234,12 +245,19 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         ):
             cut = i + 1
             break
-    np = _strip_left(toks[cut:])
+    np = _strip_right_time(_strip_left(toks[cut:]))
     if cut > 0 and np:
         # "Sanders, who won the primary, said" handled above; "Experts who study X said" -> cut at who
         pass
     for i, t in enumerate(np):
-        if _word(t[2]) in ("who", "which") and i > 0:
+        if _word(t[2]) in ("who", "which", "whom") and i > 0:
+            if i == len(np) - 1:
+                # "an architect who said ...": the relative pronoun is the mention, the noun phrase
+                # before it its antecedent (returned in the apposition slot)
+                ante = np[:i]
+                if ante and _word(ante[-1][2]) == "of":
+                    ante = ante[:-1]
+                return (t[0], t[1]), ((ante[0][0], ante[-1][1]) if ante else None)
             np = np[:i]
             break
     # "Sun Xiuwen, an associate professor at X told": a description whose previous segment is a name
@@ -251,8 +269,49 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         if np and len(np) > MAX_SUBJECT_TOKENS and _word(np[-1][2]) in PRONOUNS:
             np = np[-1:]
         else:
-            return None
+            run = _final_name_run(np)
+            if run is None:
+                return None
+            return run, None
     return (np[0][0], np[-1][1]), None
+
+
+def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
+    """Fallback for a long stretch before a cue: the capitalized name that ends it
+    ("Saturday at the state convention Sen. Elizabeth Warren (D-MA) said" -> "Sen. Elizabeth Warren")."""
+    toks = list(np)
+    if toks and toks[-1][2] == ")" and any(t[2] == "(" for t in toks):
+        k = max(i for i, t in enumerate(toks) if t[2] == "(")
+        toks = toks[:k]
+    i = len(toks)
+    while i > 0 and (_is_cap(toks[i - 1][2]) or toks[i - 1][2] == "."):
+        i -= 1
+    run = toks[i:]
+    words = [t for t in run if t[2][:1].isalnum()]
+    if not words or len(words) > 4 or i == 0 or not _is_cap(run[-1][2]):
+        return None
+    prev = toks[i - 1][2]
+    if prev[:1].isupper() or _word(prev) in ("of", "for", "and", "the"):
+        return None
+    while run and run[0][2] == ".":
+        run = run[1:]
+    return (run[0][0], run[-1][1])
+
+
+TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend day".split())
+
+
+def _strip_right_time(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    """"Sanders on Tuesday said", "Wells Fargo just this month announced": drop the time phrase."""
+    for i in range(1, len(toks)):
+        w = _word(toks[i][2])
+        if w in ("on", "this", "last", "just", "earlier", "late", "in") and all(
+            _word(t[2]) in DAY_MONTH | TIME_NOUNS | {"this", "last", "just", "earlier", "late", "on", "in", "the",
+                                                       "early", "a", "statement", "interview"}
+            or t[2][:1].isdigit() for t in toks[i:]
+        ):
+            return toks[:i]
+    return toks
 
 
 def _and_joins_names(toks: Sequence[Tuple[int, int, str]], i: int) -> bool:
@@ -262,7 +321,15 @@ def _and_joins_names(toks: Sequence[Tuple[int, int, str]], i: int) -> bool:
 
 def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> List[Tuple[int, int, str]]:
     seg = []
-    for j in range(comma_index - 1, -1, -1):
+    stop = comma_index - 1
+    # skip a parenthetical right before the comma: "Rep. Jim Jordan (R-Ohio), ..."
+    if stop >= 0 and toks[stop][2] == ")":
+        k = stop
+        while k >= 0 and toks[k][2] != "(":
+            k -= 1
+        if k > 0:
+            stop = k - 1
+    for j in range(stop, -1, -1):
         w = toks[j][2]
         if w in (",", ";", ":", "(", "—", "–", '"', "“", "”") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
             break
@@ -272,46 +339,66 @@ def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> L
 
 
 def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
-    if not seg or len(seg) > MAX_NAME_TOKENS:
+    if seg and seg[-1][2] == ".":
+        seg = seg[:-1]
+    if seg and (_word(seg[0][2]) in SENTENCE_ADVERBS | PREPOSITIONS | DAY_MONTH | LEFT_BOUNDARY_WORDS
+                or (len(seg) == 1 and seg[0][2].lower().endswith("ly"))):
+        return False
+    if not seg or sum(1 for t in seg if t[2][:1].isalnum()) > MAX_NAME_TOKENS:
         return False
     if not _is_cap(seg[-1][2]):
         return False
-    return all(_is_cap(t[2]) or _word(t[2]) in NAME_CONNECTORS or t[2] in ("’s", "'s", "-", ".") for t in seg)
+    # lowercase words only as connectors or roles before the name ("Democratic nominee Hillary Clinton")
+    return all(_is_cap(t[2]) or _word(t[2]) in NAME_CONNECTORS or t[2] in ("’s", "'s", "-", ".")
+               or (_word(t[2]) in PERSON_NOUNS or _word(t[2]) in TITLES_LOWER) for t in seg)
 
 
 def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[int, int, str]], Span]]:
-    """Given tokens ending before ``, <cue>``, find ``NAME , APPOSITION`` (or ``NAME (X), APPOS``)."""
-    # find the comma that opens the apposition (the last comma/paren before this point)
+    """Given tokens ending before ``, <cue>``, find ``NAME , APPOSITION`` (or ``NAME (X), APPOS``).
+
+    The apposition may hold several commas ("Donna Rawlings, 59, of Ashton, Md., who watched ...,
+    said"); the name is the closest comma segment, scanning back at most
+    ``MAX_APPOSITION_TOKENS`` tokens, that is a name (or a short person description).
+    """
     depth = 0
+    end = len(toks)
     for j in range(len(toks) - 1, -1, -1):
         w = toks[j][2]
+        if end - j > MAX_APPOSITION_TOKENS + 1:
+            return None
         if w == ")":
             depth += 1
         elif w == "(":
             depth -= 1
             if depth < 0:
                 return None
-            if depth == 0 and j == 0:
-                return None
         elif depth == 0 and w == ",":
             appos_toks = toks[j + 1:]
-            if not appos_toks or len(appos_toks) > MAX_APPOSITION_TOKENS:
+            if not appos_toks:
                 return None
             name = _segment_before(toks, j)
-            # "Rep. X (D-N.C.)": drop a trailing parenthetical from the name
             if not name:
-                return None
+                continue
             if _is_name(name) or (len(name) <= 4 and _word(name[-1][2]) in PERSON_NOUNS) or (
                 len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
             ):
                 return name, (appos_toks[0][0], appos_toks[-1][1])
-            return None
+            # "A lawyer for the outlets, David Schulz, said": the description comes first
+            seg = appos_toks
+            nxt = [i for i, t in enumerate(seg) if t[2] == ","]
+            if nxt:
+                seg = seg[: nxt[0]]
+            if _is_name(seg) and _word(name[0][2]) in DETERMINERS | POSSESSIVES:
+                return list(seg), (name[0][0], name[-1][1])
+            # otherwise keep scanning back: the apposition may contain commas
         elif depth == 0 and (w in (";", ":", "—", "–", '"', "“", "”")):
-            return None
+            break
     # "Butterfield (D-N.C.), said": a name followed directly by a parenthetical
-    if toks and toks[-1][2] == ")":
+    if toks and toks[-1][2] == ")" and any(t[2] == "(" for t in toks):
         k = max(i for i, t in enumerate(toks) if t[2] == "(")
         name = _segment_before(toks, k)
+        while name and not _is_cap(name[0][2]):
+            name = name[1:]  # "panel Chairman Rep. Jason Chaffetz (R-Utah)"
         if name and _is_name(name):
             return name, (toks[k][0], toks[-1][1])
     return None
@@ -330,7 +417,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     for i, (s, e, w) in enumerate(toks):
         lw = _word(w)
         if not w[:1].isalnum() and w not in ("’s", "'s", "-", "&", "’", "'"):
-            if w == "." and out and _word(out[-1][2]) in TITLES:
+            if w == "." and out and (_word(out[-1][2]) in TITLES_LOWER or len(out[-1][2]) == 1 or "." in out[-1][2]):
                 continue
             if w in ("’", "'") and i + 1 < len(toks) and toks[i + 1][2] == "s":
                 out.append((s, e, w))
@@ -340,7 +427,10 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             if lw in PRONOUNS and lw not in ("that", "which", "who", "it"):
                 return (s, e) if lw in ("he", "she", "they", "we", "i") else None
             if not (_is_cap(w) or lw in DETERMINERS or lw in POSSESSIVES or lw in PERSON_NOUNS or w[:1].isdigit()):
-                return None
+                # "said retired Army Lt. Gen. Mick Bednarek", "said election lawyer Joe Birkenstock"
+                nxt = [t[2] for t in toks[i + 1:i + 3]]
+                if not (w.isalpha() and w.islower() and any(_is_cap(x) or _word(x) in PERSON_NOUNS for x in nxt)):
+                    return None
             out.append((s, e, w))
             continue
         if lw in PREPOSITIONS - {"of", "for"} or lw in ("who", "which", "that", "and", "said", "says"):
@@ -508,3 +598,66 @@ def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Seque
             return s
     earlier = [n for p, n in names if p < pos]
     return earlier[-1] if earlier else None
+
+
+def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
+    """The subject noun phrase at the start of a sentence, for shared-subject cues.
+
+    ``A New York judge has rejected ..., saying ...`` -> ``A New York judge``;
+    ``In a statement, the ministry ...`` -> ``the ministry``. Only a pronoun,
+    a capitalized name (titles allowed, parenthetical dropped) or a
+    determiner + words ending in a person/organization noun or a name.
+    """
+    toks = _tokens(text, start, min(end, start + 400))
+    i = 0
+    # skip an introductory phrase that ends at a comma ("In a statement, ...", "Meanwhile, ...")
+    if toks and (_word(toks[0][2]) in PREPOSITIONS | SENTENCE_ADVERBS or toks[0][2].endswith("ly")
+                 or toks[0][2].lower().endswith("ing")):
+        for k, t in enumerate(toks[:14]):
+            if t[2] == ",":
+                i = k + 1
+                break
+        else:
+            return None
+    while i < len(toks) and (_word(toks[i][2]) in SENTENCE_ADVERBS or toks[i][2] == ","):
+        i += 1
+    if i >= len(toks):
+        return None
+    w = toks[i][2]
+    lw = _word(w)
+    if lw in ("he", "she", "they", "we", "i", "it"):
+        return (toks[i][0], toks[i][1])
+    j = i
+    if lw in DETERMINERS or lw in POSSESSIVES:
+        j = i + 1
+        last_ok = None
+        while j < len(toks) and j - i <= 6:
+            t = toks[j][2]
+            lt = _word(t)
+            if t in (",", "(", ";", ":") or lt in NON_NP_WORDS or lt in AUX_ADVERBS or lt in PREPOSITIONS:
+                break
+            if last_ok is not None and not _is_cap(t) and lt not in PERSON_NOUNS:
+                break
+            if lt in PERSON_NOUNS or _is_cap(t):
+                last_ok = j
+            j += 1
+        if last_ok is None:
+            return None
+        return (toks[i][0], toks[last_ok][1])
+    if _is_cap(w) and i + 1 < len(toks) and (toks[i + 1][2] == "," or _word(toks[i + 1][2]) in PREPOSITIONS) \
+            and lw not in PERSON_NOUNS:
+        # "Once in my early 20s, ...", "Chastened, Trump ...": an introductory word, not a name
+        for k in range(i + 1, min(len(toks), i + 15)):
+            if toks[k][2] == ",":
+                return sentence_subject(text, toks[k][1], end) if toks[k][1] < end else None
+        return None
+    if _is_cap(w):
+        while j < len(toks) and j - i < MAX_NAME_TOKENS and (
+            _is_cap(toks[j][2]) or toks[j][2] in (".", "’s", "'s") and j > i
+        ):
+            j += 1
+        while j > i and toks[j - 1][2] in (".",):
+            j -= 1
+        if j > i:
+            return (toks[i][0], toks[j - 1][1])
+    return None

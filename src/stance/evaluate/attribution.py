@@ -103,18 +103,20 @@ def _head_word(source: str) -> Optional[str]:
 
 def same_entity(pred: Optional[str], gold: Optional[str]) -> bool:
     """Head-word rule: gold's head word is among pred's words, or every content word of pred
-    is in gold and pred has at most max(2g, g+4) content words."""
+    is in gold; either way pred has at most max(2g, g+4) content words (g: gold's)."""
     if not pred or not gold:
         return False
     pw = _content_words(pred)
     gw = _content_words(gold)
     if not pw or not gw:
         return False
+    g = len(gw)
+    if len(pw) > max(2 * g, g + 4):
+        return False  # a long prediction (a whole clause) earns nothing for containing the head
     head = _head_word(gold)
     if head is not None and head in pw:
         return True
-    g = len(gw)
-    return set(pw) <= set(gw) and len(pw) <= max(2 * g, g + 4)
+    return set(pw) <= set(gw)
 
 
 def speaker_matches_mention(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:

@@ -34,6 +34,7 @@ class ReportingVerb(NamedTuple):
     lemma: str
     kind: str  # speech | thought | source
     tag: str  # past | pres | base | ing | part | prep
+    use: str = "cue"  # cue | that | no
 
 
 def available() -> Tuple[str, ...]:
@@ -67,7 +68,7 @@ def read_rows(name: str, sub: str | None = None) -> Tuple[Tuple[str, ...], ...]:
 @lru_cache(maxsize=None)
 def reporting_verbs() -> Tuple[ReportingVerb, ...]:
     """Rows of ``reporting_verbs.txt`` as :class:`ReportingVerb` records."""
-    return tuple(ReportingVerb(*r[:4]) for r in read_rows("reporting_verbs.txt"))
+    return tuple(ReportingVerb(*r[:5]) for r in read_rows("reporting_verbs.txt"))
 
 
 def _two_col(name: str) -> Mapping[str, str]:
