@@ -259,6 +259,14 @@ def test_workers_answer_the_same_and_stop_on_sigterm(workers_server, seed_text, 
                                     range(8)))
     assert all(a.status_code == 200 and a.json() == seed_cli_doc for a in answers)
     assert len(_children(server.proc.pid)) >= 2
+    with httpx.Client(base_url=server.url, timeout=30) as c:  # one keep-alive connection
+        times = []
+        for _ in range(11):
+            start = time.perf_counter()
+            assert c.get("/healthz").status_code == 200
+            times.append(time.perf_counter() - start)
+    # Without TCP_NODELAY (uvicorn#3149) each request after the first waits ~40 ms for a delayed ACK.
+    assert sorted(times)[5] < 0.025, times
     server.proc.send_signal(signal.SIGTERM)
     assert server.proc.wait(timeout=15) == 0, server.log()
 
@@ -334,6 +342,7 @@ def test_serve_uses_the_env_factory_for_workers(monkeypatch, tiny_model_path):
     monkeypatch.delenv(service.MAX_BODY_ENV, raising=False)
     service.serve(tiny_model_path, port=1, workers=3, max_body=123)
     assert calls["app"] == "stance.service:app_from_env" and calls["factory"] and calls["workers"] == 3
+    assert calls["http"] == "stance.service:NoDelayHTTPProtocol"  # uvicorn#3149: keep-alive without 40 ms stalls
     assert os.environ[service.MODEL_ENV] == str(Path(tiny_model_path).resolve())
     app = service.app_from_env()
     assert asgi_request(app, "GET", "/v1/model").json()["name"] == "tiny"
