@@ -8,14 +8,15 @@ Needs the service and httpx: pip install '.[test]' (or '.[serve]' httpx).
 Every figure is for the bundled example article (examples/seed_article.txt)
 and is the median over --repeat runs.
 
-- service: ``stance serve`` on a free 127.0.0.1 port, with 1 worker and with
-  ``--workers 2``; a thread load generator in this process (one httpx client
+- service: ``stance serve`` on free 127.0.0.1 ports, with 1 worker and with
+  ``--workers 2``, side by side (runs interleaved); a thread load generator in this process (one httpx client
   per thread, --requests requests per run, at most --max-seconds) posts the
   article to /v1/analyze at concurrency 1, 8 and 32: requests/s, p50 and p99
   latency. At concurrency 32 a side thread also times GET /healthz, to show
   the event loop stays free while articles are scored in the thread pool.
   Peak RSS of each server process (VmHWM) is read from /proc at the end.
-- Python API: ``Analyzer.analyze`` in this process, articles/s.
+- Python API: ``Analyzer.analyze`` in this process, articles/s, timed in the
+  same interleaved rounds as the service (20 calls a round; "p50" is the mean).
 - CLI: ``stance score`` once per article (a new process each time, so
   interpreter start and model load included), and over 20 copies of the
   article in one invocation.
@@ -199,34 +200,49 @@ def peak_rss_mb(pid: int) -> dict[int, float]:
     return out
 
 
-def bench_service(model: str, body: bytes, args) -> list[dict]:
-    rows = []
-    for workers in args.workers:
-        with tempfile.NamedTemporaryFile("wb", prefix=f"serve-{workers}w-", suffix=".log", delete=False) as log:
+def bench_service(model: str, body: bytes, args, api=None) -> list[dict]:
+    """All servers run side by side and the repeats are interleaved (repeat 1 of every
+    configuration, then repeat 2 ...), so a burst of load from other jobs on a shared
+    machine hits every configuration alike instead of one of them."""
+    servers = {}
+    try:
+        for workers in args.workers:  # one at a time, so start-up times are not mixed
+            log = tempfile.NamedTemporaryFile("wb", prefix=f"serve-{workers}w-", suffix=".log", delete=False)
             proc, url, ready = start_server(model, workers, log)
-            try:
-                load_run(url, body, 4, 20, args.max_seconds)  # warm up every worker
-                pids = tuple(family(proc.pid))
+            servers[workers] = {"proc": proc, "url": url, "ready": ready, "log": log}
+            load_run(url, body, 4, 20, args.max_seconds)  # warm up every worker
+            servers[workers]["pids"] = tuple(family(proc.pid))
+        runs: dict[tuple[int, int], list[dict]] = {}
+        for _ in range(args.repeat):
+            if api is not None:  # the in-process API in the same rounds, for a fair comparison
+                runs.setdefault((0, 1), []).append(api())
+            for workers, server in servers.items():
                 for conc in args.concurrency:
-                    runs = [load_run(url, body, conc, max(args.requests, 2 * conc), args.max_seconds,
-                                     probe_health=conc == max(args.concurrency), server_pids=pids)
-                            for _ in range(args.repeat)]
-                    row = {k: statistics.median(r[k] for r in runs) for k in ("rps", "p50", "p99", "n", "cpu")}
-                    row["errors"] = sum(r["errors"] for r in runs)
-                    hp = [r["health_p50"] for r in runs if r["health_p50"] is not None]
-                    row["health_p50"] = statistics.median(hp) if hp else None
-                    row.update(workers=workers, concurrency=conc, ready=ready)
-                    rows.append(row)
-                    print(f"  workers {workers} concurrency {conc:>2}: {row['rps']:6.1f} req/s  "
-                          f"p50 {row['p50'] * 1000:6.0f} ms  p99 {row['p99'] * 1000:6.0f} ms  "
-                          f"CPU {row['cpu'] * 1000:5.0f} ms/request  errors {row['errors']}", flush=True)
-                rss = describe_rss(peak_rss_mb(proc.pid), proc.pid)
-            finally:
-                rc = stop_server(proc)
-        for row in rows:
-            if row["workers"] == workers:
-                row["rss"] = rss
-        print(f"  workers {workers}: peak RSS (MB) {rss}; SIGTERM exit {rc}", flush=True)
+                    runs.setdefault((workers, conc), []).append(load_run(
+                        server["url"], body, conc, max(args.requests, 2 * conc), args.max_seconds,
+                        probe_health=conc == max(args.concurrency), server_pids=server["pids"]))
+        for server in servers.values():
+            server["rss"] = describe_rss(peak_rss_mb(server["proc"].pid), server["proc"].pid)
+    finally:
+        for server in servers.values():
+            server["rc"] = stop_server(server["proc"])
+            server["log"].close()
+    rows = []
+    for (workers, conc), rs in runs.items():
+        if workers == 0:
+            rows.append({"api": True, **{k: statistics.median(r[k] for r in rs) for k in ("rps", "p50", "cpu")}})
+            continue
+        row = {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50", "p99", "n", "cpu")}
+        row["errors"] = sum(r["errors"] for r in rs)
+        hp = [r["health_p50"] for r in rs if r["health_p50"] is not None]
+        row["health_p50"] = statistics.median(hp) if hp else None
+        row.update(workers=workers, concurrency=conc, ready=servers[workers]["ready"], rss=servers[workers]["rss"])
+        rows.append(row)
+        print(f"  workers {workers} concurrency {conc:>2}: {row['rps']:6.1f} req/s  "
+              f"p50 {row['p50'] * 1000:6.0f} ms  p99 {row['p99'] * 1000:6.0f} ms  "
+              f"CPU {row['cpu'] * 1000:5.0f} ms/request  errors {row['errors']}", flush=True)
+    for workers, server in servers.items():
+        print(f"  workers {workers}: peak RSS (MB) {server['rss']}; SIGTERM exit {server['rc']}", flush=True)
     return rows
 
 
@@ -239,25 +255,33 @@ def describe_rss(sizes: dict[int, float], pid: int) -> str:
     return f"supervisor {sizes.get(pid, float('nan')):.0f}, workers {', '.join(f'{v:.0f}' for v in workers)}"
 
 
-def bench_library(model: str, text: str, repeat: int) -> dict:
+def api_round(model: str, text: str, n: int = 20):
+    """A function timing ``n`` calls of ``Analyzer.analyze`` in this process (one round)."""
     from stance import Analyzer
-    from stance.analyzer import resolve_model_path
-    from stance.model import StanceModel
 
     analyzer = Analyzer.load(model)
     analyzer.analyze(text)
-    n = 20
-    api = median_time(lambda: [analyzer.analyze(text) for _ in range(n)], repeat) / n
-    cpu0 = time.process_time()
-    for _ in range(n):
-        analyzer.analyze(text)
-    api_cpu = (time.process_time() - cpu0) / n
+
+    def run() -> dict:
+        wall0, cpu0 = time.perf_counter(), time.process_time()
+        for _ in range(n):
+            analyzer.analyze(text)
+        wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+        return {"rps": n / wall, "p50": wall / n, "cpu": cpu / n}
+
+    return run
+
+
+def bench_library(model: str, text: str, repeat: int) -> dict:
+    from stance.analyzer import resolve_model_path
+    from stance.model import StanceModel
+
     load = median_time(lambda: StanceModel.load(resolve_model_path(model)), repeat)
     stance = [sys.executable, "-m", "stance", "--model", model, "score", "--format", "json"]
     fresh, fresh_cpu = cli_run([sys.executable, "-c", f"import stance; stance.Analyzer.load({model!r})"], repeat)
     one, one_cpu = cli_run([*stance, str(ARTICLE)], repeat)
     many, many_cpu = cli_run([*stance, *[str(ARTICLE)] * CLI_COPIES], repeat)
-    return {"api": api, "api_cpu": api_cpu, "load": load, "fresh": fresh, "fresh_cpu": fresh_cpu, "cli_one": one, "cli_one_cpu": one_cpu,
+    return {"load": load, "fresh": fresh, "fresh_cpu": fresh_cpu, "cli_one": one, "cli_one_cpu": one_cpu,
             "cli_many": many, "cli_many_cpu": many_cpu}
 
 
@@ -300,13 +324,15 @@ def main() -> None:
     lib = bench_library(model, text, args.repeat)
     _, peak_corpus = corpus(args.shared)
     peak = peak_memory_mb(model, args.shared)
-    rows = bench_service(model, body, args)
+    rows = bench_service(model, body, args, api=api_round(model, text))
+    api = next(r for r in rows if r.get("api"))
+    rows = [r for r in rows if not r.get("api")]
 
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}; medians of {args.repeat} runs\n")
     print("| path | workers | concurrency | articles/s | p50 ms | p99 ms | CPU ms/article |")
     print("|---|---|---|---|---|---|---|")
-    print(f"| Python API `Analyzer.analyze` | 1 thread | 1 | {1 / lib['api']:.1f} | {lib['api'] * 1000:.0f} | | "
-          f"{lib['api_cpu'] * 1000:.0f} |")
+    print(f"| Python API `Analyzer.analyze` | 1 thread | 1 | {api['rps']:.1f} | {api['p50'] * 1000:.0f} (mean) | | "
+          f"{api['cpu'] * 1000:.0f} |")
     print(f"| CLI `stance score`, one process per article | | 1 | {1 / lib['cli_one']:.2f} | "
           f"{lib['cli_one'] * 1000:.0f} | | {lib['cli_one_cpu'] * 1000:.0f} |")
     print(f"| CLI `stance score`, {CLI_COPIES} copies in one process | | 1 | {CLI_COPIES / lib['cli_many']:.1f} | "

@@ -57,8 +57,8 @@ THREADS_ENV = "STANCE_SERVE_THREADS"
 ANALYSIS_THREADS = 4
 """Requests a worker scores at once; the rest wait their turn in the event loop. Scoring is
 mostly Python under the GIL, so more threads add no throughput: at concurrency 32 on one
-worker (BENCHMARKS.md), 4 threads gave 24.5 requests/s with /healthz at 22 ms, starlette's
-default 40 gave 18.2 requests/s with /healthz at 310 ms."""
+worker (BENCHMARKS.md) 4 threads and starlette's default 40 served the same requests/s within
+the noise of two runs, but /healthz took ~20 ms with 4 and 170-310 ms with 40."""
 
 class MissingExtraError(StanceError, ImportError):
     """FastAPI or uvicorn is not installed (``pip install 'stance[serve]'``)."""
