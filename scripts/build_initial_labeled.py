@@ -1,7 +1,7 @@
 """Map the redistributable argument sets in ../shared/data onto stance's topics.
 
-Writes ``data/labeled/perspectrum.csv`` (CC BY-SA 4.0) and
-``data/labeled/ibm_claim_stance.csv`` (CC BY 3.0), each row with its
+Writes ``data/labeled/extra/perspectrum.csv`` (CC BY-SA 4.0) and
+``data/labeled/extra/ibm_claim_stance.csv`` (CC BY 3.0), each row with its
 provenance. Text is copied unedited; only the topic is re-mapped (and the
 stance flipped where the source target is the opposite of our topic, e.g.
 "free trade" favor = tariffs against). Targets that fit none of our topics
@@ -95,7 +95,7 @@ def write(path: Path, rows) -> int:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=Path(__file__).resolve().parents[2] / "shared", type=Path)
-    ap.add_argument("--out", default=Path(__file__).resolve().parents[1] / "data" / "labeled", type=Path)
+    ap.add_argument("--out", default=Path(__file__).resolve().parents[1] / "data" / "labeled" / "extra", type=Path)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     print("perspectrum.csv", write(args.out / "perspectrum.csv", perspectrum(args.shared)))

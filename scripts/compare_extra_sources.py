@@ -29,7 +29,7 @@ def main() -> None:
     args = ap.parse_args()
     labeled = ROOT / "data" / "labeled"
     ungdc = read_labeled([labeled / "ungdc.csv"], group_column="document")
-    extra = read_labeled([labeled / "perspectrum.csv", labeled / "ibm_claim_stance.csv"])
+    extra = read_labeled([labeled / "extra" / "perspectrum.csv", labeled / "extra" / "ibm_claim_stance.csv"])
     texts, topics, stances = (np.asarray(x, dtype=object) for x in (ungdc.texts, ungdc.topics, ungdc.stances))
     strata = np.asarray([f"{t}|{s}" for t, s in zip(topics, stances)])
     folds = StratifiedGroupKFold(n_splits=args.folds, shuffle=True, random_state=0)

@@ -191,3 +191,12 @@ def test_installed_command(tiny_model_path, article):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     mod = subprocess.run([sys.executable, "-m", "stance", "--version"], capture_output=True, text=True, timeout=60)
     assert mod.returncode == 0 and "stance" in mod.stdout
+
+
+def test_evaluate_cross_validation_grouped(runner, train_csv):
+    r = runner.invoke(cli, ["evaluate", str(train_csv), "--cv", "2", "--group-column", "source"])
+    assert r.exit_code == 0, r.output
+    assert "2-fold cross-validation" in r.output and "grouped by source" in r.output and "F_avg" in r.output
+    report = json.loads(runner.invoke(cli, ["evaluate", str(train_csv), "--cv", "2", "--format", "json"]).output)
+    assert 0 <= report["stance"]["f_avg"] <= 1 and report["stance_head"] in ("per_topic", "joint")
+    assert runner.invoke(cli, ["evaluate", str(train_csv), "--group-column", "source"]).exit_code == 2

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from stance import Analyzer, ArticleResult, Classification, ModelError, Quote
 from stance.cli import cli
+from stance.model import FORMAT_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed_article.txt"
@@ -91,7 +92,7 @@ def tampered(src: Path, dst: Path) -> Path:
 
 def other_format(src: Path, dst: Path) -> Path:
     header, payload = split_model(src)
-    return write_model(dst, {**header, "format_version": 2}, payload)
+    return write_model(dst, {**header, "format_version": FORMAT_VERSION + 1}, payload)
 
 
 def unrebuildable(src: Path, dst: Path) -> Path:
@@ -104,7 +105,8 @@ def unrebuildable(src: Path, dst: Path) -> Path:
 
 BAD_FILES = [
     pytest.param(tampered, "checksum mismatch", id="tampered"),
-    pytest.param(other_format, "model format 2 but this stance reads format 1", id="other-format-version"),
+    pytest.param(other_format, f"model format {FORMAT_VERSION + 1} but this stance reads format {FORMAT_VERSION}",
+                 id="other-format-version"),
     pytest.param(unrebuildable, "cannot rebuild the model", id="payload-cannot-be-rebuilt"),
 ]
 

@@ -33,6 +33,15 @@ def test_per_topic_mean_is_reported_separately():
 def test_calibration_of_perfect_and_overconfident_predictions():
     classes = ["against", "favor"]
     perfect = calibration(["favor", "against"], np.array([[0.0, 1.0], [1.0, 0.0]]), classes)
-    assert perfect == {"brier": 0.0, "ece": 0.0}
+    assert (perfect["brier"], perfect["ece"]) == (0.0, 0.0)
+    assert perfect["reliability"] == [{"low": 0.9, "high": 1.0, "n": 2, "confidence": 1.0, "accuracy": 1.0}]
     wrong = calibration(["favor", "against"], np.array([[1.0, 0.0], [0.0, 1.0]]), classes)
     assert wrong["brier"] == pytest.approx(2.0) and wrong["ece"] == pytest.approx(1.0)
+
+
+def test_reliability_bins_weigh_the_ece():
+    # two rows at confidence .6 (one right), two at .9 (both right)
+    proba = np.array([[0.6, 0.4], [0.6, 0.4], [0.1, 0.9], [0.9, 0.1]])
+    r = calibration(["against", "favor", "favor", "against"], proba, ["against", "favor"])
+    assert [(b["n"], b["accuracy"]) for b in r["reliability"]] == [(2, 0.5), (2, 1.0)]
+    assert r["ece"] == pytest.approx(0.5 * abs(0.5 - 0.6) + 0.5 * abs(1.0 - 0.9))

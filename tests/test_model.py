@@ -6,6 +6,7 @@ import pytest
 from sklearn.base import clone
 
 from stance import ModelError, NotFittedError, StanceError, StanceModel
+from stance.model import FORMAT_VERSION
 
 PROBES = ["Tariffs hurt consumers.", "We must raise tariffs.", "The UN must be reformed.", "It rained on Sunday."]
 
@@ -65,7 +66,7 @@ def test_single_label_topic_is_a_constant_head():
 def test_save_load_round_trip(tiny_model, tmp_path):
     path = tiny_model.save(tmp_path / "m.joblib", metadata={"name": "t"})
     loaded = StanceModel.load(path)
-    assert loaded.metadata_["name"] == "t" and loaded.metadata_["format_version"] == 1
+    assert loaded.metadata_["name"] == "t" and loaded.metadata_["format_version"] == FORMAT_VERSION
     assert loaded.topics_ == tiny_model.topics_ and loaded.classes_ == tiny_model.classes_
     np.testing.assert_allclose(loaded.predict_topic_proba(PROBES), tiny_model.predict_topic_proba(PROBES))
     np.testing.assert_allclose(loaded.predict_stance_proba(PROBES, ["climate"] * 4),

@@ -21,6 +21,7 @@ httpx = pytest.importorskip("httpx")
 
 from stance import Analyzer  # noqa: E402
 from stance.cli import cli  # noqa: E402
+from stance.model import FORMAT_VERSION  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed_article.txt"
@@ -130,7 +131,7 @@ def test_model_metadata_comes_from_the_model_file(client, tiny_model_path):
     meta = client.get("/v1/model").json()
     model = Analyzer.load(tiny_model_path).model
     assert meta["name"] == "tiny" and meta["version"] == "test" and meta["trained_on"] == ["conftest"]
-    assert meta["format_version"] == 1 and meta["payload_sha256"] == model.metadata_["payload_sha256"]
+    assert meta["format_version"] == FORMAT_VERSION and meta["payload_sha256"] == model.metadata_["payload_sha256"]
     assert meta["topics"] == model.topics_ and meta["labels"] == model.classes_
     assert meta["scoreable_topics"] == sorted(model.stance_heads_)
     assert {"sklearn_version", "cv", "stance_version"} <= meta.keys()

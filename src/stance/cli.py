@@ -169,21 +169,33 @@ def quotes(ctx, files, fmt, encoding):
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(min=0),
               help="Cross-validation folds for the scores stored with the model (0 or 1 to skip).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
+@click.option("--tune", "do_tune", is_flag=True,
+              help="Cross-validated search over n-gram ranges, C, class weights and stance heads "
+                   "(uses 2 cores; minutes, not seconds) before training.")
 @click.option("--name", default=None, help="Model name stored in its metadata.")
 @encoding_option
-def train(csv_files, output, text_column, topic_column, stance_column, group_column, folds, seed, name, encoding):
-    """Train a topic and stance model from labeled CSVs (text, topic, stance)."""
+def train(csv_files, output, text_column, topic_column, stance_column, group_column, folds, seed, do_tune, name,
+          encoding):
+    """Train a topic and stance model from labeled CSVs (text, topic, stance).
+
+    Cross-validation picks per-topic stance heads or one joint head and
+    calibrates the probabilities; both scores are stored in the model.
+    """
     from .training import train as train_model
 
+    say = lambda message: click.echo(message, err=True)  # noqa: E731
     _, meta = train_model(csv_files, output, text_column=text_column, topic_column=topic_column,
                           stance_column=stance_column, group_column=group_column, encoding=encoding,
-                          folds=folds, seed=seed, name=name)
-    click.echo(f"wrote {output}: {meta['rows']} rows, topics {', '.join(meta['topics'])}", err=True)
+                          folds=folds, seed=seed, name=name, do_tune=do_tune, log=say)
+    say(f"wrote {output}: {meta['rows']} rows, topics {', '.join(meta['topics'])}")
     cv = meta["cv"]
     if cv:
+        heads = ", ".join(f"{h} F_avg {s['f_avg']:.4f}" for h, s in cv["heads"].items())
+        say(f"{cv['folds']}-fold cross-validation: stance head {cv['stance_head']} ({heads})")
         topic = f"topic macro-F1 {cv['topic']['macro_f1']:.4f}, " if "topic" in cv else ""
-        click.echo(f"{cv['folds']}-fold cross-validation: {topic}stance macro-F1 {cv['stance']['macro_f1']:.4f}, "
-                   f"F_avg {cv['stance']['f_avg']:.4f}", err=True)
+        cal = cv["stance"]["calibration"]
+        say(f"  {topic}stance macro-F1 {cv['stance']['macro_f1']:.4f}, F_avg {cv['stance']['f_avg']:.4f}; "
+            f"ECE {cal['raw']['ece']:.4f} -> {cal['temperature_scaled']['ece']:.4f} after temperature scaling")
 
 
 @cli.command()
@@ -210,8 +222,14 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
     for line, row in enumerate(rows, start=2):
         if not (row.get(text_column) or "").strip():
             raise StanceError(f"{input_file}:{line}: empty {text_column}")
-    if topic_column:
-        results = [analyzer.classify([row[text_column]], topic=row[topic_column].strip())[0] for row in rows]
+    if topic_column:  # one batch per topic, not one call per row
+        results: list = [None] * len(rows)
+        by_topic: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            by_topic.setdefault((row[topic_column] or "").strip(), []).append(i)
+        for topic, idx in by_topic.items():
+            for i, res in zip(idx, analyzer.classify([rows[i][text_column] for i in idx], topic=topic)):
+                results[i] = res
     else:
         results = analyzer.classify([row[text_column] for row in rows])
     labels = analyzer.model.classes_
@@ -235,11 +253,43 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--topic-column", default="topic", show_default=True)
 @click.option("--stance-column", default="stance", show_default=True)
+@click.option("--cv", "cv_folds", type=click.IntRange(min=2), default=None, metavar="N",
+              help="Labeled CSV: cross-validate training on it (N folds) instead of scoring a model.")
+@click.option("--group-column", default=None,
+              help="With --cv: keep rows with the same value (e.g. a document id) in one fold.")
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, metavar="FILE.png",
+              help="Labeled CSV: draw the confusion matrix and a reliability diagram into FILE.png "
+                   "(needs matplotlib: pip install 'stance[plot]').")
 @model_option
 @encoding_option
 @click.pass_context
-def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, model_path, encoding):
-    """Score the model on labeled statements (.csv) or attribution gold (.jsonl)."""
+def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, cv_folds, group_column,
+             plot_file, model_path, encoding):
+    """Score the model on labeled statements (.csv) or attribution gold (.jsonl).
+
+    For a CSV: accuracy, macro-F1, SemEval F_avg pooled over topics (and its
+    per-topic mean, labelled as such), per-class and per-topic tables, the
+    confusion matrix, and Brier score and ECE of the stance probabilities.
+    With --cv, the default training is cross-validated on the CSV instead.
+    """
+    if cv_folds is not None:
+        if gold.endswith(".jsonl") or plot_file:
+            raise click.UsageError("--cv cross-validates training on a labeled .csv (without --plot)")
+        from .evaluate.run import cross_validate_file
+
+        report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column,
+                                           text_column=text_column, topic_column=topic_column,
+                                           stance_column=stance_column, encoding=encoding)
+        click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
+        return
+    if group_column:
+        raise click.UsageError("--group-column goes with --cv")
+    if plot_file and gold.endswith(".jsonl"):
+        raise click.UsageError("--plot draws stance figures; it needs a labeled .csv GOLD")
+    if plot_file:
+        from .evaluate.plots import _pyplot
+
+        _pyplot()  # fail before the work when matplotlib is missing
     if gold.endswith(".jsonl"):
         from .evaluate.run import evaluate_attribution_file
 
@@ -250,6 +300,11 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
         report, text = evaluate_stance_file(_holder(ctx, model_path).analyzer, gold, text_column=text_column,
                                             topic_column=topic_column, stance_column=stance_column,
                                             encoding=encoding)
+        if plot_file and "stance" in report:
+            from .evaluate.plots import plot_stance_report
+
+            plot_stance_report(report["stance"], plot_file, title=f"stance on {Path(gold).name}")
+            click.echo(f"wrote {plot_file}", err=True)
     click.echo(json.dumps(report, indent=2) if fmt == "json" else text)
 
 
@@ -270,6 +325,33 @@ def serve(ctx, model_path, host, port, workers, max_body):
     from .service import serve as run_service
 
     run_service(_holder(ctx, model_path).path, host=host, port=port, workers=workers, max_body=max_body)
+
+
+@cli.command()
+@click.option("--text", default=None, metavar="TEXT", help="Explain the prediction for this statement.")
+@click.option("--topic", default=None, metavar="T",
+              help="Topic to explain (with --text: score on T instead of the predicted topic).")
+@click.option("-n", "--top", "n", default=15, show_default=True, type=click.IntRange(min=1),
+              help="How many n-grams to show per label (or per direction with --text).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@model_option
+@click.pass_context
+def explain(ctx, text, topic, n, fmt, model_path):
+    """Show the n-grams the stance model weighs most, per topic and label, or for one statement.
+
+    Features are named by block: word__tariffs is a word n-gram, "char__ tar"
+    a character n-gram.
+    """
+    from .explain import explain_text, format_explanation, format_top_features, top_features
+
+    model = _holder(ctx, model_path).analyzer.model
+    if text is not None:
+        result: Any = explain_text(model, text, topic=topic, n=n)
+        out = format_explanation(result)
+    else:
+        result = top_features(model, n=n, topics=[topic] if topic else None)
+        out = format_top_features(result)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else out, nl=fmt == "json")
 
 
 # -- writers (private to the CLI; JSON comes from to_dict) -------------------

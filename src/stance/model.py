@@ -5,6 +5,18 @@ fitted once on all training texts; a logistic-regression head on top picks the
 topic, and one head per topic scores favor / against / none. Every statement
 is vectorized once, whatever the number of heads.
 
+The stance heads are trained in one of two ways (``stance_head``):
+``"per_topic"`` fits one logistic regression per topic on that topic's rows;
+``"joint"`` fits ONE logistic regression on all topics' rows over
+topic-independent features, topic-specific copies of them (the feature times
+a topic indicator, "frustratingly easy domain adaptation") and a topic
+one-hot, so topics with few examples borrow strength from the others. A
+joint head is stored as the per-topic linear heads it is equivalent to
+(shared + topic-specific weights), so prediction and the file layout are
+the same for both. Every head's probabilities can be rescaled by a
+temperature (a plain float) fitted on out-of-fold scores (see
+:func:`fit_temperature` and :func:`stance.training.train`).
+
 Model files hold plain arrays and dicts (vocabularies, idf weights,
 coefficients, label order), never pickled scikit-learn objects, and the
 pipeline is rebuilt on load, so a file loads under any scikit-learn version
@@ -22,8 +34,11 @@ import tempfile
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
+import re
+
 import joblib
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -31,8 +46,19 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from .errors import ModelError, NotFittedError, StanceError, unknown
 
-FORMAT_VERSION = 1
-"""Bump when the payload layout changes; files of another version are refused."""
+FORMAT_VERSION = 2
+"""Bump when the payload layout changes; files of another version are refused.
+
+2: temperatures of the topic head and of every stance head; ``stance_head``
+and ``split_hashtags`` parameters. Files of format 1 are still read (they
+load as uncalibrated per-topic models without hashtag splitting).
+"""
+
+READABLE_FORMATS = (1, 2)
+
+STANCE_HEADS = ("per_topic", "joint")
+
+_HASHTAG = re.compile(r"#(\w+)")
 
 MAGIC = b"STANCE-MODEL\n"
 
@@ -52,14 +78,22 @@ class StanceModel(BaseEstimator):
         n-gram range of the word TF-IDF block.
     char_ngrams : tuple of int, default=(2, 5)
         n-gram range of the character (``char_wb``) TF-IDF block.
-    min_df : int, default=2
+    min_df : int, default=1
         Minimum document frequency of a feature.
     max_features : int or None, default=100000
         Cap on each block's vocabulary (keeps model files small).
     C : float, default=4.0
         Inverse regularization strength of every logistic-regression head.
     class_weight : {"balanced"} or None, default="balanced"
-        Class weighting of every head.
+        Class weighting of every head. With a joint stance head, "balanced"
+        weighs each (topic, label) pair as a per-topic head would.
+    stance_head : {"per_topic", "joint"}, default="per_topic"
+        One logistic regression per topic, or one joint model over
+        topic-independent and topic-specific features (see the module notes).
+        :func:`stance.training.train` picks one by cross-validation.
+    split_hashtags : bool, default=True
+        Add each hashtag's bare word before featurizing (``#climate`` ->
+        ``climate #climate``), so hashtags and plain words share features.
     random_state : int or None, default=0
         Seed of the solvers, kept for reproducibility.
 
@@ -75,6 +109,10 @@ class StanceModel(BaseEstimator):
         ``None`` when the training data had a single topic.
     stance_heads_ : dict of str to LogisticRegression or str
         Per topic, a classifier, or the single label the topic was trained with.
+    topic_temperature_ : float
+        Temperature of the topic head (1.0 until :meth:`set_temperatures`).
+    stance_temperatures_ : dict of str to float
+        Temperature of each topic's stance head.
 
     Notes
     -----
@@ -90,45 +128,94 @@ class StanceModel(BaseEstimator):
     ['against', 'favor']
     """
 
-    def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=2,
-                 max_features=100000, C=4.0, class_weight="balanced", random_state=0):
+    def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1,
+                 max_features=100000, C=4.0, class_weight="balanced", stance_head="per_topic",
+                 split_hashtags=True, random_state=0):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.max_features = max_features
         self.C = C
         self.class_weight = class_weight
+        self.stance_head = stance_head
+        self.split_hashtags = split_hashtags
         self.random_state = random_state
 
     # -- fitting -----------------------------------------------------------
 
     def fit(self, texts: Sequence[str], topics: Sequence[str], stances: Sequence[str]) -> "StanceModel":
-        """Fit the features, the topic head and one stance head per topic.
+        """Fit the features, the topic head and the stance heads.
 
         Rows of topic ``"other"`` train the topic head only: a statement on no
-        topic has no stance to learn.
+        topic has no stance to learn. Temperatures are reset to 1.0.
         """
         texts, topics, stances = list(texts), list(topics), list(stances)
         if not (len(texts) == len(topics) == len(stances)) or not texts:
             raise ValueError("texts, topics and stances must be non-empty and of equal length")
-        self.features_ = self._make_features(len(texts))
-        X = self.features_.fit_transform(texts)
-        self.topics_ = sorted(set(topics))
-        self.topic_head_ = self._make_head().fit(X, topics) if len(self.topics_) > 1 else None
-        self.classes_ = sorted({s for t, s in zip(topics, stances) if t != "other"} or {"none"})
-        self.stance_heads_ = {}
-        topic_arr, stance_arr = np.asarray(topics), np.asarray(stances)
-        for topic in self.topics_:
-            if topic == "other":
-                continue
-            rows = np.flatnonzero(topic_arr == topic)
-            labels = stance_arr[rows]
-            if len(set(labels)) == 1:
-                self.stance_heads_[topic] = str(labels[0])
-            else:
-                self.stance_heads_[topic] = self._make_head().fit(X[rows], labels)
+        if self.stance_head not in STANCE_HEADS:
+            raise ValueError(f"stance_head must be one of {STANCE_HEADS}, got {self.stance_head!r}")
+        X = self.fit_features(texts)
+        self.fit_heads(X, topics, stances)
         return self
 
+    def fit_features(self, texts: Sequence[str]):
+        """Fit the TF-IDF blocks on ``texts`` and return their features (the first half of :meth:`fit`)."""
+        self.features_ = self._make_features(len(texts))
+        return self.features_.fit_transform(self._prepare(texts))
+
+    def fit_heads(self, X, topics: Sequence[str], stances: Sequence[str], *, topic_head="fit") -> "StanceModel":
+        """Fit the topic and stance heads on rows ``X`` vectorized by :meth:`fit_features`.
+
+        The second half of :meth:`fit`. Cross-validation uses it to share one
+        vectorization per fold between candidate heads: ``topic_head`` may be
+        an already fitted topic head to reuse, or ``None`` to skip it (the
+        model then predicts no topics; for scoring stance only).
+        """
+        if self.stance_head not in STANCE_HEADS:
+            raise ValueError(f"stance_head must be one of {STANCE_HEADS}, got {self.stance_head!r}")
+        topics, stances = [str(t) for t in topics], [str(s) for s in stances]
+        self.topics_ = sorted(set(topics))
+        if len(self.topics_) == 1 or topic_head is None:
+            self.topic_head_ = None
+        elif isinstance(topic_head, str):
+            self.topic_head_ = self._make_head().fit(X, topics)
+        else:
+            self.topic_head_ = topic_head
+        self.classes_ = sorted({s for t, s in zip(topics, stances) if t != "other"} or {"none"})
+        topic_arr, stance_arr = np.asarray(topics), np.asarray(stances)
+        stance_topics = [t for t in self.topics_ if t != "other"]
+        if self.stance_head == "joint":
+            self.stance_heads_ = self._fit_joint(X, topic_arr, stance_arr, stance_topics)
+        else:
+            self.stance_heads_ = {}
+            for topic in stance_topics:
+                rows = np.flatnonzero(topic_arr == topic)
+                labels = stance_arr[rows]
+                if len(set(labels)) == 1:
+                    self.stance_heads_[topic] = str(labels[0])
+                else:
+                    self.stance_heads_[topic] = self._make_head().fit(X[rows], labels)
+        self.topic_temperature_ = 1.0
+        self.stance_temperatures_ = {t: 1.0 for t in self.stance_heads_}
+        return self
+
+    def _fit_joint(self, X, topic_arr, stance_arr, stance_topics) -> dict:
+        rows = np.flatnonzero(np.isin(topic_arr, stance_topics))
+        labels, row_topics = stance_arr[rows], topic_arr[rows]
+        if len(set(labels)) == 1:
+            return {t: str(labels[0]) for t in stance_topics}
+        Z = joint_features(X[rows], row_topics, stance_topics)
+        # tol 1e-3: the joint problem is (topics + 1) times wider; this halves its fitting time
+        head = self._make_head(class_weight=None).set_params(tol=1e-3)
+        weight = _per_topic_balanced(row_topics, labels) if self.class_weight == "balanced" else None
+        head.fit(Z, labels, sample_weight=weight)
+        d, k = X.shape[1], len(stance_topics)
+        W, b = head.coef_, head.intercept_
+        heads = {}
+        for i, topic in enumerate(stance_topics):
+            coef = W[:, :d] + W[:, d * (i + 1):d * (i + 2)]
+            heads[topic] = _linear_head(head.classes_, coef, b + W[:, d * (k + 1) + i])
+        return heads
     def _make_features(self, n_rows: int) -> FeatureUnion:
         min_df = self.min_df if n_rows >= 10 * self.min_df else 1
         common = dict(lowercase=True, sublinear_tf=True, min_df=min_df, max_features=self.max_features)
@@ -137,9 +224,33 @@ class StanceModel(BaseEstimator):
             ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), **common)),
         ])
 
-    def _make_head(self) -> LogisticRegression:
-        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000,
+    def _make_head(self, class_weight="inherit") -> LogisticRegression:
+        # newton-cg: exact like lbfgs, several times faster on these sparse problems, deterministic.
+        return LogisticRegression(C=self.C, class_weight=self.class_weight if class_weight == "inherit"
+                                  else class_weight, solver="newton-cg", max_iter=2000,
                                   random_state=self.random_state)
+
+    def _prepare(self, texts: Sequence[str]) -> list[str]:
+        texts = list(texts)
+        if self.split_hashtags:
+            return [_HASHTAG.sub(r"\1 #\1", t) for t in texts]
+        return texts
+
+    def set_temperatures(self, *, topic: Optional[float] = None,
+                         stance: Optional[Mapping[str, float]] = None) -> "StanceModel":
+        """Set the temperature of the topic head and of stance heads (see :func:`fit_temperature`).
+
+        A head's probabilities become ``softmax(logits / T)``; ``T > 1``
+        softens over-confident heads. The argmax (the predicted label) never
+        changes.
+        """
+        self._check_fitted()
+        if topic is not None:
+            self.topic_temperature_ = _check_temperature(topic)
+        for t, value in (stance or {}).items():
+            self.check_topic(t)
+            self.stance_temperatures_[t] = _check_temperature(value)
+        return self
 
     # -- prediction ----------------------------------------------------------
 
@@ -150,7 +261,7 @@ class StanceModel(BaseEstimator):
     def transform(self, texts: Sequence[str]):
         """TF-IDF features of ``texts`` (the input of every head)."""
         self._check_fitted()
-        return self.features_.transform(list(texts))
+        return self.features_.transform(self._prepare(texts))
 
     def predict_topic_proba(self, texts: Sequence[str], *, X=None) -> np.ndarray:
         """Probability of each of ``topics_`` per text, shape ``(n, len(topics_))``."""
@@ -158,7 +269,7 @@ class StanceModel(BaseEstimator):
         X = self.transform(texts) if X is None else X
         if self.topic_head_ is None:
             return np.ones((X.shape[0], 1))
-        proba = self.topic_head_.predict_proba(X)
+        proba = softmax(head_logits(self.topic_head_, X) / self.topic_temperature_)
         order = [list(self.topic_head_.classes_).index(t) for t in self.topics_]
         return proba[:, order]
 
@@ -184,7 +295,7 @@ class StanceModel(BaseEstimator):
                 out[rows, self.classes_.index(head)] = 1.0
             else:
                 cols = [self.classes_.index(c) for c in head.classes_]
-                out[np.ix_(rows, cols)] = head.predict_proba(X[rows])
+                out[np.ix_(rows, cols)] = softmax(head_logits(head, X[rows]) / self.stance_temperatures_[topic])
         return out
 
     def check_topic(self, topic: str) -> None:
@@ -253,7 +364,7 @@ class StanceModel(BaseEstimator):
         if not sep or not isinstance(header, dict):
             raise ModelError(f"{path}: damaged model header; {_RETRAIN_HINT}")
         version = header.get("format_version")
-        if version != FORMAT_VERSION:
+        if version not in READABLE_FORMATS:
             raise ModelError(
                 f"{path}: model format {version} but this stance reads format {FORMAT_VERSION}; {_RETRAIN_HINT}"
             )
@@ -275,11 +386,15 @@ class StanceModel(BaseEstimator):
             "classes": list(self.classes_),
             "topic_head": _export_head(self.topic_head_) if self.topic_head_ is not None else None,
             "stance_heads": {t: h if isinstance(h, str) else _export_head(h) for t, h in self.stance_heads_.items()},
+            "topic_temperature": float(self.topic_temperature_),
+            "stance_temperatures": {t: float(v) for t, v in self.stance_temperatures_.items()},
         }
 
     @classmethod
     def _import(cls, state: dict) -> "StanceModel":
         params = dict(state["params"])
+        if "topic_temperature" not in state:  # format 1: per-topic heads, no hashtag splitting
+            params.update(stance_head="per_topic", split_hashtags=False)
         for key in ("word_ngrams", "char_ngrams"):
             params[key] = tuple(params[key])
         model = cls(**params)
@@ -290,6 +405,9 @@ class StanceModel(BaseEstimator):
         model.stance_heads_ = {
             t: h if isinstance(h, str) else _import_head(h) for t, h in state["stance_heads"].items()
         }
+        model.topic_temperature_ = float(state.get("topic_temperature", 1.0))
+        temps = state.get("stance_temperatures", {})
+        model.stance_temperatures_ = {t: float(temps.get(t, 1.0)) for t in model.stance_heads_}
         return model
 
     def topic_pipeline(self) -> Pipeline:
@@ -324,9 +442,79 @@ def _export_head(head: LogisticRegression) -> dict:
 
 
 def _import_head(state: dict) -> LogisticRegression:
+    return _linear_head(state["classes"], state["coef"], state["intercept"])
+
+
+def _linear_head(classes, coef, intercept) -> LogisticRegression:
     head = LogisticRegression()
-    head.classes_ = np.asarray(state["classes"])
-    head.coef_ = np.asarray(state["coef"], dtype=np.float64)
-    head.intercept_ = np.asarray(state["intercept"], dtype=np.float64)
+    head.classes_ = np.asarray(classes)
+    head.coef_ = np.asarray(coef, dtype=np.float64)
+    head.intercept_ = np.asarray(intercept, dtype=np.float64)
     head.n_features_in_ = head.coef_.shape[1]
     return head
+
+
+def joint_features(X, row_topics: Sequence[str], topics: Sequence[str]):
+    """``[X, X * [topic == t] for t in topics, one-hot(topic)]``: the joint stance head's input.
+
+    The first block is shared by all topics; each topic's copy is non-zero only
+    on that topic's rows, so its weights learn what is specific to the topic.
+    """
+    row_topics = np.asarray(row_topics)
+    indicators = np.column_stack([(row_topics == t).astype(np.float64) for t in topics])
+    blocks = [X] + [sp.diags(indicators[:, i]) @ X for i in range(len(topics))] + [sp.csr_matrix(indicators)]
+    return sp.hstack(blocks, format="csr")
+
+
+def _per_topic_balanced(row_topics: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Sample weights that balance the labels within each topic, as a per-topic head would."""
+    weight = np.empty(len(labels))
+    for topic in np.unique(row_topics):
+        in_topic = row_topics == topic
+        present = np.unique(labels[in_topic])
+        for label in present:
+            rows = in_topic & (labels == label)
+            weight[rows] = in_topic.sum() / (len(present) * rows.sum())
+    return weight * len(labels) / weight.sum()
+
+
+def head_logits(head: LogisticRegression, X) -> np.ndarray:
+    """Logits of a fitted linear head, one column per ``head.classes_`` (binary: ``[0, z]``)."""
+    z = np.asarray(X @ head.coef_.T) + head.intercept_
+    return np.hstack([np.zeros_like(z), z]) if z.shape[1] == 1 else z
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax, numerically stable."""
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(logits: np.ndarray, y: Sequence[int]) -> float:
+    """The temperature ``T`` minimizing the log loss of ``softmax(logits / T)`` on labels ``y``.
+
+    ``y`` holds column indices into ``logits``. Searched on a log scale in
+    [0.05, 20]; fit it on out-of-fold logits, never on the rows the head was
+    trained on (those are over-confident by construction).
+    """
+    from scipy.optimize import minimize_scalar
+
+    logits, y = np.asarray(logits, dtype=np.float64), np.asarray(y)
+    if len(y) == 0:
+        return 1.0
+
+    def nll(log_t):
+        z = logits / np.exp(log_t)
+        z = z - z.max(axis=1, keepdims=True)
+        return float(np.mean(np.log(np.exp(z).sum(axis=1)) - z[np.arange(len(y)), y]))
+
+    res = minimize_scalar(nll, bounds=(np.log(0.05), np.log(20.0)), method="bounded", options={"xatol": 1e-4})
+    return float(np.exp(res.x))
+
+
+def _check_temperature(value) -> float:
+    value = float(value)
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"a temperature must be a positive number, got {value}")
+    return value

@@ -83,3 +83,27 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
     if errors is not None:
         errors.write(format_errors(attribution_errors(docs, predictions, scope=scope)))
     return report, format_attribution_report(report)
+
+
+def cross_validate_file(path, *, folds: int = 5, group_column: Optional[str] = None, text_column: str = "text",
+                        topic_column: str = "topic", stance_column: str = "stance",
+                        encoding: str = "utf-8", seed: int = 0) -> tuple[dict[str, Any], str]:
+    """Cross-validate default training on a labeled CSV (folds split by ``group_column`` when given)."""
+    from ..training import DEFAULT_HEADS, cross_validate
+
+    data = read_labeled([path], text_column=text_column, topic_column=topic_column, stance_column=stance_column,
+                        group_column=group_column, encoding=encoding)
+    report = cross_validate(data, folds=folds, seed=seed, heads=DEFAULT_HEADS)
+    split = f"grouped by {group_column}" if group_column else "stratified"
+    lines = [f"{folds}-fold cross-validation on {path} ({len(data)} rows, {split}, seed {seed})"]
+    if "topic" in report:
+        lines.append(f"  topic    accuracy {report['topic']['accuracy']:.4f}  macro-F1 {report['topic']['macro_f1']:.4f}")
+    stance = report["stance"]
+    heads = ", ".join(f"{h} F_avg {v['f_avg']:.4f}" for h, v in report["heads"].items())
+    lines.append(f"  stance head chosen: {report['stance_head']} ({heads})")
+    lines.append(f"  stance   macro-F1 {stance['macro_f1']:.4f}  F_avg {stance['f_avg']:.4f} "
+                 f"(pooled; on the gold topic, n={stance['n']})")
+    lines.append(f"  {'topic':<28}{'n':>6}{'macro-F1':>10}{'F_avg':>9}")
+    for topic, m in stance["per_topic"].items():
+        lines.append(f"  {topic:<28}{m['n']:>6}{m['macro_f1']:>10.4f}{m['f_avg']:>9.4f}")
+    return report, "\n".join(lines)

@@ -51,20 +51,32 @@ def classification_report(gold: Sequence[str], pred: Sequence[str],
     }
 
 
-def calibration(gold: Sequence[str], proba: np.ndarray, classes: Sequence[str]) -> dict[str, float]:
-    """Brier score (mean squared error over all classes) and expected calibration error."""
+def calibration(gold: Sequence[str], proba: np.ndarray, classes: Sequence[str]) -> dict[str, Any]:
+    """Brier score, expected calibration error and the reliability table behind it.
+
+    Brier is the mean over rows of the squared error summed over all classes
+    (0 is perfect, 2 the worst). ECE bins the top-class confidence into
+    :data:`CALIBRATION_BINS` equal-width bins and averages
+    ``|accuracy - confidence|`` weighted by the bins' shares of rows.
+    ``reliability`` lists, per non-empty bin, its edges, row count, mean
+    confidence and accuracy (the points of a reliability diagram).
+    """
     proba = np.asarray(proba, dtype=float)
-    onehot = np.array([[1.0 if g == c else 0.0 for c in classes] for g in gold])
-    brier = float(np.mean(np.sum((proba - onehot) ** 2, axis=1)))
-    confidence = proba.max(axis=1)
+    classes = list(classes)
+    onehot = np.array([[1.0 if g == c else 0.0 for c in classes] for g in gold]).reshape(len(gold), len(classes))
+    brier = float(np.mean(np.sum((proba - onehot) ** 2, axis=1))) if len(gold) else 0.0
+    confidence = proba.max(axis=1) if len(gold) else np.zeros(0)
     correct = np.array([classes[i] == g for i, g in zip(proba.argmax(axis=1), gold)], dtype=float)
     bins = np.minimum((confidence * CALIBRATION_BINS).astype(int), CALIBRATION_BINS - 1)
     ece = 0.0
+    table = []
     for b in range(CALIBRATION_BINS):
         mask = bins == b
         if mask.any():
             ece += mask.mean() * abs(correct[mask].mean() - confidence[mask].mean())
-    return {"brier": brier, "ece": float(ece)}
+            table.append({"low": b / CALIBRATION_BINS, "high": (b + 1) / CALIBRATION_BINS, "n": int(mask.sum()),
+                          "confidence": float(confidence[mask].mean()), "accuracy": float(correct[mask].mean())})
+    return {"brier": brier, "ece": float(ece), "reliability": table}
 
 
 def stance_report(gold: Sequence[str], pred: Sequence[str], topics: Sequence[str], *,
@@ -104,9 +116,10 @@ def format_report(report: dict[str, Any], *, title: str) -> str:
         cal = report["calibration"]
         lines.append(f"  Brier      {cal['brier']:.4f}   ECE {cal['ece']:.4f}")
     lines.append("")
-    lines.append(f"  {'label':<16}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
+    lw = max([16] + [len(label) + 2 for label in report["per_class"]])
+    lines.append(f"  {'label':<{lw}}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
     for label, m in report["per_class"].items():
-        lines.append(f"  {label:<16}{m['precision']:>10.4f}{m['recall']:>10.4f}{m['f1']:>10.4f}{m['support']:>9}")
+        lines.append(f"  {label:<{lw}}{m['precision']:>10.4f}{m['recall']:>10.4f}{m['f1']:>10.4f}{m['support']:>9}")
     labels = report["labels"]
     width = max(8, max(len(x) for x in labels) + 2)
     lines.append("")

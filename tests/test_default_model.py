@@ -1,0 +1,57 @@
+"""The committed default model is what `python train.py` builds from data/labeled/ (reproducibility)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stance import Analyzer, StanceModel
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "stance.joblib"
+LABELED = sorted((ROOT / "data" / "labeled").glob("*.csv"))
+
+# Hand-written for this test, one or two per topic.
+STATEMENTS = [
+    "Tariffs on imported steel will protect our workers.",
+    "There is no winner in a trade war, and protectionism hurts everyone.",
+    "The United Nations must remain at the centre of the international system.",
+    "We call for a comprehensive reform of the Security Council.",
+    "The new railway corridor will link our port with the landlocked countries of the region.",
+    "We must cut emissions now and honour the Paris Agreement.",
+    "The unilateral embargo must be lifted without delay.",
+    "The Council should impose targeted sanctions on those who block the peace process.",
+    "The delegation visited the national museum on Tuesday.",
+]
+
+
+@pytest.mark.skipif(not MODEL.exists(), reason="no default model committed")
+def test_retraining_reproduces_the_committed_model(tmp_path):
+    from stance.training import train
+
+    committed = StanceModel.load(MODEL)
+    meta = committed.metadata_
+    assert meta["trained_on"] == [p.name for p in LABELED], "models/stance.joblib is stale: run python train.py"
+    # Cross-validation (skipped here for time) only picks the stance head, stored in the
+    # metadata, and calibration temperatures, which never change the predicted label.
+    retrained, _ = train(LABELED, tmp_path / "m.joblib", group_column="document", folds=0,
+                         params={"stance_head": meta["params"]["stance_head"]})
+
+    def labels(model):
+        topics = np.asarray(model.topics_)[model.predict_topic_proba(STATEMENTS).argmax(axis=1)].tolist()
+        stances = [np.asarray(model.classes_)[model.predict_stance_proba(STATEMENTS, [t] * len(STATEMENTS))
+                                              .argmax(axis=1)].tolist() for t in sorted(model.stance_heads_)]
+        return topics, stances
+
+    assert labels(retrained) == labels(committed)
+
+
+@pytest.mark.skipif(not MODEL.exists(), reason="no default model committed")
+def test_default_model_is_installed_and_scores():
+    analyzer = Analyzer.load()
+    assert analyzer.model_info["name"] == "stance-default"
+    results = analyzer.classify(STATEMENTS)
+    assert len(results) == len(STATEMENTS)
+    assert json.dumps([r.to_dict() for r in results])
