@@ -56,9 +56,10 @@ THREADS_ENV = "STANCE_SERVE_THREADS"
 """Overrides :data:`ANALYSIS_THREADS`."""
 ANALYSIS_THREADS = 4
 """Requests a worker scores at once; the rest wait their turn in the event loop. Scoring is
-mostly Python under the GIL, so more threads add no throughput: at concurrency 32 on one
-worker (BENCHMARKS.md) 4 threads and starlette's default 40 served the same requests/s within
-the noise of two runs, but /healthz took ~20 ms with 4 and 170-310 ms with 40."""
+mostly Python under the GIL: at concurrency 32 on one worker (BENCHMARKS.md, three runs)
+starlette's default 40 threads gave about the same requests/s (18-33 against 24-28) but kept
+/healthz at 117-310 ms against ~20 ms, and used more memory."""
+
 
 class MissingExtraError(StanceError, ImportError):
     """FastAPI or uvicorn is not installed (``pip install 'stance[serve]'``)."""
