@@ -200,3 +200,58 @@ def test_evaluate_cross_validation_grouped(runner, train_csv):
     report = json.loads(runner.invoke(cli, ["evaluate", str(train_csv), "--cv", "2", "--format", "json"]).output)
     assert 0 <= report["stance"]["f_avg"] <= 1 and report["stance_head"] in ("per_topic", "joint")
     assert runner.invoke(cli, ["evaluate", str(train_csv), "--group-column", "source"]).exit_code == 2
+
+
+@pytest.mark.parametrize("content, args, message", [
+    ("text,topic,stance\nTariffs hurt.,tariffs,against\nTariffs help.,tariffs,favor\n", [],
+     "2 rows are too few for 5 cross-validation folds"),
+    ("text,topic,stance,doc\nTariffs hurt.,tariffs,against,a\nTariffs help.,tariffs,favor,a\n"
+     "Sanctions work.,sanctions,favor,a\n", ["--folds", "2", "--group-column", "doc"], "1 groups are too few"),
+    ("text,topic,stance\nThe team won.,other,none\nIt rained.,other,none\n", ["--folds", "0"],
+     "every row has topic 'other'"),
+], ids=["too-few-rows", "too-few-groups", "all-other"])
+def test_untrainable_csv_is_exit_2(runner, tmp_path, content, args, message):
+    p = tmp_path / "d.csv"
+    p.write_text(content, encoding="utf-8")
+    r = runner.invoke(cli, ["train", str(p), "-o", str(tmp_path / "m.joblib"), *args])
+    assert r.exit_code == 2 and message in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "m.joblib").exists()
+
+
+@pytest.mark.parametrize("content, args, message", [
+    ("id,text\n1,Tariffs hurt.,extra\n", [], "s.csv:2: more fields than the header"),
+    ("id,text,topic\n1,Tariffs hurt.,\n", ["--topic-column", "topic"], "s.csv:2: empty topic"),
+], ids=["ragged-row", "empty-given-topic"])
+def test_classify_bad_rows_are_exit_2(runner, tiny_model_path, tmp_path, content, args, message):
+    p = tmp_path / "s.csv"
+    p.write_text(content, encoding="utf-8")
+    r = run(runner, tiny_model_path, "classify", p, *args)
+    assert r.exit_code == 2 and message in r.output
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"doc_id": "a", "text": "x", "attributions": "none"}\n', "attributions a list"),
+    ("not json\n", "not a JSON object"),
+    ("", "no articles"),
+], ids=["attributions-not-a-list", "not-json", "empty"])
+def test_bad_attribution_gold_is_exit_2(runner, tmp_path, content, message):
+    p = tmp_path / "g.jsonl"
+    p.write_text(content, encoding="utf-8")
+    r = runner.invoke(cli, ["evaluate", str(p)])
+    assert r.exit_code == 2 and message in r.output and "Traceback" not in r.output
+
+
+def test_attribution_gold_with_stance_scores_the_model(runner, tiny_model_path, tmp_path):
+    text = '"Tariffs hurt consumers and raise prices for everyone," Maria Lopez said.'
+    gold = {"doc_id": "d", "text": text, "attributions": [{
+        "source": "Maria Lopez", "source_span": [56, 67], "cue": "said", "cue_span": [68, 72],
+        "content": text[1:53], "content_span": [1, 53], "speaker": "Maria Lopez",
+        "topic": "tariffs", "stance": "against", "scopes": ["speech", "direct", "source"]}]}
+    p = tmp_path / "g.jsonl"
+    p.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    report = json.loads(run(runner, tiny_model_path, "evaluate", p, "--format", "json").output)
+    assert report["stance"]["accuracy"] == 1.0 and report["stance"]["n"] == 1
+
+
+def test_attribution_options_with_a_csv_are_usage_errors(runner, tiny_model_path, train_csv):
+    assert run(runner, tiny_model_path, "evaluate", train_csv, "--scope", "direct").exit_code == 2

@@ -9,7 +9,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-pytest.importorskip("stance.quotes")  # the CLI's model holder loads the Analyzer, which needs attribution
 
 from stance.cli import cli  # noqa: E402
 

@@ -216,9 +216,12 @@ def test_fuzz_never_raises():
 
     rng = random.Random(0)
     pieces = ['"', "“", "”", "''", "'", ",", ".", ":", "(", ")", "—", "\n", "\n\n", " said", " told", " he",
-              " Smith", " according to", " the expert", " that", " and", " Mr.", " U.S.", " who", ";", "?", " says"]
-    for _ in range(400):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+              " Smith", " according to", " the expert", " that", " and", " Mr.", " U.S.", " who", ";", "?", " says",
+              " called", " saying", " Sen.", " (R-Ohio)", " WASHINGTON —", " about half of", " declined to comment",
+              " ―", " 5", " the No.", " added:", " told the Daily Ledger", " noting that", " “Yes,”", " as", " of",
+              " It was", " Ortiz, a lawyer,", "!", " -- ", " is saying", " He’s", " which", " G.K.", " on Monday"]
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         for q in find_quotes(text):
             assert text[q.content_span[0]:q.content_span[1]] == q.content
 
@@ -237,3 +240,25 @@ def test_rules_are_ordered_named_objects():
 def test_continued_rule_name():
     (q,) = find_quotes('"We are ready," she said. "Nobody can stop us now."')
     assert q.rule == "direct.continued"
+
+
+def test_told_a_news_outlet_is_the_channel():
+    (q,) = find_quotes("Prices will fall, Vera Holm told the Daily Ledger.")
+    assert q.speaker_mention == "Vera Holm" and q.via == "the Daily Ledger"
+    (q,) = find_quotes("Prices will fall, Vera Holm told reporters.")
+    assert q.via is None
+
+
+def test_long_text_gives_each_paragraph_its_statements():
+    """A long article is many paragraphs: each gets the statements it gets alone, at shifted offsets.
+
+    (Speed on long texts is measured by scripts/bench_attribution.py, not asserted here.)
+    """
+    para = ('"We will win," Ortiz said. The plan, the mayor said, is sound. According to the council, '
+            'the tram will close. Li told the Daily Ledger that costs rose.\n\n')
+    alone = [(q.content_span, q.speaker, q.rule) for q in find_quotes(para)]
+    assert len(alone) >= 3
+    many = [(q.content_span, q.speaker, q.rule) for q in find_quotes(para * 400)]
+    expected = [((s + k * len(para), e + k * len(para)), speaker, rule)
+                for k in range(400) for (s, e), speaker, rule in alone]
+    assert many == expected

@@ -28,6 +28,8 @@ def _texts(text):
                      ["Headline without period", "Body starts here.", "Second."], id="07-line-break"),
         pytest.param('"Go now!" said the officer.', ['"Go now!" said the officer.'], id="08-exclaim-said-x"),
         pytest.param("He moved to Washington, D.C. in May.", ["He moved to Washington, D.C. in May."], id="09-dc"),
+        pytest.param("“Who knows?” Li told the radio station in an interview. It ended.",
+                     ["“Who knows?” Li told the radio station in an interview.", "It ended."], id="13-question-quote-attribution"),
         pytest.param("Rep. G.K. Bolt spoke. Then he left.", ["Rep. G.K. Bolt spoke.", "Then he left."], id="12-initials"),
         pytest.param("Cornyn, the No. 2 Republican, said no. Then he left.",
                      ["Cornyn, the No. 2 Republican, said no.", "Then he left."], id="11-no-before-number"),

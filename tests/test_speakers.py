@@ -91,3 +91,10 @@ def test_resolve_speakers_relative_pronoun():
 def test_unresolvable_pronoun_is_none():
     text = "They said the road was closed."
     assert resolve_speakers(text, [((0, 4), None)]) == [None]
+
+
+def test_description_prefers_same_head_noun():
+    text = ("Mayor Ana Ortiz said the budget grew. The tram will close, a source said. "
+            "Costs are rising, the source added.")
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert got[-1] == ("the source", "a source")

@@ -10,12 +10,12 @@ from typing import Any, Iterable, Optional, Sequence
 import numpy as np
 
 from .articles import check_text
+from .data import OTHER_TOPIC
 from .errors import ModelError
 from .model import StanceModel
 from .quotes import find_quotes
 from .types import ArticleResult, Classification, Quote
 
-OTHER_TOPIC = "other"
 DEFAULT_MODEL_FILE = "stance.joblib"
 MODEL_ENV = "STANCE_MODEL"
 
@@ -103,6 +103,8 @@ class Analyzer:
         """
         texts = list(texts)
         articles = list(articles) if articles is not None else ["-"] * len(texts)
+        if len(articles) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(articles)} article names")
         for text, name in zip(texts, articles):
             check_text(text, name=name)
         self._check_topics(topics)
@@ -125,8 +127,8 @@ class Analyzer:
     def classify(self, statements: Iterable[str], *, topic: Optional[str] = None) -> list[Classification]:
         """Topic and stance of raw statements; with ``topic``, stance on that topic only."""
         statements = [check_text(s, name="statement") for s in statements]
-        self._check_topics([topic] if topic else None)
-        topics = [topic] if topic else None
+        topics = [topic] if topic is not None else None
+        self._check_topics(topics)
         return [
             Classification(text=s, topic=t, stance=st, probabilities=p, topic_probability=tp)
             for s, (t, tp, st, p) in zip(statements, self._score_texts(statements, topics))

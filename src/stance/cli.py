@@ -209,19 +209,12 @@ def train(csv_files, output, text_column, topic_column, stance_column, group_col
 def classify(ctx, input_file, text_column, topic_column, output, model_path, encoding):
     """Add predicted topic and stance columns to a CSV of statements."""
     from .articles import decode_article, read_article
+    from .data import read_statement_rows
 
     raw = (decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
            if input_file == "-" else read_article(input_file, encoding=encoding))
-    reader = csv.DictReader(io.StringIO(raw, newline=""))
-    header = list(reader.fieldnames or [])
-    missing = [c for c in (text_column, topic_column) if c and c not in header]
-    if missing:
-        raise StanceError(f"{input_file}: missing column(s) {', '.join(missing)}; header has {', '.join(header)}")
-    rows = list(reader)
+    header, rows = read_statement_rows(raw, name=input_file, text_column=text_column, topic_column=topic_column)
     analyzer = _holder(ctx, model_path).analyzer
-    for line, row in enumerate(rows, start=2):
-        if not (row.get(text_column) or "").strip():
-            raise StanceError(f"{input_file}:{line}: empty {text_column}")
     if topic_column:  # one batch per topic, not one call per row
         results: list = [None] * len(rows)
         by_topic: dict[str, list[int]] = {}
@@ -275,7 +268,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
     if cv_folds is not None:
         if gold.endswith(".jsonl") or plot_file:
             raise click.UsageError("--cv cross-validates training on a labeled .csv (without --plot)")
-        from .evaluate.run import cross_validate_file
+        from .training import cross_validate_file
 
         report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column,
                                            text_column=text_column, topic_column=topic_column,
@@ -293,8 +286,11 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
     if gold.endswith(".jsonl"):
         from .evaluate.run import evaluate_attribution_file
 
-        report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding)
+        report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding,
+                                                 load_analyzer=lambda: _holder(ctx, model_path).analyzer)
     else:
+        if errors_file is not None or scope != "speech":
+            raise click.UsageError("--scope and --errors apply to attribution gold (.jsonl)")
         from .evaluate.run import evaluate_stance_file
 
         report, text = evaluate_stance_file(_holder(ctx, model_path).analyzer, gold, text_column=text_column,

@@ -125,6 +125,38 @@ def read_labeled(
     )
 
 
+def read_statement_rows(content: str, *, name: str, text_column: str = "text",
+                        topic_column: Optional[str] = None) -> tuple[list[str], list[dict[str, str]]]:
+    """Header and rows of a CSV of statements to classify, validated (``stance classify``).
+
+    Raises
+    ------
+    DataError
+        A missing column, a row with more fields than the header, an empty
+        text, or (with ``topic_column``) an empty topic; the message names
+        the line.
+    """
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    header = list(reader.fieldnames or [])
+    missing = [c for c in (text_column, topic_column) if c and c not in header]
+    if missing:
+        raise DataError(f"{name}: missing column(s) {', '.join(missing)}; header has {', '.join(header) or 'nothing'}")
+    rows = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise DataError(f"{name}:{line}: more fields than the header has columns")
+            if not (row[text_column] or "").strip():
+                raise DataError(f"{name}:{line}: empty {text_column}")
+            if topic_column and not (row[topic_column] or "").strip():
+                raise DataError(f"{name}:{line}: empty {topic_column}")
+            rows.append(row)
+    except csv.Error as exc:
+        raise DataError(f"{name}:{reader.line_num}: malformed CSV ({exc})") from None
+    return header, rows
+
+
 def _topic_column(header: Sequence[str], topic_column: str) -> str:
     if topic_column in header or topic_column != "topic":
         return topic_column

@@ -18,7 +18,7 @@ class DataError(StanceError):
 
 
 class ModelError(StanceError):
-    """A model file that is missing, not a stance model, tampered with or incompatible."""
+    """A model file that is missing, not a stance model, damaged or modified, or incompatible."""
 
 
 class NotFittedError(StanceError):

@@ -42,7 +42,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import FeatureUnion
 
 from .errors import ModelError, NotFittedError, StanceError, unknown
 
@@ -343,7 +343,9 @@ class StanceModel(BaseEstimator):
         ------
         ModelError
             Missing or unreadable file, not a stance model, a hash mismatch
-            (damaged or tampered), or another format version.
+            (the file was damaged or modified after it was written), or another
+            format version. The hash lives in the same file, so it catches damage
+            and casual edits, not a deliberate forgery: load only trusted files.
         """
         path = Path(path)
         try:
@@ -410,12 +412,6 @@ class StanceModel(BaseEstimator):
         model.stance_temperatures_ = {t: float(temps.get(t, 1.0)) for t in model.stance_heads_}
         return model
 
-    def topic_pipeline(self) -> Pipeline:
-        """The topic head as one scikit-learn ``Pipeline`` (features -> clf), for inspection."""
-        self._check_fitted()
-        if self.topic_head_ is None:
-            raise NotFittedError("this model was trained on a single topic and has no topic head")
-        return Pipeline([("features", self.features_), ("clf", self.topic_head_)])
 
 
 def _export_vectorizer(vec: TfidfVectorizer) -> dict:

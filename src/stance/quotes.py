@@ -41,9 +41,10 @@ Statement rule names:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from . import lexicon
 from .segment import split_paragraphs, split_sentences
@@ -67,6 +68,13 @@ MAX_PARAGRAPH_REACH = 6
 #: quote-only paragraphs that may continue a direct statement whose quote was closed (measured
 #: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
 MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
+#: "with Senator John McCain telling ...", "footage of Hillary Clinton asking ...": the name is the speaker
+RE_OF_WITH_NAME = re.compile(r"\b(?:with|of)\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+$")
+#: how many words may separate an attribution from the quotation that continues it
+#: ('"A," he said in a statement Monday, "B."')
+MAX_SPLIT_GAP_WORDS = 8
+#: whether a mid-sentence "..., according to X, ..." covers the whole sentence
+ACCORDING_SPANS_SENTENCE = True
 #: whether quoted sentences after a trailing indirect/mixed attribution continue it
 CONTINUE_TRAILING = True
 
@@ -111,7 +119,6 @@ PASSIVE_AUX = frozenset("was were been be being is are".split())
 SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag in ("ing",))
 #: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
 TAIL_STOP = frozenset("that and but because while although if when as which who".split())
-PRONOUN_SUBJECTS = frozenset("he she they we i it".split())
 WH_BLOCKERS = frozenset("what as than how whatever".split())
 
 
@@ -143,6 +150,8 @@ class _Doc:
     regions: Tuple[Tuple[int, int], ...]  # (open_mark, close_mark_end) of quotations
     inside: bytes  # 1 where a char is inside a quotation (marks included)
     by_start: dict  # region start -> region
+    by_end: dict  # region end -> region
+    starts: Tuple[int, ...]  # sorted region starts (for bisect)
 
 
 # --------------------------------------------------------------------------- quotations
@@ -172,7 +181,7 @@ def _quote_regions(text: str) -> List[Tuple[int, int]]:
                 prev = text[i - 1] if i > ls else " "
                 nxt = text[m.end()] if m.end() < le else " "
                 if open_at is None:
-                    if prev.isspace() or prev in "([{—–-:/" or i == ls:
+                    if prev.isspace() or prev in "([{—–―‒-:/" or i == ls:
                         open_at = i
                 elif not nxt.isalnum() or prev in ".,!?;:’'…":
                     regions.append((open_at, m.end()))
@@ -215,9 +224,9 @@ def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: 
     quotes = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT
     while True:
         s0, e0 = s, e
-        while s < e and (text[s].isspace() or text[s] in ":,;—–-"):
+        while s < e and (text[s].isspace() or text[s] in ":,;—–―‒-"):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–―‒-"):
             e -= 1
         if final_period:
             while e > s and text[e - 1] == ".":
@@ -244,24 +253,12 @@ def _trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: 
             return s, e
 
 
-def r_end(region: Tuple[int, int]) -> int:
-    return region[1]
-
-
 def _words(text: str, s: int, e: int) -> int:
     return len(RE_WORD.findall(text, s, e))
 
 
 def _toks(text: str, s: int, e: int) -> List[Tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in RE_TOKEN.finditer(text, s, e)]
-
-
-def _region_ending_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
-    """The quotation whose closing mark ends at ``pos`` (whitespace/commas allowed between)."""
-    for r in doc.regions:
-        if r[1] == pos:
-            return r
-    return None
 
 
 def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
@@ -271,16 +268,15 @@ def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
 def _chain_back(doc: _Doc, region: Tuple[int, int]) -> int:
     """Start of a quotation, following reopened-paragraph quotes backwards."""
     start = region[0]
-    changed = True
-    while changed:
-        changed = False
-        for r in doc.regions:
-            if r[1] < start and doc.text[r[1]:start].strip() == "" and "\n" in doc.text[r[1]:start]:
-                # a region that ran to its line end right before this one
-                if doc.text[r[1] - 1] not in QUOTE_END:
-                    start = r[0]
-                    changed = True
-    return start
+    while True:
+        # the region (if any) that ends at the last non-space character before ``start``
+        j = start
+        while j > 0 and doc.text[j - 1].isspace():
+            j -= 1
+        prev = doc.by_end.get(j)
+        if prev is None or prev[1] >= start or "\n" not in doc.text[j:start] or doc.text[j - 1] in QUOTE_END:
+            return start
+        start = prev[0]  # a region that ran to its line end right before this one
 
 
 def _chain_forward(doc: _Doc, region: Tuple[int, int]) -> int:
@@ -333,7 +329,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     k = j + (m.end() if m else 0)
     if RE_ACCORDING.match(text, k):
         return "according", k
-    if text[k:k + 1] in QUOTE_START and doc.inside[k]:
+    if k < len(text) and text[k] in QUOTE_START and doc.inside[k]:
         return "quote", k
     cm = RE_CUE.match(text, k)
     if cm and text[j] == "," and cm.group() in SHARED_SUBJECT_FORMS:
@@ -343,7 +339,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
         cm = RE_CUE.match(text, k + am.end())
         if cm and CUE_KIND[cm.group()].lemma in AND_SHARED_LEMMAS:
             return "shared", k + am.end()
-    if rest[:1] in ",—–(" and inverted and re.match(r"[,—–(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
+    if rest[:1] in ",—–―‒(" and inverted and re.match(r"[,—–―‒(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
                                           r"when|because|although|though|in|on|at|during|speaking|referring|"
                                           r"referencing|citing|pointing|responding|\w+ing)\b", rest):
         return "end", j  # an apposition or a subordinate clause, not content
@@ -352,7 +348,12 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     toks = _toks(text, j, end)
     first_part = []
     for t in toks:
-        if t[2] in (",", "—", "–", ";", "(") or doc.inside[t[0]]:
+        if t[2] in (",", "—", "–", "―", "‒", ";", "(") or doc.inside[t[0]]:
+            if doc.inside[t[0]]:
+                # 'told MSNBC's "Morning Joe" that ...': a complement after the quoted name
+                after_q = [x for x in toks if x[0] > t[0] and not doc.inside[x[0]]]
+                if after_q and after_q[0][2].lower() == "that":
+                    return "clause", j
             break
         first_part.append(t)
     rest_after = first_part[-1][1] if first_part else j
@@ -370,7 +371,7 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
                     and not after_comma.lstrip()[:1] in QUOTE_START
                     and not RE_ACCORDING.match(after_comma.lstrip())
                     and not re.match(r"\s*(?:who|which|whose|whom|but|and|though|although|while|as|because|when|"
-                                     r"after|before|if|even|a|an|the\s+\w+\s+of)\b", after_comma)):
+                                     r"after|before|if|even)\b", after_comma)):
                 paren = True
     else:
         shared_at = None
@@ -381,8 +382,11 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
         if paren:
             return "parenthetical", j
         return ("shared", shared_at) if shared_at is not None else ("end", j)
-    if words[0][2].lower() not in ADVERBIAL_STARTS:
+    if words[0][2].lower() not in ADVERBIAL_STARTS and not (words[0][2].endswith("ly") and words[0][2].islower()):
         return "clause", j
+    if words[0][2].lower() in ("as", "when", "while", "after", "before", "because", "during"):
+        # "..., Obama told his advisers as he labored over ...": a subordinate clause of time
+        return ("shared", shared_at) if shared_at is not None else ("end", j)
     if words[0][2].lower() == "to" and len(words) > 1 and words[1][2][:1].islower() \
             and words[1][2].lower() not in HEARER_WORDS | {"the", "a", "an", "his", "her", "their", "its", "my", "our"}:
         return "clause", j  # "Trump called to ban ...": an infinitive is content
@@ -393,25 +397,46 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     return "clause", j
 
 
+MEDIA_WORDS = frozenset(w for w, c in lexicon.org_words().items() if c == "media")
+
+
+def _media_hearer(doc: _Doc, cue: Span, end: int) -> Optional[Span]:
+    """``told the Global Times``: the hearer when it is a news outlet (DESIGN: the channel is
+    ``via``, not a second speaker); ``None`` for people ("told reporters", "told me")."""
+    text = doc.text
+    if text[cue[0]:cue[1]] not in TELL_FORMS:
+        return None
+    toks = [t for t in _toks(text, cue[1], min(end, cue[1] + 120))]
+    words = []
+    for t in toks:
+        if not (t[2][:1].isalnum() or t[2] in ("’s", "'s", "’", "'")):
+            break
+        words.append(t)
+    n = _hearer_len(words)
+    hearer = words[:n]
+    if hearer and any(t[2] in MEDIA_WORDS for t in hearer):
+        return (hearer[0][0], hearer[-1][1])
+    return None
+
+
 def _hearer_len(words: Sequence[Tuple[int, int, str]]) -> int:
-    """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper")."""
+    """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper",
+    "a Senate panel", "his closest advisers"): up to an adverbial, a time word or the end."""
     if not words:
         return 0
     w0 = words[0][2]
     if w0.lower() in HEARER_WORDS:
         return 1
-    i = 0
-    if w0.lower() in ("the", "a", "an"):
+    if w0.lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
         i = 1
-    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")):
+        while i < len(words) and i <= 5 and words[i][2].lower() not in ADVERBIAL_STARTS:
+            i += 1
+        return i
+    i = 0
+    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")) \
+            and words[i][2].lower() not in ADVERBIAL_STARTS:
         i += 1
-    if i == 1 and w0.lower() in ("the", "a", "an") and i < len(words):
-        i += 1  # "the newspaper"
     return i
-
-
-def _speaker_for_inverted(doc: _Doc, cue: Span, end: int) -> Optional[Span]:
-    return mention_after(doc.text, cue[1], end)
 
 
 def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], Optional[Tuple[int, int]]]:
@@ -431,7 +456,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
     stop = end
     # an independent clause after a semicolon (outside quotations) is not part of the content
     for m in RE_CLAUSE_BREAK.finditer(text, start, end):
-        if not doc.inside[m.start()] and _words(text, start, m.start()) >= 3:
+        if not doc.inside[m.start()] and (m.group() == ";" or _words(text, start, m.start()) >= 3):
             stop = m.start()
             break
     for m in RE_CUE.finditer(text, start, stop):
@@ -447,18 +472,21 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
             return start + am.start(), None, (m.start(), m.end())
         # "..., but he said that ...": a new subject and cue start a new statement
         nm = RE_NEW_CLAUSE.search(pre)
-        if nm and v.tag in ("past", "pres") and v.use == "cue":
+        if nm and v.tag in ("past", "pres") and v.use == "cue" and not (
+                re.match(r"\s+and\b", nm.group()) and re.search(r"\b(?:he|she|both|either|him|her|[A-Z][\w’'-]*)\s*$", pre[:nm.start()])):
+            # ("both he and Rubio promised": a coordinated subject, not a new clause)
             return start + nm.start(), None, None
     return stop, None, None
 
 
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
-RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b")
+RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
 RE_NEW_CLAUSE = re.compile(
-    r"(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
+    r"(?:(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
     r"(?:he|she|they|we|I|it|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|the\s+\w+)"
+    r"|,\s+(?:he|she|they|we|I))"
     r"\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
@@ -468,10 +496,10 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
     text = doc.text
     form = text[cue[0]:cue[1]]
     toks = _toks(text, cue[1], min(end, cue[1] + 200))
-    if form in CONTENT_FIRST:
-        return cue[1]
     if toks and toks[0][2] in (":", ","):
         return toks[0][1]
+    if form in CONTENT_FIRST:
+        return cue[1]
     # "that" within a short adverbial ("said in a statement on Wednesday that ...",
     # "told MSNBC’s “Morning Joe” on Friday that ...")
     for i, t in enumerate(toks[: MAX_THAT_DISTANCE + 1]):
@@ -479,6 +507,16 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
         if doc.inside[t[0]]:
             continue
         if w == "that":
+            if form in NOUN_FORMS and i > 0:
+                break  # "offers messages that are ...": a relative clause, not a complement
+            first = toks[0][2]
+            # what comes between must read as an adverbial or a hearer ("said on Monday that",
+            # "told reporters that"), not as a clause ("said officials have video that shows ...")
+            if i > 0 and not (first.lower() in ADVERBIAL_STARTS or first.lower() in HEARER_WORDS
+                              or (first[:1].isupper() and (form in TELL_FORMS or first.lower() in HEARER_WORDS))
+                              or doc.inside[toks[0][0]] or first.endswith("ly")
+                              or (form in TELL_FORMS and first.lower() in ("the", "a", "an", "his", "her", "their"))):
+                break
             if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
                 return t[1]
             break
@@ -548,13 +586,17 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             continue
         if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
             continue  # "added to her delegate lead": not speech
-        if form in NOUN_FORMS:
-            continue  # "..., 30 states." / "have claims": noun readings
         before = text[s.start:cs]
+        if form in NOUN_FORMS and not re.search(r"[,?!]\s*(?:''|[\"”’])\s*\S+(?:\s+\S+){0,4}\s*$", before):
+            continue  # "..., 30 states." / "have claims": noun readings (but '"...," he mocks.')
         if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
             continue
+        if CUE_KIND[form].tag in ("past", "part") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", before):
+            continue  # passive: "Clinton's campaign manager was asked"
+        if CUE_KIND[form].lemma in ("accuse", "charge", "cite", "quote") and re.match(r"\s+(?:of|with|by)\b", text[ce:s.end]):
+            continue  # a participle after a noun: "..., an American contractor accused of spying"
         # inverted: "..., said Zhu" / "...," said Zhu
-        inv = re.search(r"(?:[,:;—–]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
+        inv = re.search(r"(?:[,:;—–―‒]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", before)
         frame = None
         appos = None
         if inv and before.rstrip().endswith(","):
@@ -562,7 +604,7 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             appos = m if (m is not None and m[1] is not None) else None
         if inv and appos is None and form not in NO_INVERSION and CUE_KIND[form].tag in ("past", "pres") \
                 and text[cs - 1:cs] in " \u00a0":
-            sp = _speaker_for_inverted(doc, (cs, ce), s.end)
+            sp = mention_after(text, ce, s.end)
             if sp:
                 content_end = cs - (len(before) - inv.start())
                 frame = _trailing_frame(doc, si, content_end, sp, (cs, ce), sp[1], "indirect.inverted_cue")
@@ -575,7 +617,7 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
                 (sp, appos) = m
                 # a comma (or closing quote) must separate the content from the speaker
                 pre = text[s.start:sp[0]]
-                pm = re.search(r"(?:,\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$", pre)
+                pm = re.search(r"(?:,\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?|,\s*as)\s*$", pre)
                 if pm and _words(text, s.start, s.start + pm.start()) >= 1:
                     frame = _trailing_frame(doc, si, s.start + pm.start(), sp, (cs, ce), ce, "indirect.trailing_cue")
         if frame is not None:
@@ -614,8 +656,8 @@ def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
         if sp is None:
             continue
         before = text[s.start:m.start()]
-        if not before.strip():
-            # "According to X, content."
+        if not before.strip() or re.fullmatch(r"\s*(?:But|And|Yet|So|Still|However|Now|Also|Instead)\s*,?\s*", before):
+            # "According to X, content." / "But, according to the poll, ..."
             cm = re.compile(r",").search(text, sp[1], s.end)
             if cm is None:
                 continue
@@ -624,17 +666,22 @@ def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
                 continue
             frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
             claimed.append((s.start, s.end))
-        elif before.rstrip().endswith(","):
+        elif re.search(r",\s*(?:''|[\"”’])?$", before.rstrip()):
             # is there a speaker-cue earlier in the sentence? then X is only the channel (via)
             if any(a <= m.start() < b for a, b in claimed):
                 continue
-            if any(c0 < m.start() for c0, _ in cues if not is_claimed(c0)):
+            if any(c0 < m.start() for c0, c1 in cues if not is_claimed(c0) and not _naming_called(text, s, c0, c1)
+                   and text[c0:c1] not in WEAK_FORMS and CUE_KIND[text[c0:c1]].tag != "ing"):
                 continue  # handled by the subject-cue rule as via
-            c = _trim(text, s.start, s.start + len(before.rstrip()) - 1)
+            c = _trim(text, s.start, s.start + len(before.rstrip()), final_period=False)
+            # "Sales, according to the report, rose sharply.": the sentence goes on after the source
+            after = re.match(r"\s*,\s*", text[sp[1]:s.end])
+            if after and ACCORDING_SPANS_SENTENCE and _words(text, sp[1], s.end) >= 3 and not RE_CUE.search(text, sp[1], s.end):
+                c = (c[0], _trim(text, sp[1], s.end)[1])
             if _words(text, *c) < MIN_CONTENT_WORDS:
                 continue
             frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
-            claimed.append((s.start, m.end()))
+            claimed.append((s.start, max(m.end(), c[1])))
 
 
 def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
@@ -660,13 +707,24 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         tag = CUE_KIND[form].tag
         if CUE_KIND[form].lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
             continue  # "added to her delegate lead": not speech
-        between = text[s.start:cs].split()
+        if CUE_KIND[form].lemma == "call" and re.match(r"\s+(?:into|in|up|off|back|out)\b", text[ce:s.end]):
+            continue  # "called into the program": a phone call, not speech
+        if _naming_called(text, s, cs, ce):
+            continue  # "a spa called Bulgari Tower": naming, not speech
+        between = [w for w in text[s.start:cs].split() if not (w.endswith("ly") and w.islower())]
         last_word = between[-1].lower() if between else ""
-        if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept"):
-            continue
-        if tag in ("past", "part") and last_word in PASSIVE_AUX:
-            continue  # passive: "was told", "have been charged"
+        if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept") \
+                and not re.search(r"\b(?:with|of)\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", text[s.start:cs]) \
+                and not re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho)[’']s\s+$", text[s.start:cs]):
+            continue  # ("with Senator John McCain telling reporters ..." is a statement)
+        if tag in ("past", "part") and (last_word in PASSIVE_AUX or re.search(
+                r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$",
+                text[s.start:cs])):
+            continue  # passive: "was told", "have been charged", "was first reported"
         m = mention_before(text, s.start, cs)
+        ow = RE_OF_WITH_NAME.search(text, s.start, cs) if tag == "ing" else None
+        if ow is not None and m is not None and m[0][0] <= ow.start():
+            m = ((ow.start(1), ow.end(1)), None)  # "footage of Hillary Clinton asking, ..."
         if m is None:
             continue
         sp, appos = m
@@ -679,6 +737,9 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
         if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
             continue
+        if prev_word and prev_word.group(1).lower() in ("which", "that", "who", "whom") and word in (
+                "he", "she", "they", "it", "we", "i"):
+            continue  # "which he said has increased": an attribution inside a relative clause
         if word in ("who", "which") and appos is not None:
             antecedent = appos
         elif word in ("who", "which"):
@@ -689,7 +750,8 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             antecedent = a[0] if a else None
         start = _skip_after_cue(doc, (cs, ce), s.end)
         lead = start + len(text[start:s.end]) - len(text[start:s.end].lstrip())
-        if lead >= s.end and re.search(r":\s*$", text[cs:s.end]):
+        if re.search(r":\s*$", text[cs:s.end]) and _words(text, ce, s.end) <= 10 and not any(doc.inside[ce:s.end]):
+            lead = s.end  # "He told his audience, to rowdy applause:" + the next paragraph
             # "He said:" closing a paragraph, the quotation opening the next one
             j = s.end
             while j < len(text) and text[j].isspace():
@@ -709,24 +771,32 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
                     claimed.append((cs, s.end))
                 continue
         region = _region_starting_at(doc, lead)
-        progressive = tag == "ing" and last_word in ("is", "are", "was", "were")
+        progressive = tag == "ing" and (last_word in ("is", "are", "was", "were") or last_word.endswith(("’s", "'s")))
         if form in WEAK_FORMS and region is None and not re.search(
                 r"\bthat\s*$" if form in NOUN_FORMS else r"(?:\bthat|:)\s*$", text[cs:lead]):
             if not (progressive or(form in TO_FORMS and text.startswith("to ", lead))
                     or (form not in NOUN_FORMS and _quote_soon(doc, lead, s.end))):
                 continue
+        if region is not None and region[1] < s.end and _words(text, region[1], s.end) >= 2 \
+                and not re.match(r"\s*[,;:—–-]", text[region[1]:s.end]) and text[region[1] - 1] in QUOTE_END:
+            region = None  # 'said that "a bomb" had gone off': a quoted phrase inside indirect content
         if region is not None:
-            end = _continue_direct(doc, _chain_forward(doc, region))
+            end = _chain_forward(doc, region)
             c = _trim(text, start, end, final_period=False)
             rule = "direct.cue_then_quote"
             via = None
             shared = None
         else:
-            end, via, shared = _content_end(doc, start, s.end)
+            # stop before a stretch another rule already attributed ('Rhimes declared the need for
+            # drive: "Change the world," she said.')
+            limit = min([a for a, b in claimed if a > start] + [s.end])
+            end, via, shared = _content_end(doc, start, limit)
             c = _trim(text, start, end, strip_that=True)
             rule = "indirect.subject_cue"
-        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS:
+        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS or _not_content(text, c, CUE_KIND[form].lemma):
             continue
+        if via is None:
+            via = _media_hearer(doc, (cs, ce), s.end)
         f = _Frame(c, sp, (cs, ce), rule, si, antecedent=antecedent, via=via, direct=region is not None)
         frames.append(f)
         claimed.append((cs, max(c[1], end)))
@@ -751,9 +821,12 @@ def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
         form = text[cs:ce]
         v = CUE_KIND[form]
         pre = text[s.start:cs]
-        if not ((v.tag == "ing" and re.search(r"(?:,\s*(?:even\s+|also\s+|while\s+)?|\bby\s+)$", pre))
-                or (v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS
-                    and re.search(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", pre))):
+        if v.lemma in ("continue",):
+            continue  # "..., continuing a pattern of ...": not speech
+        if not ((v.tag == "ing" and (re.search(r",\s*(?:even\s+|also\s+|while\s+)?$", pre)
+                                     or (v.lemma in ("say", "tell", "ask", "call") and re.search(r"\bby\s+$", pre))))
+                or (v.tag in ("past", "pres") and (v.lemma in AND_SHARED_LEMMAS or v.lemma == "tell")
+                    and re.search(r"(?:\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+then\s+)$", pre))):
             continue
         subj = sentence_subject(text, s.start, cs)
         if subj is None or subj[1] >= cs:
@@ -767,12 +840,37 @@ def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
     """The source after ``according to`` when it is not a plain noun phrase ("early results of
     the exit poll conducted by ..."): up to the next comma, semicolon, dash or sentence end."""
     text = doc.text
-    m = re.compile(r"[,;:—–()]|\.\s|\.$|\s--\s").search(text, pos, end)
+    m = re.compile(r"[,;:—–―‒()]|\.\s|\.$|\s--\s").search(text, pos, end)
     stop = m.start() if m else end
     span = _trim(text, pos, stop)
     if span[1] <= span[0] or _words(text, *span) > 16 or any(doc.inside[span[0]:span[1]]):
         return None
     return span
+
+
+#: content that is only an adverbial ("said in a statement", "said to People")
+RE_ADVERBIAL_CONTENT = re.compile(
+    r"(?:(?:in|on|at|during|after|before|from|of|with)\b|to\s+(?=[A-Z]|(?:the|a|an|his|her|their|reporters)\b)\w+)"
+    r"(?:\W+\w+){0,9}\W*$|as much\b|(?:after|before|when|while|until|since)\s+\w+\s+(?:failed|was|were|had|left|met)\b")
+#: lemmas whose object is often a figure, not a statement ("reported $2 billion in revenue")
+FIGURE_LEMMAS = frozenset("report post add offer".split())
+
+
+def _not_content(text: str, c: Span, lemma: str) -> bool:
+    """Reject a would-be content that is only an adverbial or (for a few lemmas) a figure."""
+    body = text[c[0]:c[1]]
+    if RE_ADVERBIAL_CONTENT.match(body):
+        return True
+    return lemma in FIGURE_LEMMAS and bool(re.match(r"[$€£]?\d", body))
+
+
+def _naming_called(text: str, s: Sentence, cs: int, ce: int) -> bool:
+    """``a spa called Bulgari Tower``: "called" + a name after a common noun names, it does not
+    report speech."""
+    return (text[cs:ce] == "called"
+            and bool(re.match(r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[,.;:]|$)", text[ce:s.end]))
+            and bool(re.search(r"\b[a-z]+\s+$", text[s.start:cs]))
+            and not re.search(r"\b(?:he|she|they|it|who|has|have|had|also)\s+$", text[s.start:cs]))
 
 
 def _quote_soon(doc: _Doc, pos: int, end: int, within: int = 6) -> bool:
@@ -801,13 +899,11 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     direct = False
     if region is not None and region[0] > s.start:
         lead_in = text[s.start:region[0]].rstrip()
-        if lead_in and lead_in[-1] not in ",:;—–(" and not lead_in.endswith(("--", "''")) \
+        if lead_in and lead_in[-1] not in ",:;—–―‒(-" and not lead_in.endswith(("--", "''")) \
                 and lead_in[-1] not in CLOSE_QUOTES + STRAIGHT:
-            region = None
-            if text[ce - 1:ce] in QUOTE_END:
-                return None  # '... and “our own citizens,” Melanie said yes': a quoted phrase, not a quote
+            region = None  # '... and “our own citizens,” Melanie said yes': a quoted phrase, not a quote
     if region is not None:
-        ce = max(ce, r_end(region))
+        ce = max(ce, region[1])
         start = _chain_back(doc, region)
         if start < s.start and text[s.start:region[0]].strip():
             start = region[0]
@@ -820,6 +916,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     if _words(text, *c) < MIN_CONTENT_WORDS:
         return None
     f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True, tail=kind)
+    if sp[1] <= cue[0]:
+        f.via = _media_hearer(doc, cue, s.end)
     if kind == "according":
         m = RE_ACCORDING.match(text, at)
         if m:
@@ -846,7 +944,7 @@ def _shared_frames(doc: _Doc, si: int, sp: Span, cue: Span, end: int, claimed: L
     start = _skip_after_cue(doc, cue, end)
     region = _region_starting_at(doc, start + len(text[start:end]) - len(text[start:end].lstrip()))
     if region is not None:
-        e = _continue_direct(doc, _chain_forward(doc, region))
+        e = _chain_forward(doc, region)
         c = _trim(text, start, e, final_period=False)
     else:
         e, via, shared = _content_end(doc, start, end)
@@ -855,11 +953,6 @@ def _shared_frames(doc: _Doc, si: int, sp: Span, cue: Span, end: int, claimed: L
         return []
     claimed.append((cue[0], max(c[1], e)))
     return [_Frame(c, sp, cue, "indirect.shared_subject", si, antecedent=antecedent, direct=region is not None)]
-
-
-def _continue_direct(doc: _Doc, end: int) -> int:
-    """Extend a direct quotation over following quoted sentences of the same paragraph."""
-    return end
 
 
 def _apply_paragraph_rules(doc: _Doc, frames: List[_Frame]) -> None:
@@ -971,7 +1064,13 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
         if f.direct:
             # a later quotation in the same sentence, after the attribution, continues the quote
             # ('"I love Larry," he said, but "when it comes to ..."')
-            later = [r for r in doc.regions if max(end, f.cue[1]) <= r[0] < s.end]
+            attr_end = max(end, f.cue[1], f.speaker[1] if f.speaker else 0)
+            k = bisect.bisect_left(doc.starts, attr_end)
+            later = []
+            while k < len(doc.regions) and doc.regions[k][0] < s.end:
+                if _words(text, attr_end, doc.regions[k][0]) <= MAX_SPLIT_GAP_WORDS:
+                    later.append(doc.regions[k])
+                k += 1
             if later and not any(not doc.inside[c0] and c0 > f.cue[1] for c0, _ in _cues(doc, s)
                                  if c0 < later[0][0]):
                 rend = _chain_forward(doc, later[0])
@@ -1021,6 +1120,14 @@ RULES: Tuple[_Rule, ...] = (
 earlier rules left unclaimed; document rules then extend or continue the statements found."""
 
 
+def _drop_nested(frames: List[_Frame]) -> List[_Frame]:
+    """Nested attributions are content: drop a statement whose cue lies inside another
+    statement's content (by another speaker)."""
+    return [f for f in frames
+            if not any(g is not f and g.content[0] <= f.cue[0] < g.content[1] and g.speaker != f.speaker
+                       for g in frames)]
+
+
 def _build_doc(text: str) -> _Doc:
     regions = _quote_regions(text)
     inside = bytearray(len(text))
@@ -1028,7 +1135,7 @@ def _build_doc(text: str) -> _Doc:
         for i in range(a, b):
             inside[i] = 1
     return _Doc(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions), bytes(inside),
-                {r[0]: r for r in regions})
+                {r[0]: r for r in regions}, {r[1]: r for r in regions}, tuple(r[0] for r in regions))
 
 
 def find_quotes(text: str) -> List[Quote]:
@@ -1059,14 +1166,7 @@ def find_quotes(text: str) -> List[Quote]:
     if not done_sentence_rules:
         frames = [f for st in states for f in st.frames]
     frames = [f for f in frames if f.content[1] > f.content[0]]
-    # nested statements: drop a frame whose cue lies inside another frame's content
-    keep = []
-    for f in frames:
-        nested = any(g is not f and g.content[0] <= f.cue[0] < g.content[1] and g.speaker != f.speaker
-                     and not (g.content[0] <= f.content[0] and f.content[1] <= g.content[1] and False)
-                     for g in frames)
-        if not nested:
-            keep.append(f)
+    keep = _drop_nested(frames)
     keep.sort(key=lambda f: (f.content[0], f.cue[0]))
     order = sorted(keep, key=lambda f: f.speaker[0] if f.speaker else f.cue[0])
     resolved = resolve_speakers(text, [(f.speaker, f.antecedent) for f in order])

@@ -33,7 +33,9 @@ RE_LINE = re.compile(r"[^\n]+")
 #: a piece that starts like the continuation of the previous sentence
 RE_LOWER_START = re.compile(r"[\"'“”‘’(\[]?\s*[a-z]")
 #: the previous piece ends with a quotation closed after ! ? . or ,
-RE_QUOTE_END = re.compile(r"""[.!?,…]\s*["”’']\s*$""")
+RE_QUOTE_END = re.compile(r"""[.!?,…]\s*["”’']{1,2}\s*$""")
+#: the previous piece ends with a question or exclamation inside quotation marks
+RE_QUESTION_QUOTE_END = re.compile(r"""[!?]\s*["”’']{1,2}\s*$""")
 #: a short piece that is only an attribution: "Smith said." / "the expert added." / "said Zhu."
 RE_ATTRIBUTION_ONLY = re.compile(
     r"""^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Tt]he\s+\w+)\s+
@@ -126,4 +128,17 @@ def _joins_previous(text: str, prev: Tuple[int, int], cur: Tuple[int, int]) -> b
         return True  # "the No. 2 Republican": "no" is not in the abbreviation list ("he said no.")
     if RE_QUOTE_END.search(before) and RE_ATTRIBUTION_ONLY.match(piece):
         return True
+    if RE_QUESTION_QUOTE_END.search(before) and _attribution_start().match(piece):
+        return True  # '"Who knows?" Trump told the station in an interview ...'
     return False
+
+
+@lru_cache(maxsize=1)
+def _attribution_start() -> "re.Pattern[str]":
+    """A piece that opens with ``<speaker> <reporting verb>`` or ``<reporting verb> <speaker>``."""
+    forms = sorted({v.form for v in lexicon.reporting_verbs()
+                    if v.kind == "speech" and v.tag in ("past", "pres") and " " not in v.form}, key=len, reverse=True)
+    verbs = "|".join(re.escape(f) for f in forms)
+    speaker = r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)|(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\.?\s+){0,4}[A-Z][\w'’-]*|[Tt]he\s+\w+)"
+    appos = r"(?:,[^,.!?\"“”]{1,80},)?"
+    return re.compile(rf"(?:{speaker}{appos}\s+(?:{verbs})|(?:{verbs})\s+{speaker})\b")

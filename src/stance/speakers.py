@@ -1,41 +1,55 @@
 """Speaker mentions and their resolution to the person, organization or group meant.
 
-Mentions are found next to a reporting cue (see :mod:`stance.quotes`):
+Mentions are found next to a reporting cue (see :mod:`stance.quotes`), without a
+parser, by the following explicit steps:
 
-* :func:`mention_before` — the subject noun phrase that ends right before a
-  cue (``Zhu Yongbiao, executive director of ..., told`` -> ``Zhu Yongbiao``;
-  ``President Xi also said`` -> ``President Xi``);
+* :func:`mention_before` — the subject noun phrase that ends right before a cue.
+  Auxiliaries and adverbs before the cue are skipped (``has also repeatedly
+  said``); an apposition between commas or a parenthetical is stepped over to
+  the name before it (``Zhu Yongbiao, executive director of ..., told`` ->
+  ``Zhu Yongbiao``; ``Sen. Lee (R-Ohio) said`` -> ``Sen. Lee``); otherwise the
+  phrase starts after the last clause boundary (punctuation, ``that``, ``and``,
+  ``because`` ...), loses introductory adverbs/prepositional phrases, trailing
+  time phrases (``on Tuesday``) and post-modifiers after its head (``Trump in
+  his speech`` -> ``Trump``), and must look like a noun phrase (no finite verb
+  or modal, no possessive head, at most ``MAX_SUBJECT_TOKENS`` tokens). A pronoun
+  right before the cue is taken as is; a relative ``who`` is the mention and the
+  noun phrase before it its antecedent.
 * :func:`mention_after` — the noun phrase right after an inverted cue
   (``said the expert`` -> ``the expert``; ``according to the Chinese Foreign
   Ministry`` -> ``the Chinese Foreign Ministry``).
+* :func:`sentence_subject` — the subject at the start of a sentence, for a cue
+  that shares it (``A judge sealed the files, saying ...``).
 
-Resolution (:func:`resolve_speakers`) is an explicit procedure, applied to
-the statements of one article in text order:
+Resolution (:func:`resolve_speakers`) is applied to the statements of one
+article in text order:
 
 1. **Names.** Titles, nationality adjectives before a title and leading
    determiners are dropped (``Chinese President Xi Jinping`` -> ``Xi
    Jinping``). A name of one token (or a shorter form) is joined to the most
-   recent full name in the article that contains it as its first or last
-   token, looking first before the mention, then anywhere (``Zhu`` -> ``Zhu
-   Yongbiao``, ``President Xi`` -> ``Xi Jinping``).
+   recent full name in the article that starts or ends with it, looking first
+   before the mention, then anywhere (``Zhu`` -> ``Zhu Yongbiao``, ``President
+   Xi`` -> ``Xi Jinping``).
 2. **Organizations** (a name containing a word of ``org_words.txt``) keep
    their full name without a leading ``the`` (``the Chinese Foreign
    Ministry`` -> ``Chinese Foreign Ministry``).
 3. **Singular personal pronouns** (``he``, ``she``) and **definite singular
    descriptions** (``the expert``, ``the spokesman``) take the speaker of the
-   closest earlier statement whose speaker is a person; failing that, the
-   closest earlier full person name in the text.
-4. **Relative pronouns** (``who``) take the noun phrase before the comma
-   that precedes them.
+   closest earlier statement whose speaker is a named person; failing that, the
+   closest earlier full person name in the text. A description first looks for an
+   earlier speaker with the same head noun (``a source said ... the source
+   added`` -> ``a source``).
+4. **Relative pronouns** (``who``) take the noun phrase they refer to.
 5. ``they`` / ``it`` take the closest earlier group / organization speaker.
 6. Anything else (``Chinese observers``, ``a source``, ``The two leaders``)
    is its own speaker, as written.
 
-Everything is computed per call; nothing is stored on module objects except
-lexicon-derived constants built at import time.
+Everything is computed per call; module objects hold only constants built from
+the lexicons at import time.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import List, Optional, Sequence, Tuple
 
@@ -108,7 +122,6 @@ PREPOSITIONS = frozenset(
     "across against among between per via without within".split()
 )
 NAME_CONNECTORS = frozenset("of de van von der al bin da du la le del di y and for the".split())
-QUOTE_CHARS = "\"“”‘’'«»"
 
 
 def _tokens(text: str, lo: int, hi: int) -> List[Tuple[int, int, str]]:
@@ -159,7 +172,7 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         return False
     if any(not (w[:1].isalnum() or w in ("’s", "'s", "-", "&", "’", "'")) for w in words):
         # punctuation inside (other than possessive / hyphen) breaks a noun phrase
-        if any(w in (",", ";", ":", "(", ")", "—", "–", '"', "“", "”") for w in words):
+        if any(w in (",", ";", ":", "(", ")", "—", "–", "―", "‒", '"', "“", "”") for w in words):
             return False
     head = low[-1]
     if low[0] in ("which", "that", "whose", "having") or (head[:1].isdigit() and len(toks) > 3):
@@ -184,6 +197,10 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
     return True
 
 
+QUANTITY_WORDS = frozenset(
+    "half third quarter two three four five six seven eight nine ten a one dozen".split())
+
+
 def _strip_left(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
     """Drop sentence adverbs, conjunctions and leading prepositional/time phrases."""
     changed = True
@@ -193,6 +210,9 @@ def _strip_left(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
         if w in SENTENCE_ADVERBS and len(toks) > 1:
             toks = toks[1:]
             changed = True
+        elif w in ("about", "nearly", "almost", "roughly", "some", "only", "over") and len(toks) > 1 and (
+                toks[1][2][:1].isdigit() or _word(toks[1][2]) in QUANTITY_WORDS):
+            break  # "about half of voters", "About 4 in 10": a quantity, not a preposition
         elif w in PREPOSITIONS and len(toks) > 1:
             # "On Tuesday Trump said" / "In a statement the ministry said": drop up to a day/month
             # word, or to the next determiner, keeping at least one token
@@ -217,7 +237,8 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     """
     toks = _tokens(text, lo, cue_start)
     # strip aux/adverbs between subject and cue
-    while toks and _word(toks[-1][2]) in AUX_ADVERBS:
+    while toks and (_word(toks[-1][2]) in AUX_ADVERBS
+                    or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 3)):
         toks.pop()
     if not toks:
         return None
@@ -226,6 +247,9 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     appos: Optional[Span] = None
     if _word(toks[-1][2]) in ("he", "she", "they", "we", "i"):
         return (toks[-1][0], toks[-1][1]), None  # "To which she said", "As it happens, he said"
+    pm = re.fullmatch(r"(he|she|it|who)[’'](?:s|re)", toks[-1][2], re.I)
+    if pm:
+        return (toks[-1][0], toks[-1][0] + len(pm.group(1))), None  # "He’s claiming that ..."
     if toks[-1][2] in (",", ")"):
         # "Zhu Yongbiao, executive director of ..., told" / "Butterfield (D-N.C.), head of ..., said"
         found = _apposition(toks[:-1] if toks[-1][2] == "," else toks)
@@ -240,12 +264,12 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     for i in range(len(toks) - 1, -1, -1):
         w = toks[i][2]
         lw = _word(w)
-        if w in (",", ";", ":", "(", ")", "—", "–", "--", '"', "“", "”", "‘", "’", "'", "?", "!", "…") or (
+        if w in (",", ";", ":", "(", ")", "—", "–", "―", "‒", "--", '"', "“", "”", "‘", "’", "'", "?", "!", "…") or (
             lw in LEFT_BOUNDARY_WORDS and not (lw == "and" and _and_joins_names(toks, i))
         ):
             cut = i + 1
             break
-    np = _strip_right_time(_strip_left(toks[cut:]))
+    np = _strip_postmodifier(_strip_right_time(_strip_left(toks[cut:])))
     if cut > 0 and np:
         # "Sanders, who won the primary, said" handled above; "Experts who study X said" -> cut at who
         pass
@@ -269,7 +293,19 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         if np and len(np) > MAX_SUBJECT_TOKENS and _word(np[-1][2]) in PRONOUNS:
             np = np[-1:]
         else:
-            run = _final_name_run(np)
+            # "organizations that have endorsed him say": the head before a restrictive relative clause
+            if cut > 0 and _word(toks[cut - 1][2]) in ("that", "who") and cut - 1 > 0 \
+                    and toks[cut - 2][2] not in (",", ";", ":"):
+                rel = mention_before(text, lo, toks[cut - 1][0])
+                if rel is not None and rel[1] is None and _word(text[rel[0][0]:rel[0][1]].split()[-1]) not in PRONOUNS:
+                    return rel
+            # "sources close to her campaign say": the longest valid head-final prefix
+            for k in (range(len(np) - 1, 0, -1) if PREFIX_FALLBACK else ()):
+                head = _word(np[k - 1][2])
+                if _valid_np(np[:k]) and (head in PERSON_NOUNS or _is_cap(np[k - 1][2])
+                                          or (head.endswith("s") and head not in PRONOUNS)):
+                    return (np[0][0], np[k - 1][1]), None
+            run = _final_name_run(np or toks[cut:])
             if run is None:
                 return None
             return run, None
@@ -288,7 +324,7 @@ def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
         i -= 1
     run = toks[i:]
     words = [t for t in run if t[2][:1].isalnum()]
-    if not words or len(words) > 4 or i == 0 or not _is_cap(run[-1][2]):
+    if not words or len(words) > 4 or i == 0 or not _is_cap(run[-1][2]) or run[-1][2].endswith(("’s", "'s")):
         return None
     prev = toks[i - 1][2]
     if prev[:1].isupper() or _word(prev) in ("of", "for", "and", "the"):
@@ -298,6 +334,25 @@ def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
     return (run[0][0], run[-1][1])
 
 
+def _strip_postmodifier(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    """"Trump in his announcement speech promised" -> "Trump"; "A news report published
+    Wednesday said" -> "A news report": keep the head noun phrase (the shortest mention is the
+    safest one; the words after the head are not the speaker)."""
+    for i in range(1, len(toks)):
+        w = toks[i][2]
+        lw = _word(w)
+        head = toks[i - 1][2]
+        head_ok = _is_cap(head) or _word(head) in PERSON_NOUNS or _word(head).endswith("s")
+        if not head_ok or _word(head) in DETERMINERS:
+            continue
+        if (lw in PREPOSITIONS - {"of", "for"} and not _is_cap(w)) or (
+                w.islower() and lw.endswith("ed") and lw not in PERSON_NOUNS and i + 1 < len(toks)):
+            return toks[:i]
+    return toks
+
+
+#: try a shorter head-final prefix when a subject stretch is not a noun phrase
+PREFIX_FALLBACK = True
 TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend day".split())
 
 
@@ -331,7 +386,7 @@ def _segment_before(toks: Sequence[Tuple[int, int, str]], comma_index: int) -> L
             stop = k - 1
     for j in range(stop, -1, -1):
         w = toks[j][2]
-        if w in (",", ";", ":", "(", "—", "–", '"', "“", "”") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
+        if w in (",", ";", ":", "(", "—", "–", "―", "‒", '"', "“", "”", "'", "‘", "’") or _word(w) in LEFT_BOUNDARY_WORDS - {"and"}:
             break
         seg.append(toks[j])
     seg.reverse()
@@ -353,6 +408,10 @@ def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
                or (_word(t[2]) in PERSON_NOUNS or _word(t[2]) in TITLES_LOWER) for t in seg)
 
 
+#: words that cannot occur in an apposition between a speaker and the cue
+APPOSITION_BREAKERS = frozenset("but if because although though so he she they it i we".split())
+
+
 def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[int, int, str]], Span]]:
     """Given tokens ending before ``, <cue>``, find ``NAME , APPOSITION`` (or ``NAME (X), APPOS``).
 
@@ -365,24 +424,37 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
     for j in range(len(toks) - 1, -1, -1):
         w = toks[j][2]
         if end - j > MAX_APPOSITION_TOKENS + 1:
-            return None
+            break
         if w == ")":
             depth += 1
         elif w == "(":
             depth -= 1
             if depth < 0:
-                return None
+                break
         elif depth == 0 and w == ",":
             appos_toks = toks[j + 1:]
             if not appos_toks:
                 return None
+            # "..., Sen. Lindsey Graham (R-S.C.) told": the segment is the name itself
+            bare = list(appos_toks)
+            if bare[-1][2] == ")" and any(t[2] == "(" for t in bare):
+                k = max(i for i, t in enumerate(bare) if t[2] == "(")
+                if _is_name(bare[:k]):
+                    return bare[:k], (bare[k][0], bare[-1][1])
+            if any(_word(t[2]) in APPOSITION_BREAKERS for t in appos_toks):
+                break  # "..., but only if he can ...": a clause, not an apposition
             name = _segment_before(toks, j)
             if not name:
                 continue
-            if _is_name(name) or (len(name) <= 4 and _word(name[-1][2]) in PERSON_NOUNS) or (
+            if _is_name(name) or (len(name) <= 6 and _word(name[-1][2]) in PERSON_NOUNS) or (
                 len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
             ):
                 return name, (appos_toks[0][0], appos_toks[-1][1])
+            # "Officials at Homeland Security Investigations, a division of ..., said"
+            head = _strip_postmodifier(name)
+            if len(head) < len(name) and len(head) <= 4 and (
+                    _is_name(head) or _word(head[-1][2]) in PERSON_NOUNS or _word(head[-1][2]).endswith("s")):
+                return head, (appos_toks[0][0], appos_toks[-1][1])
             # "A lawyer for the outlets, David Schulz, said": the description comes first
             seg = appos_toks
             nxt = [i for i, t in enumerate(seg) if t[2] == ","]
@@ -391,7 +463,7 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
             if _is_name(seg) and _word(name[0][2]) in DETERMINERS | POSSESSIVES:
                 return list(seg), (name[0][0], name[-1][1])
             # otherwise keep scanning back: the apposition may contain commas
-        elif depth == 0 and (w in (";", ":", "—", "–", '"', "“", "”")):
+        elif depth == 0 and (w in (";", ":", "—", "–", "―", "‒", '"', "“", "”")):
             break
     # "Butterfield (D-N.C.), said": a name followed directly by a parenthetical
     if toks and toks[-1][2] == ")" and any(t[2] == "(" for t in toks):
@@ -443,6 +515,8 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             break
         if lw in NON_NP_WORDS or lw in AUX_ADVERBS:
             break
+        if w.islower() and lw.endswith("ed") and lw not in PERSON_NOUNS and len(out) >= 2:
+            break  # "a lawsuit filed in Manhattan": a participle after the head
         if len(out) >= MAX_SUBJECT_TOKENS:
             break
         if not _is_cap(w) and _is_cap(out[-1][2]) and _word(out[-1][2]) not in TITLES and lw not in PERSON_NOUNS and not (_word(out[-1][2]) in DETERMINERS):
@@ -513,7 +587,8 @@ _NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
 RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
 
 
-def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
+def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
+                by_token: Optional[dict] = None) -> str:
     """``Zhu`` -> ``Zhu Yongbiao``: the closest earlier full name starting or ending with ``short``."""
     parts = short.split()
     if not parts:
@@ -525,11 +600,24 @@ def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
             return False
         return f[: len(parts)] == parts or f[-len(parts):] == parts
 
-    before = [n for p, n in names if p < pos and fits(n)]
+    pool = names if by_token is None else by_token.get(parts[0], []) + by_token.get(parts[-1], [])
+    if by_token is not None:
+        pool = sorted(set(pool))
+    before = [n for p, n in pool if p < pos and fits(n)]
     if before:
         return before[-1]
-    after = [n for p, n in names if p >= pos and fits(n)]
+    after = [n for p, n in pool if p >= pos and fits(n)]
     return after[0] if after else short
+
+
+def _index_names(names: Sequence[Tuple[int, str]]) -> dict:
+    """First and last token -> the (position, full name) entries that start or end with it."""
+    out: dict = {}
+    for p, n in names:
+        toks = n.split()
+        for t in {toks[0], toks[-1]}:
+            out.setdefault(t, []).append((p, n))
+    return out
 
 
 def resolve_speakers(
@@ -544,8 +632,10 @@ def resolve_speakers(
     ``None``) per statement.
     """
     names = _name_index(text)
+    by_token = _index_names(names)
     out: List[Optional[str]] = []
     history: List[Tuple[int, str, str]] = []  # (position, speaker, class)
+    mention_heads: List[Tuple[int, str, str, str]] = []  # (position, speaker, mention class, head word)
     for span, antecedent in mentions:
         if span is None:
             out.append(None)
@@ -557,7 +647,7 @@ def resolve_speakers(
         if cls == "pronoun":
             kind = PRONOUNS.get(low, "")
             if kind == "relative" and antecedent is not None:
-                speaker = _resolve_name(text[antecedent[0]:antecedent[1]], antecedent[0], names)
+                speaker = _resolve_name(text[antecedent[0]:antecedent[1]], antecedent[0], names, by_token)
             elif kind == "person_sg":
                 speaker = _last_person(history, span[0], names)
             elif kind == "plural":
@@ -568,10 +658,13 @@ def resolve_speakers(
                 speaker = None
             scls = "person" if kind == "person_sg" else ("group" if kind == "plural" else "org")
         elif cls == "description":
-            speaker = _last_person(history, span[0], names) or mention
+            # "a source said ... the source added": an earlier speaker with the same head noun first
+            head = low.split()[-1]
+            same = next((sp_ for p_, sp_, c_, m_ in reversed(mention_heads) if m_ == head and c_ != "description"), None)
+            speaker = same or _last_person(history, span[0], names) or mention
             scls = "person"
         elif cls == "name":
-            speaker = _resolve_name(mention, span[0], names)
+            speaker = _resolve_name(mention, span[0], names, by_token)
             scls = "person"
         elif cls == "org":
             speaker = canonical_name(mention)
@@ -582,22 +675,27 @@ def resolve_speakers(
         out.append(speaker)
         if speaker is not None:
             history.append((span[0], speaker, scls))
+            mention_heads.append((span[0], speaker, cls, low.split()[-1] if low.split() else ""))
     return out
 
 
-def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]]) -> str:
+def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]], by_token: Optional[dict] = None) -> str:
     if mention_class(mention) == "org":
         return canonical_name(mention)
     name = canonical_name(mention)
-    return _join_short(name, pos, names)
+    return _join_short(name, pos, names, by_token)
 
 
 def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Sequence[Tuple[int, str]]) -> Optional[str]:
     for p, s, c in reversed(history):
         if c == "person" and p < pos and mention_class(s) == "name":
             return s
-    earlier = [n for p, n in names if p < pos]
-    return earlier[-1] if earlier else None
+    k = bisect.bisect_left(names, (pos, ""))  # names are in text order
+    return names[k - 1][1] if k > 0 else None
+
+
+#: a dateline before the first sentence: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "LONDON, Dec. 8 (UPI) —"
+RE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s+\d+)?\.?)?\s*(?:\([^)]{1,30}\))?\s*[—–―-]{1,2}\s*")
 
 
 def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
@@ -608,18 +706,34 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     a capitalized name (titles allowed, parenthetical dropped) or a
     determiner + words ending in a person/organization noun or a name.
     """
+    dm = RE_DATELINE.match(text, start, end)
+    if dm:
+        start = dm.end()  # "WASHINGTON — ...", "ORLANDO, Fla. (Reuters) - ..."
     toks = _tokens(text, start, min(end, start + 400))
     i = 0
-    # skip an introductory phrase that ends at a comma ("In a statement, ...", "Meanwhile, ...")
-    if toks and (_word(toks[0][2]) in PREPOSITIONS | SENTENCE_ADVERBS or toks[0][2].endswith("ly")
-                 or toks[0][2].lower().endswith("ing")):
-        for k, t in enumerate(toks[:14]):
-            if t[2] == ",":
+    if toks and _word(toks[0][2]) in ("it", "there") and len(toks) > 1 and _word(toks[1][2]) in ("is", "was", "’s", "'s"):
+        return None  # "It was a potent one-two punch ...": no subject to share
+    # skip introductory phrases that end at a comma ("In a statement, ...", "Meanwhile, ...",
+    # "Speaking at a town hall in Salem, New Hampshire, ...", "Hours later, ...")
+    for _ in range(3):
+        if not toks[i:]:
+            return None
+        w0 = toks[i][2]
+        intro = (_word(w0) in PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS | DAY_MONTH | TIME_NOUNS
+                 or w0.endswith("ly") or w0.lower().endswith("ing")
+                 or (i + 1 < len(toks) and _word(toks[i + 1][2]) in ("later", "earlier", "ago")))
+        # a place name continuing the intro phrase: "in Salem, New Hampshire, Trump ..."
+        place = i > 0 and _is_cap(w0) and any(t[2] == "," for t in toks[i:i + 4]) and \
+            all(_is_cap(t[2]) or t[2] == "." for t in toks[i:next(k for k in range(i, len(toks)) if toks[k][2] == ",")])
+        if not (intro or place):
+            break
+        for k in range(i, min(len(toks), i + 16)):
+            if toks[k][2] == ",":
                 i = k + 1
                 break
         else:
             return None
-    while i < len(toks) and (_word(toks[i][2]) in SENTENCE_ADVERBS or toks[i][2] == ","):
+    while i < len(toks) and (_word(toks[i][2]) in SENTENCE_ADVERBS or toks[i][2] in (",", '"', "“", "'", "‘")):
         i += 1
     if i >= len(toks):
         return None
@@ -636,10 +750,13 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
             lt = _word(t)
             if t in (",", "(", ";", ":") or lt in NON_NP_WORDS or lt in AUX_ADVERBS or lt in PREPOSITIONS:
                 break
-            if last_ok is not None and not _is_cap(t) and lt not in PERSON_NOUNS:
+            if last_ok is not None and not _is_cap(t) and lt not in PERSON_NOUNS \
+                    and not toks[last_ok][2].endswith(("’s", "'s")):
                 break
-            if lt in PERSON_NOUNS or _is_cap(t):
+            if (lt in PERSON_NOUNS or _is_cap(t)) and not t.endswith(("’s", "'s")):
                 last_ok = j
+            elif t.endswith(("’s", "'s")):
+                last_ok = j  # "the Republican Party’s presumptive nominee": keep reading
             j += 1
         if last_ok is None:
             return None
@@ -651,9 +768,13 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
             if toks[k][2] == ",":
                 return sentence_subject(text, toks[k][1], end) if toks[k][1] < end else None
         return None
+    if re.search(r"[’'](?:m|re|ve|ll|d)$|n[’']t$", w) or re.fullmatch(r"(?:what|that|this|there|here|it)[’']s", lw):
+        return None
     if _is_cap(w):
-        while j < len(toks) and j - i < MAX_NAME_TOKENS and (
+        while j < len(toks) and j - i < MAX_NAME_TOKENS + 2 and (
             _is_cap(toks[j][2]) or toks[j][2] in (".", "’s", "'s") and j > i
+            or ((_word(toks[j][2]) in PERSON_NOUNS or _word(toks[j][2]) in TITLES_LOWER)
+                and j + 1 < len(toks) and _is_cap(toks[j + 1][2]))
         ):
             j += 1
         while j > i and toks[j - 1][2] in (".",):

@@ -18,6 +18,7 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from . import __version__
 from .data import OTHER_TOPIC, STANCE_LABELS, LabeledData, read_labeled
+from .errors import DataError
 from .evaluate.stance import calibration, classification_report, f_avg
 from .model import StanceModel, fit_temperature, head_logits, softmax
 
@@ -35,6 +36,18 @@ TUNE_GRID = {
 """The search ``stance train --tune`` runs (every combination, cross-validated)."""
 
 _FEATURE_PARAMS = ("word_ngrams", "char_ngrams", "min_df", "max_features", "split_hashtags")
+
+
+def check_trainable(data: LabeledData, folds: int) -> None:
+    """Refuse data that cannot be trained or cross-validated, naming the fix."""
+    if all(t == OTHER_TOPIC for t in data.topics):
+        raise DataError(f"every row has topic {OTHER_TOPIC!r}: there is no stance to learn")
+    if folds > 1:
+        units = len(set(data.groups)) if data.groups is not None else len(data)
+        what = "groups" if data.groups is not None else "rows"
+        if units < folds:
+            raise DataError(f"{units} {what} are too few for {folds} cross-validation folds; "
+                            "use fewer --folds (0 skips cross-validation)")
 
 
 def _splits(data: LabeledData, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -316,6 +329,7 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
     say = log or (lambda message: None)
     data = read_labeled(paths, text_column=text_column, topic_column=topic_column,
                         stance_column=stance_column, group_column=group_column, encoding=encoding)
+    check_trainable(data, folds)
     params = dict(params or {})
     params.setdefault("random_state", seed)
     tuned = None
@@ -361,3 +375,26 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
     }
     model.save(output, metadata=metadata)
     return model, metadata
+
+
+def cross_validate_file(path, *, folds: int = 5, group_column: Optional[str] = None, text_column: str = "text",
+                        topic_column: str = "topic", stance_column: str = "stance",
+                        encoding: str = "utf-8", seed: int = 0) -> tuple[dict[str, Any], str]:
+    """Cross-validate default training on a labeled CSV (folds split by ``group_column`` when given)."""
+    data = read_labeled([path], text_column=text_column, topic_column=topic_column, stance_column=stance_column,
+                        group_column=group_column, encoding=encoding)
+    check_trainable(data, folds)
+    report = cross_validate(data, folds=folds, seed=seed, heads=DEFAULT_HEADS)
+    split = f"grouped by {group_column}" if group_column else "stratified"
+    lines = [f"{folds}-fold cross-validation on {path} ({len(data)} rows, {split}, seed {seed})"]
+    if "topic" in report:
+        lines.append(f"  topic    accuracy {report['topic']['accuracy']:.4f}  macro-F1 {report['topic']['macro_f1']:.4f}")
+    stance = report["stance"]
+    heads = ", ".join(f"{h} F_avg {v['f_avg']:.4f}" for h, v in report["heads"].items())
+    lines.append(f"  stance head chosen: {report['stance_head']} ({heads})")
+    lines.append(f"  stance   macro-F1 {stance['macro_f1']:.4f}  F_avg {stance['f_avg']:.4f} "
+                 f"(pooled; on the gold topic, n={stance['n']})")
+    lines.append(f"  {'topic':<28}{'n':>6}{'macro-F1':>10}{'F_avg':>9}")
+    for topic, m in stance["per_topic"].items():
+        lines.append(f"  {topic:<28}{m['n']:>6}{m['macro_f1']:>10.4f}{m['f_avg']:>9.4f}")
+    return report, "\n".join(lines)

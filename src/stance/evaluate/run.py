@@ -55,6 +55,8 @@ def read_gold(path, *, encoding: str = "utf-8") -> list[dict[str, Any]]:
         raise InputError(f"{path}: is a directory, expected a JSONL file") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not valid {encoding}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     docs = []
     for n, line in enumerate(lines, start=1):
         if not line.strip():
@@ -65,6 +67,10 @@ def read_gold(path, *, encoding: str = "utf-8") -> list[dict[str, Any]]:
             raise InputError(f"{path}:{n}: not a JSON object") from None
         if not isinstance(doc, dict) or not {"doc_id", "text", "attributions"} <= doc.keys():
             raise InputError(f"{path}:{n}: expected an object with doc_id, text and attributions")
+        if not isinstance(doc["text"], str) or not isinstance(doc["attributions"], list) or not all(
+                isinstance(a, dict) and ("content_span" in a or "content_spans" in a) for a in doc["attributions"]):
+            raise InputError(f"{path}:{n}: text must be a string and attributions a list of objects "
+                             "with content_span")
         docs.append(doc)
     if not docs:
         raise InputError(f"{path}: no articles")
@@ -72,8 +78,13 @@ def read_gold(path, *, encoding: str = "utf-8") -> list[dict[str, Any]]:
 
 
 def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[TextIO] = None,
-                              encoding: str = "utf-8") -> tuple[dict[str, Any], str]:
-    """Run the attribution rules over every gold article and score them (SCORING.md)."""
+                              encoding: str = "utf-8", load_analyzer=None) -> tuple[dict[str, Any], str]:
+    """Run the attribution rules over every gold article and score them (SCORING.md).
+
+    Where gold attributions carry ``topic`` and ``stance``, the model
+    (``load_analyzer()``, called only then) is scored on them too: topic on
+    every such attribution, stance on the gold topic.
+    """
     from ..quotes import find_quotes
     from .attribution import attribution_errors, format_attribution_report, format_errors, score_attribution
 
@@ -82,28 +93,35 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
     report = score_attribution(docs, predictions, scope=scope)
     if errors is not None:
         errors.write(format_errors(attribution_errors(docs, predictions, scope=scope)))
-    return report, format_attribution_report(report)
+    text = format_attribution_report(report)
+    labeled = [(d["text"], a) for d in docs for a in d["attributions"] if a.get("topic") and a.get("stance")]
+    if labeled and load_analyzer is not None:
+        report.update(_score_gold_stance(load_analyzer().model, labeled))
+        text += "\n\n" + "\n\n".join(format_report(report[k], title=title) for k, title in (
+            ("stance", "stance of the gold statements on their gold topic"), ("topic", "topic of the gold statements"))
+            if k in report)
+    return report, text
 
 
-def cross_validate_file(path, *, folds: int = 5, group_column: Optional[str] = None, text_column: str = "text",
-                        topic_column: str = "topic", stance_column: str = "stance",
-                        encoding: str = "utf-8", seed: int = 0) -> tuple[dict[str, Any], str]:
-    """Cross-validate default training on a labeled CSV (folds split by ``group_column`` when given)."""
-    from ..training import DEFAULT_HEADS, cross_validate
+def _gold_content(text: str, attribution: dict) -> str:
+    spans = attribution.get("content_spans") or [attribution["content_span"]]
+    return " ".join(text[s:e] for s, e in spans)
 
-    data = read_labeled([path], text_column=text_column, topic_column=topic_column, stance_column=stance_column,
-                        group_column=group_column, encoding=encoding)
-    report = cross_validate(data, folds=folds, seed=seed, heads=DEFAULT_HEADS)
-    split = f"grouped by {group_column}" if group_column else "stratified"
-    lines = [f"{folds}-fold cross-validation on {path} ({len(data)} rows, {split}, seed {seed})"]
-    if "topic" in report:
-        lines.append(f"  topic    accuracy {report['topic']['accuracy']:.4f}  macro-F1 {report['topic']['macro_f1']:.4f}")
-    stance = report["stance"]
-    heads = ", ".join(f"{h} F_avg {v['f_avg']:.4f}" for h, v in report["heads"].items())
-    lines.append(f"  stance head chosen: {report['stance_head']} ({heads})")
-    lines.append(f"  stance   macro-F1 {stance['macro_f1']:.4f}  F_avg {stance['f_avg']:.4f} "
-                 f"(pooled; on the gold topic, n={stance['n']})")
-    lines.append(f"  {'topic':<28}{'n':>6}{'macro-F1':>10}{'F_avg':>9}")
-    for topic, m in stance["per_topic"].items():
-        lines.append(f"  {topic:<28}{m['n']:>6}{m['macro_f1']:>10.4f}{m['f_avg']:>9.4f}")
-    return report, "\n".join(lines)
+
+def _score_gold_stance(model, labeled: list) -> dict[str, Any]:
+    contents = [_gold_content(text, a) for text, a in labeled]
+    topics = [a["topic"] for _, a in labeled]
+    stances = [a["stance"].strip().lower() for _, a in labeled]
+    X = model.transform(contents)
+    out: dict[str, Any] = {}
+    rows = [i for i, t in enumerate(topics) if t != OTHER_TOPIC and t in model.stance_heads_]
+    if rows:
+        proba = model.predict_stance_proba(None, [topics[i] for i in rows], X=X[rows])
+        pred = [model.classes_[j] for j in proba.argmax(axis=1)]
+        out["stance"] = stance_report([stances[i] for i in rows], pred, [topics[i] for i in rows],
+                                      proba=proba, classes=model.classes_)
+    if model.topic_head_ is not None:
+        pred_topics = [model.topics_[j] for j in model.predict_topic_proba(None, X=X).argmax(axis=1)]
+        out["topic"] = classification_report(topics, pred_topics)
+    return out
+
