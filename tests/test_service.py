@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -263,6 +264,29 @@ def test_workers_answer_the_same_and_stop_on_sigterm(workers_server, seed_text, 
     assert server.proc.wait(timeout=15) == 0, server.log()
 
 
+def test_workers_protocol_sets_tcp_nodelay(monkeypatch):
+    """uvicorn#3149: with --workers N accepted sockets lack TCP_NODELAY, and every keep-alive
+    request after the first waits ~40 ms for a delayed ACK; our protocol class sets it."""
+    from types import SimpleNamespace
+
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+    from stance.service import NoDelayHTTPProtocol
+
+    handed_on = []
+    monkeypatch.setattr(AutoHTTPProtocol, "connection_made", lambda self, transport: handed_on.append(transport))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM, 0) as listener:  # proto 0, as uvicorn binds it
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        with socket.create_connection(listener.getsockname()) as client:
+            conn, _ = listener.accept()
+            with conn:
+                transport = SimpleNamespace(get_extra_info=lambda name: conn if name == "socket" else None)
+                NoDelayHTTPProtocol.connection_made(object.__new__(NoDelayHTTPProtocol), transport)
+                assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+                assert handed_on == [transport]
+
+
 def _children(pid: int) -> list[int]:
     out = []
     for entry in Path("/proc").iterdir():
@@ -334,6 +358,7 @@ def test_serve_uses_the_env_factory_for_workers(monkeypatch, tiny_model_path):
     monkeypatch.delenv(service.MAX_BODY_ENV, raising=False)
     service.serve(tiny_model_path, port=1, workers=3, max_body=123)
     assert calls["app"] == "stance.service:app_from_env" and calls["factory"] and calls["workers"] == 3
+    assert calls["http"] == "stance.service:NoDelayHTTPProtocol"  # uvicorn#3149: keep-alive without 40 ms stalls
     assert os.environ[service.MODEL_ENV] == str(Path(tiny_model_path).resolve())
     app = service.app_from_env()
     assert asgi_request(app, "GET", "/v1/model").json()["name"] == "tiny"
@@ -341,8 +366,19 @@ def test_serve_uses_the_env_factory_for_workers(monkeypatch, tiny_model_path):
 
 
 # Keep this test last: it stops the module's server.
-def test_sigterm_shuts_down_promptly_with_exit_0(server, client):
-    assert client.get("/healthz").status_code == 200
+def test_sigterm_finishes_the_request_in_flight_and_exits_0(server, seed_text):
+    long_article = "\n\n".join([seed_text] * 6)  # long enough to be scoring when the signal lands
+    answer = {}
+
+    def post():
+        with httpx.Client(base_url=server.url, timeout=30) as c:
+            answer["response"] = c.post("/v1/analyze", json={"text": long_article})
+
+    request = threading.Thread(target=post)
+    request.start()
+    time.sleep(0.1)
     server.proc.send_signal(signal.SIGTERM)
     assert server.proc.wait(timeout=10) == 0, server.log()  # the timeout only guards against a hang
+    request.join(timeout=30)
+    assert answer["response"].status_code == 200 and len(answer["response"].json()["quotes"]) > 50
     assert "Shutting down" in server.log() and "Traceback" not in server.log()

@@ -14,10 +14,11 @@ Endpoints
     ``{"status": "ok"}`` once the model is loaded.
 
 Every error is ``{"error": "<one line>"}``: 413 for a body over the limit,
-400 for a body that is not UTF-8, 422 for invalid JSON, a request that does
-not match the schema or input the library refuses (empty text, unknown
-topic), 500 (without details; the traceback goes to the server log) for
-anything unexpected.
+400 for a body that is not UTF-8, 415 for a body not sent as JSON, 422 for
+invalid JSON, a request that does not match the schema or input the library
+refuses (empty text, unknown topic: :class:`~stance.errors.StanceError`),
+500 (without details; the traceback goes to the server log) for anything
+unexpected.
 
 Notes
 -----
@@ -25,16 +26,17 @@ The model is loaded once per worker process: :func:`app_from_env` is an app
 factory reading the model path from ``$STANCE_SERVE_MODEL``, so uvicorn can
 start ``--workers N`` processes from an import string
 (``uvicorn --factory stance.service:app_from_env``). Analysis runs in the
-threadpool (the Analyzer is thread-safe), so the event loop keeps serving
-health checks and accepting connections while articles are scored.
+threadpool (the Analyzer is thread-safe), at most :data:`ANALYSIS_THREADS` at
+a time, so the event loop keeps serving health checks and accepting
+connections while articles are scored.
 
 Needs the ``serve`` extra: ``pip install 'stance[serve]'``.
 """
 # No ``from __future__ import annotations``: FastAPI and pydantic read the
 # annotations of the request models and endpoints at run time.
-import logging
 import os
 import signal
+import socket
 from typing import Annotated, Any, Dict, List, Optional
 
 from . import __version__
@@ -50,8 +52,13 @@ DEFAULT_MAX_BODY = 10_000_000
 """10 MB: two orders of magnitude above a long news article, small enough to buffer."""
 GRACEFUL_SHUTDOWN_SECONDS = 30
 """How long a SIGTERM waits for requests in flight before closing them."""
-
-log = logging.getLogger(__name__)
+THREADS_ENV = "STANCE_SERVE_THREADS"
+"""Overrides :data:`ANALYSIS_THREADS`."""
+ANALYSIS_THREADS = 4
+"""Requests a worker scores at once; the rest wait their turn in the event loop. Scoring is
+mostly Python under the GIL: at concurrency 32 on one worker (BENCHMARKS.md, three runs)
+starlette's default 40 threads gave about the same requests/s (18-33 against 24-28) but kept
+/healthz at 117-310 ms against ~20 ms, and used more memory."""
 
 
 class MissingExtraError(StanceError, ImportError):
@@ -59,9 +66,11 @@ class MissingExtraError(StanceError, ImportError):
 
 
 try:
+    import anyio
+    import anyio.to_thread
     import uvicorn
     from fastapi import FastAPI, Request
-    from fastapi.concurrency import run_in_threadpool
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
     from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -163,6 +172,7 @@ _ERRORS = {
 def create_app(analyzer: Analyzer, *, max_body: int = DEFAULT_MAX_BODY) -> "FastAPI":
     """The FastAPI app serving ``analyzer``, with a request body limit of ``max_body`` bytes."""
     info = model_metadata(analyzer)
+    limiter = anyio.CapacityLimiter(int(os.environ.get(THREADS_ENV) or ANALYSIS_THREADS))
     app = FastAPI(
         title="stance",
         version=__version__,
@@ -173,13 +183,13 @@ def create_app(analyzer: Analyzer, *, max_body: int = DEFAULT_MAX_BODY) -> "Fast
     @app.post("/v1/analyze", response_class=JSONResponse, responses={200: {"model": ArticleDoc}, **_ERRORS})
     async def analyze(request: AnalyzeRequest):
         """Find every attributed statement in an article and score its topic and stance."""
-        return await run_in_threadpool(_analyze, analyzer, request)
+        return await anyio.to_thread.run_sync(_analyze, analyzer, request, limiter=limiter)
 
     @app.post("/v1/classify", response_class=JSONResponse,
               responses={200: {"model": List[ClassificationDoc]}, **_ERRORS})
     async def classify(request: ClassifyRequest):
         """Topic and stance of raw statements (no attribution)."""
-        return await run_in_threadpool(_classify, analyzer, request)
+        return await anyio.to_thread.run_sync(_classify, analyzer, request, limiter=limiter)
 
     @app.get("/v1/model")
     async def model() -> Dict[str, Any]:
@@ -362,6 +372,26 @@ def _content_length(scope) -> Optional[int]:
 
 # -- stance serve --------------------------------------------------------------
 
+class NoDelayHTTPProtocol(AutoHTTPProtocol):
+    """uvicorn's HTTP protocol, with ``TCP_NODELAY`` set on every connection.
+
+    With ``--workers N`` uvicorn binds the listening socket itself and leaves
+    its ``proto`` at 0, so asyncio does not set ``TCP_NODELAY`` on accepted
+    connections and every keep-alive request after the first waits ~40 ms for
+    the client's delayed ACK (uvicorn issue #3149, open in 0.54; measured here:
+    ``GET /healthz`` 44 ms with 2 workers, 1.3 ms with 1).
+    """
+
+    def connection_made(self, transport) -> None:
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            try:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            except OSError:  # not a TCP socket after all; leave it as it is
+                pass
+        super().connection_made(transport)
+
+
 def serve(model_path=None, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
           max_body: int = DEFAULT_MAX_BODY) -> None:
     """Load the model (refusing a bad file before binding), then serve until SIGTERM or Ctrl-C.
@@ -387,7 +417,8 @@ def serve(model_path=None, *, host: str = "127.0.0.1", port: int = 8000, workers
             uvicorn.run(create_app(analyzer, max_body=max_body), **options)
         else:
             del analyzer  # checked; each worker loads its own copy through app_from_env
-            uvicorn.run("stance.service:app_from_env", factory=True, workers=workers, **options)
+            uvicorn.run("stance.service:app_from_env", factory=True, workers=workers,
+                        http="stance.service:NoDelayHTTPProtocol", **options)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
