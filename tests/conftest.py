@@ -47,6 +47,13 @@ TRAIN_ROWS = [
 ]
 
 
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
 @pytest.fixture(scope="session")
 def train_rows():
     return TRAIN_ROWS

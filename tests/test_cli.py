@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from stance.cli import cli
 
@@ -17,11 +16,6 @@ ARTICLE = (
     "\"Tariffs hurt consumers and raise prices for everyone,\" Maria Lopez said.\n\n"
     "Lopez added that the United Nations must remain at the core of the international system.\n"
 )
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

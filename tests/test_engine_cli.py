@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 
 
 from stance.cli import cli  # noqa: E402
@@ -20,11 +19,6 @@ STATEMENTS = (
     "4,Tougher sanctions are needed.,sanctions,favor\n"
     "5,The embargo must be lifted.,sanctions,against\n"
 )
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

@@ -299,27 +299,17 @@ def draw(pool: list[dict], target: int, cap: int, rng: random.Random) -> list[di
     return chosen
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--speeches", default="/work/shared/data/ungdc/speeches.jsonl")
-    ap.add_argument("--out", default="data/labeled/work")
-    ap.add_argument("--seed", type=int, default=20261128)
-    ap.add_argument("--year-min", type=int, default=2010)
-    ap.add_argument("--year-max", type=int, default=2023, help="2024 is excluded by default (lower quality)")
-    ap.add_argument("--cap-per-speech", type=int, default=3)
-    ap.add_argument("--batches", type=int, default=8)
-    ap.add_argument("--double", type=int, default=480, help="size of the double-annotation sample")
-    for g in ORDER:
-        ap.add_argument(f"--n-{g.replace('_', '-')}", type=int, default=DEFAULT_TARGETS[g])
-    args = ap.parse_args(argv)
+def load_statements(path, year_min: int = 2010, year_max: int = 2023) -> tuple[dict, list[dict]]:
+    """Every statement of every speech in the year range, with provenance and keyword matches.
 
-    rng = random.Random(args.seed)
-    speeches = {}
-    rows = []
-    with open(args.speeches, encoding="utf-8") as fh:
+    Returns the speeches by document (``CCC_YEAR``) and the statement rows;
+    all three extraction rounds draw from this one list.
+    """
+    speeches, rows = {}, []
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             sp = json.loads(line)
-            if not (args.year_min <= sp["year"] <= args.year_max):
+            if not (year_min <= sp["year"] <= year_max):
                 continue
             doc = f"{sp['country']}_{sp['year']}"
             speeches[doc] = sp
@@ -340,6 +330,25 @@ def main(argv=None) -> int:
                     "license": "CC0-1.0",
                     "matched": "|".join(t for t in TOPIC_PATTERNS if TOPIC_RES[t].search(seg)),
                 })
+    return speeches, rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--speeches", default="/work/shared/data/ungdc/speeches.jsonl")
+    ap.add_argument("--out", default="data/labeled/work")
+    ap.add_argument("--seed", type=int, default=20261128)
+    ap.add_argument("--year-min", type=int, default=2010)
+    ap.add_argument("--year-max", type=int, default=2023, help="2024 is excluded by default (lower quality)")
+    ap.add_argument("--cap-per-speech", type=int, default=3)
+    ap.add_argument("--batches", type=int, default=8)
+    ap.add_argument("--double", type=int, default=480, help="size of the double-annotation sample")
+    for g in ORDER:
+        ap.add_argument(f"--n-{g.replace('_', '-')}", type=int, default=DEFAULT_TARGETS[g])
+    args = ap.parse_args(argv)
+
+    rng = random.Random(args.seed)
+    speeches, rows = load_statements(args.speeches, args.year_min, args.year_max)
     print(f"speeches: {len(speeches)}  statements: {len(rows)}", file=sys.stderr)
     for t in TOPIC_PATTERNS:
         print(f"  pool {t}: {sum(t in r['matched'].split('|') for r in rows)}", file=sys.stderr)

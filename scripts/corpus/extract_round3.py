@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 import re
 import sys
@@ -25,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from extract_candidates import MAX_WORDS, MIN_WORDS, TOPIC_PATTERNS, TOPIC_RES, draw, n_words, norm, statements_of  # noqa: E402
+from extract_candidates import MAX_WORDS, MIN_WORDS, draw, load_statements, n_words, norm  # noqa: E402
 
 EVALUATIVE = re.compile(r"""
     \b(?:must|should|shall|need(?:s|ed)?\s+to|ought|call(?:s|ed|ing)?\s+(?:on|upon|for)|urge\w*|appeal\w*
@@ -52,21 +51,7 @@ def main(argv=None) -> int:
              for r in csv.DictReader(open(out / name, encoding="utf-8"))]
     taken_ids = {r["id"] for r in taken}
     taken_text = {norm(r["text"]) for r in taken}
-    rows, speeches = [], {}
-    with open(args.speeches, encoding="utf-8") as fh:
-        for line in fh:
-            sp = json.loads(line)
-            if not (2010 <= sp["year"] <= 2023):
-                continue
-            doc = f"{sp['country']}_{sp['year']}"
-            speeches[doc] = sp
-            for s, e in statements_of(sp["text"]):
-                seg = sp["text"][s:e]
-                rows.append({"id": f"ungdc-{sp['year']}-{sp['country']}-{s:06d}", "text": seg, "source": "UNGDC",
-                             "document": doc, "country": sp["country"], "year": sp["year"],
-                             "speaker": sp["speaker"] or "", "post": sp["post"] or "", "char_start": s,
-                             "char_end": e, "license": "CC0-1.0",
-                             "matched": "|".join(t for t in TOPIC_PATTERNS if TOPIC_RES[t].search(seg))})
+    speeches, rows = load_statements(args.speeches)
     text_count = Counter(norm(r["text"]) for r in rows)
     rng = random.Random(args.seed)
     selected = []

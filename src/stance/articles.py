@@ -38,15 +38,24 @@ def decode_article(raw: bytes, *, encoding: str = "utf-8", name: str = "text") -
     return check_text(text, name=name)
 
 
-def read_article(path, *, encoding: str = "utf-8") -> str:
-    """Read one article file (``-`` is not handled here; the CLI reads stdin itself)."""
+def read_file_bytes(path, *, expected: str = "a text file", error: type = InputError,
+                    sniff_binary: bool = True) -> bytes:
+    """The bytes of a text file; ``error`` says what is wrong (missing, a directory, binary)."""
     path = Path(path)
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, expected a text file")
+        raise error(f"{path}: is a directory, expected {expected}")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise error(f"{path}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise error(f"{path}: cannot read ({exc.strerror})") from None
+    if sniff_binary and b"\x00" in raw[:BINARY_SNIFF_BYTES]:
+        raise error(f"{path}: looks like a binary file, expected {expected}")
+    return raw
+
+
+def read_article(path, *, encoding: str = "utf-8") -> str:
+    """Read one article file (``-`` is not handled here; the CLI reads stdin itself)."""
+    raw = read_file_bytes(path, sniff_binary=False)  # decode_article sniffs, knowing the encoding
     return decode_article(raw, encoding=encoding, name=str(path))

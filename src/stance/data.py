@@ -9,6 +9,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Tuple, Union
 
+from .articles import read_file_bytes
 from .errors import DataError
 
 STANCE_LABELS = ("against", "favor", "none")
@@ -70,7 +71,7 @@ def read_labeled(
     sources = []
     for path in paths:
         path = Path(path)
-        raw = _read_bytes(path)
+        raw = read_file_bytes(path, expected="a CSV file", error=DataError)
         digest.update(hashlib.sha256(raw).digest())
         sources.append(str(path))
         try:
@@ -164,17 +165,3 @@ def _topic_column(header: Sequence[str], topic_column: str) -> str:
         if alias in header:
             return alias
     return topic_column
-
-
-def _read_bytes(path: Path) -> bytes:
-    if path.is_dir():
-        raise DataError(f"{path}: is a directory, expected a CSV file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
-    if b"\x00" in raw[:8192]:
-        raise DataError(f"{path}: looks like a binary file, expected a CSV")
-    return raw
