@@ -60,6 +60,18 @@ CASES = [
                  "to say whether the plan would pass", "indirect", "indirect.subject_cue", id="24-declined-to-say"),
     pytest.param("“We need more nurses,” Ortiz said Tuesday in a statement.", "Ortiz", "said", "We need more nurses",
                  "direct", "direct.quote_then_cue", id="20-trailing-adverbial-tail"),
+    # a second predicate of the speaker ("and left ...") is not part of what was said
+    pytest.param("Ortiz said the budget was too small and left the hall early.", "Ortiz", "said",
+                 "the budget was too small", "indirect", "indirect.subject_cue", id="25-coordinated-predicate"),
+    pytest.param("The senator praised the tariff plan and then stormed out of the room.", "The senator", "praised",
+                 "the tariff plan", "indirect", "indirect.subject_cue", id="26-coordinated-predicate-adverb"),
+    # ... but a coordinated clause with its own subject is
+    pytest.param("Ortiz said the plant would close and the workers would be moved.", "Ortiz", "said",
+                 "the plant would close and the workers would be moved", "indirect", "indirect.subject_cue",
+                 id="27-coordinated-clause-kept"),
+    pytest.param("Holm said the two towns have long admired and trusted each other.", "Holm", "said",
+                 "the two towns have long admired and trusted each other", "indirect", "indirect.subject_cue",
+                 id="28-coordinated-participles-kept"),
 ]
 
 
@@ -262,3 +274,16 @@ def test_long_text_gives_each_paragraph_its_statements():
     expected = [((s + k * len(para), e + k * len(para)), speaker, rule)
                 for k in range(400) for (s, e), speaker, rule in alone]
     assert many == expected
+
+
+@pytest.mark.parametrize("text, first, second", [
+    pytest.param("Holm argued the mill was still profitable, Ortiz also noted the new orders from abroad.",
+                 ("Holm", "the mill was still profitable"), ("Ortiz", "the new orders from abroad"),
+                 id="comma-new-named-subject"),
+    pytest.param("The mayor said the mill was profitable ― Ortiz noted the orders had doubled.",
+                 ("The mayor", "the mill was profitable"), ("Ortiz", "the orders had doubled"),
+                 id="dash-new-named-subject"),
+])
+def test_new_named_subject_ends_content(text, first, second):
+    quotes = find_quotes(text)
+    assert [(q.speaker_mention, q.content) for q in quotes] == [first, second]

@@ -459,6 +459,21 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
         if not doc.inside[m.start()] and (m.group() == ";" or _words(text, start, m.start()) >= 3):
             stop = m.start()
             break
+    if COORD_VP_STOP:
+        for m in RE_COORD_VP.finditer(text, start, stop):
+            if doc.inside[m.start()] or _words(text, start, m.start()) < 2:
+                continue
+            verb = m.group("verb")
+            v = CUE_KIND.get(verb)
+            if v is not None and v.lemma in AND_SHARED_LEMMAS:
+                continue  # "... and added that ...": the shared-subject rule takes it
+            if not (verb.endswith("ed") or verb in IRREGULAR_PAST or m.group("aux")):
+                continue
+            pw = re.search(r"(\w+)\W*$", text[start:m.start()])
+            if pw and not text[m.start()] == "," and (pw.group(1).endswith("ed") or pw.group(1) in IRREGULAR_PAST):
+                continue  # "have always respected and trusted each other": coordinated participles
+            stop = m.start()
+            break
     for m in RE_CUE.finditer(text, start, stop):
         if doc.inside[m.start()]:
             continue
@@ -482,11 +497,24 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
 RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
+#: whether "X said A and accused B" ends the content before "and accused": a finite verb right
+#: after "and" shares the speaker as subject (a second predicate), it is not part of what was said
+COORD_VP_STOP = True
+IRREGULAR_PAST = frozenset(
+    "made took gave went put cast sent wrote got held left brought kept met ran set spent stood swore "
+    "sought thought became began drew fought found heard hit led lost paid read rode saw sold shot spoke "
+    "struck threw took won withdrew".split())
+#: "..., and accused", " and then threatened", " and has repeatedly characterized": a second predicate
+RE_COORD_VP = re.compile(
+    r",?\s+(?:—\s*)?and\s+(?:(?P<aux>has|have|had|is|was)\s+)?(?:(?:also|then|later|later\s+on|recently|"
+    r"repeatedly|subsequently|eventually|even|instead|most\s+recently|again|quickly|\w+ly)\s+)?"
+    r"(?P<verb>[a-z]+)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
 RE_NEW_CLAUSE = re.compile(
     r"(?:(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
     r"(?:he|she|they|we|I|it|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|the\s+\w+)"
-    r"|,\s+(?:he|she|they|we|I))"
+    r"|,\s+(?:he|she|they|we|I)"
+    r"|(?:,|\s[―—–])\s+(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*(?<!\bThe)(?<!\bA))"
     r"\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
