@@ -72,6 +72,11 @@ CASES = [
     pytest.param("Holm said the two towns have long admired and trusted each other.", "Holm", "said",
                  "the two towns have long admired and trusted each other", "indirect", "indirect.subject_cue",
                  id="28-coordinated-participles-kept"),
+    # title-case headlines: cue forms capitalized like every other word
+    pytest.param("Mayor Lee Says Bridge Will Reopen In May.", "Mayor Lee", "Says", "Bridge Will Reopen In May",
+                 "indirect", "indirect.subject_cue", id="29-headline-subject-cue"),
+    pytest.param("Clean Energy Deal Could Pass Soon, Senator Graham Says.", "Senator Graham", "Says",
+                 "Clean Energy Deal Could Pass Soon", "indirect", "indirect.trailing_cue", id="30-headline-trailing-cue"),
 ]
 
 
@@ -110,6 +115,7 @@ NEGATIVES = [
     pytest.param("The statement was released on Friday.", id="n5-noun-statement"),
     pytest.param("That is not what he said.", id="n6-what-he-said"),
     pytest.param("", id="n8-empty"),
+    pytest.param("The Mayor Says Hello is a song from the old show.", id="n10-capitalized-cue-outside-headline"),
     pytest.param('He said "yes', id="n9-unbalanced-quote-short"),
 ]
 

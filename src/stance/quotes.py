@@ -79,9 +79,18 @@ ACCORDING_SPANS_SENTENCE = True
 CONTINUE_TRAILING = True
 
 _VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source") and v.use != "no"]
-CUE_KIND = {v.form: v for v in _VERBS}
+#: headline forms ("Mayor Says Bridge Will Reopen"): the title-cased form of every cue, matched only
+#: in a title-case headline (see ``_is_headline``)
+_TITLE_VERBS = [v._replace(form=" ".join(w[:1].upper() + w[1:] for w in v.form.split())) for v in _VERBS
+                if v.form[:1].islower() and v.form != "according to"]
+_TITLE_VERBS = [v for v in _TITLE_VERBS if v.form not in {u.form for u in _VERBS}]
 _FORMS = sorted({v.form for v in _VERBS if v.form != "according to"}, key=len, reverse=True)
 RE_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _FORMS) + r")(?![\w’'-])")
+#: cues in a headline: the lexicon forms and their title-cased forms
+RE_CUE_HEADLINE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+    re.escape(f) for f in sorted(set(_FORMS) | {v.form for v in _TITLE_VERBS}, key=len, reverse=True)) + r")(?![\w’'-])")
+_VERBS += _TITLE_VERBS
+CUE_KIND = {v.form: v for v in _VERBS}
 RE_ACCORDING = re.compile(r"(?<![\w’'-])[Aa]ccording to(?![\w’'-])")
 RE_WORD = re.compile(r"\w+")
 RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
@@ -301,10 +310,21 @@ def _sentence_of(doc: _Doc, pos: int) -> int:
     return lo
 
 
+#: small words a title-case headline leaves in lower case
+HEADLINE_SMALL = frozenset("a an the of to in on for and or but at by with from as vs via is".split())
+
+
+def _is_headline(text: str, s: Sentence) -> bool:
+    """``Mayor Lee Says Bridge Will Reopen In May``: most words capitalized, as in a headline."""
+    words = [w for w in RE_WORD.findall(text, s.start, s.end) if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+
+
 def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
     out = []
-    for m in RE_CUE.finditer(doc.text, s.start, s.end):
-        if doc.inside[m.start()]:
+    rx = RE_CUE_HEADLINE if _is_headline(doc.text, s) else RE_CUE
+    for m in rx.finditer(doc.text, s.start, s.end):
+        if doc.inside[m.start()] or (m.start() == s.start and m.group()[:1].isupper()):
             continue
         out.append((m.start(), m.end()))
     return out
