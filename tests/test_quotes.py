@@ -77,6 +77,12 @@ CASES = [
                  "indirect", "indirect.subject_cue", id="29-headline-subject-cue"),
     pytest.param("Clean Energy Deal Could Pass Soon, Senator Graham Says.", "Senator Graham", "Says",
                  "Clean Energy Deal Could Pass Soon", "indirect", "indirect.trailing_cue", id="30-headline-trailing-cue"),
+    # an attribution inside a fronted subordinate clause ends at the main clause
+    pytest.param("When Ortiz said the mill would close, the town was stunned.", "Ortiz", "said",
+                 "the mill would close", "indirect", "indirect.subject_cue", id="31-subordinate-clause-the"),
+    pytest.param("And while Holm has railed against the new levies on farms, she has sought breaks for ports.",
+                 "Holm", "railed against", "the new levies on farms", "indirect", "indirect.subject_cue",
+                 id="32-subordinate-clause-pronoun"),
 ]
 
 
@@ -115,6 +121,7 @@ NEGATIVES = [
     pytest.param("The statement was released on Friday.", id="n5-noun-statement"),
     pytest.param("That is not what he said.", id="n6-what-he-said"),
     pytest.param("", id="n8-empty"),
+    pytest.param("Its approval rating has declined slightly from 58 percent.", id="n11-declined-figure"),
     pytest.param("The Mayor Says Hello is a song from the old show.", id="n10-capitalized-cue-outside-headline"),
     pytest.param('He said "yes', id="n9-unbalanced-quote-short"),
 ]

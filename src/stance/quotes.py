@@ -490,7 +490,8 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
             if not (verb.endswith("ed") or verb in IRREGULAR_PAST or m.group("aux")):
                 continue
             pw = re.search(r"(\w+)\W*$", text[start:m.start()])
-            if pw and not text[m.start()] == "," and (pw.group(1).endswith("ed") or pw.group(1) in IRREGULAR_PAST):
+            if pw and not text[m.start()] == "," and (pw.group(1).endswith("ed") or pw.group(1) in IRREGULAR_PAST
+                                                              or pw.group(1) in PARTICIPLES):
                 continue  # "have always respected and trusted each other": coordinated participles
             stop = m.start()
             break
@@ -517,6 +518,14 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
 RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
+#: whether an attribution inside a fronted subordinate clause ("While X said A, B happened") ends
+#: its content at the comma before the main clause
+SUBORDINATE_STOP = True
+RE_SUBORDINATOR = re.compile(r"(?:^|[\s,])(?:[Ww]hile|[Tt]hough|[Aa]lthough|[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+as"
+                             r"|[Ii]f|[Ss]ince|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen|[Oo]nce)(?:\s+[^\s,]+){0,6}\s*$")
+RE_MAIN_CLAUSE = re.compile(r",[”\"’]?\s+(?=(?:he|she|they|we|I|it|there|He|She|They|We|It|There)(?:[’']\w+)?\s"
+                            r"|(?:the|a|an)\s+\w+\s+(?:has|have|had|is|was|were|will|would)\b"
+                            r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*\s+(?:has|have|had|is|was|will|would|\w+ed|\w+s)\b)")
 #: whether "X said A and accused B" ends the content before "and accused": a finite verb right
 #: after "and" shares the speaker as subject (a second predicate), it is not part of what was said
 COORD_VP_STOP = True
@@ -524,6 +533,7 @@ IRREGULAR_PAST = frozenset(
     "made took gave went put cast sent wrote got held left brought kept met ran set spent stood swore "
     "sought thought became began drew fought found heard hit led lost paid read rode saw sold shot spoke "
     "struck threw took won withdrew".split())
+PARTICIPLES = frozenset("born known given taken seen shown grown written done been bred".split())
 #: "..., and accused", " and then threatened", " and has repeatedly characterized": a second predicate
 RE_COORD_VP = re.compile(
     r",?\s+(?:—\s*)?and\s+(?:(?P<aux>has|have|had|is|was)\s+)?(?:(?:also|then|later|later\s+on|recently|"
@@ -838,6 +848,14 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             # stop before a stretch another rule already attributed ('Rhimes declared the need for
             # drive: "Change the world," she said.')
             limit = min([a for a, b in claimed if a > start] + [s.end])
+            if SUBORDINATE_STOP and RE_SUBORDINATOR.search(text, s.start, sp[0]):
+                # "While Trump has railed against X, he has sought ...": the subordinate clause ends
+                # at the comma before the main clause's subject
+                sub = RE_MAIN_CLAUSE.search(text, ce, limit)
+                while sub is not None and doc.inside[sub.end()]:
+                    sub = RE_MAIN_CLAUSE.search(text, sub.end(), limit)
+                if sub is not None:
+                    limit = sub.start()
             end, via, shared = _content_end(doc, start, limit)
             c = _trim(text, start, end, strip_that=True)
             rule = "indirect.subject_cue"
@@ -909,7 +927,10 @@ def _not_content(text: str, c: Span, lemma: str) -> bool:
     body = text[c[0]:c[1]]
     if RE_ADVERBIAL_CONTENT.match(body):
         return True
-    return lemma in FIGURE_LEMMAS and bool(re.match(r"[$€£]?\d", body))
+    if lemma in FIGURE_LEMMAS and re.match(r"[$€£]?\d", body):
+        return True
+    # "it has declined slightly from 58 percent": a quantity that fell, not a refusal
+    return lemma == "decline" and bool(re.match(r"(?:\w+ly\s+)?(?:from|by|below)\s+[$€£\d]|(?:sharply|slightly|steadily|significantly)\b", body))
 
 
 def _naming_called(text: str, s: Sentence, cs: int, ce: int) -> bool:
