@@ -83,6 +83,11 @@ CASES = [
     pytest.param("And while Holm has railed against the new levies on farms, she has sought breaks for ports.",
                  "Holm", "railed against", "the new levies on farms", "indirect", "indirect.subject_cue",
                  id="32-subordinate-clause-pronoun"),
+    # "As X reported, ...": the attribution opens the sentence, the main clause is the content
+    pytest.param("As the Daily Ledger reported on Friday, the mill will stay open until May.", "the Daily Ledger",
+                 "reported", "the mill will stay open until May", "indirect", "indirect.as_cue", id="33-as-cue"),
+    pytest.param('But as Holm said: "We will not close."', "Holm", "said", "We will not close.", "direct",
+                 "indirect.as_cue", id="34-as-cue-quote"),
 ]
 
 
@@ -121,6 +126,7 @@ NEGATIVES = [
     pytest.param("The statement was released on Friday.", id="n5-noun-statement"),
     pytest.param("That is not what he said.", id="n6-what-he-said"),
     pytest.param("", id="n8-empty"),
+    pytest.param("As he spoke, the crowd cheered loudly for him.", id="n12-as-he-spoke"),
     pytest.param("Its approval rating has declined slightly from 58 percent.", id="n11-declined-figure"),
     pytest.param("The Mayor Says Hello is a song from the old show.", id="n10-capitalized-cue-outside-headline"),
     pytest.param('He said "yes', id="n9-unbalanced-quote-short"),

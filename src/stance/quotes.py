@@ -1,8 +1,8 @@
 """Statement detection: who said what, as :class:`~stance.types.Quote` records.
 
 The public entry point is :func:`find_quotes`. It runs the ordered tuple of
-named rules :data:`RULES` over one article: four sentence rules (trailing cue,
-according to, subject cue, shared subject), each seeing every sentence with the
+named rules :data:`RULES` over one article: five sentence rules (trailing cue,
+according to, as cue, subject cue, shared subject), each seeing every sentence with the
 cues the earlier rules left unclaimed, then two document rules (paragraph
 extension, continuation). Every statement's ``rule`` field is the stable dotted
 name of the case that produced it, so a wrong attribution leads straight back
@@ -21,6 +21,8 @@ Statement rule names:
 * ``indirect.according_to`` — ``According to the ministry, ...`` /
   ``..., according to the ministry.`` (only when no other speaker is named;
   otherwise the named channel becomes ``via``)
+* ``indirect.as_cue`` — ``As the ministry said on Monday, the talks went well.``: the content
+  is the main clause after the attribution
 * ``indirect.parenthetical_cue`` — ``The talks, Sun said, went well.``: the
   attribution sits inside the sentence; the content covers the sentence around it
 * ``indirect.shared_subject`` — ``..., said Zhu, noting that ...`` /
@@ -693,6 +695,49 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             claimed.append((lo, hi))
 
 
+#: "As Politico reported, ...", "Of course, as the senator noted, ...": the attribution opens the sentence
+RE_AS_OPENING = re.compile(r"(?:[^,;:]{0,30},\s*)?(?:(?:But|And|So|Yet|Still)\s+)?[Aa]s\s+(?=\S)")
+#: how many words may sit between an "as" cue and the comma that ends it ("as X reported on Friday,")
+MAX_AS_TAIL_WORDS = 8
+
+
+def _rule_as_cue(doc: _Doc, st: _SentenceState) -> None:
+    """``As the ministry said on Monday, the talks went well.`` -> ``indirect.as_cue``: the
+    content is the main clause after the comma (or colon) that closes the attribution."""
+    text = doc.text
+    s = doc.sentences[st.si]
+    for cs, ce in st.cues:
+        if st.is_claimed(cs) or CUE_KIND[text[cs:ce]].tag not in ("past", "pres"):
+            continue
+        m = RE_AS_OPENING.match(text, s.start, cs)
+        if m is None or doc.inside[m.end()]:
+            continue
+        found = mention_before(text, m.end(), cs)
+        if found is None:
+            continue
+        sp, appos = found
+        if sp[0] != m.end() and appos is None and not re.fullmatch(r"[\s\w’'.-]*", text[m.end():sp[0]]):
+            continue
+        if RE_CUE.search(text, sp[0], sp[1]):
+            continue
+        close = re.compile(r"[,:]").search(text, ce, s.end)
+        if close is None or any(doc.inside[ce:close.start()]) or _words(text, ce, close.start()) > MAX_AS_TAIL_WORDS:
+            continue
+        start = close.end()
+        lead = start + len(text[start:s.end]) - len(text[start:s.end].lstrip())
+        region = _region_starting_at(doc, lead)
+        if region is not None:
+            end = _chain_forward(doc, region)
+            c = _trim(text, lead, end, final_period=False)
+        else:
+            end, _via, _shared = _content_end(doc, lead, s.end)
+            c = _trim(text, lead, end)
+        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS:
+            continue
+        st.frames.append(_Frame(c, sp, (cs, ce), "indirect.as_cue", st.si, direct=region is not None))
+        st.claimed.append((m.start(), max(c[1], end)))
+
+
 def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
     """``According to the ministry, the tram will close.`` / ``..., according to the ministry.``
 
@@ -1098,6 +1143,7 @@ RULE_NAMES = (
     "indirect.inverted_cue",
     "indirect.subject_cue",
     "indirect.according_to",
+    "indirect.as_cue",
     "indirect.shared_subject",
     "indirect.parenthetical_cue",
     "paragraph.trailing_cue",
@@ -1179,6 +1225,7 @@ RULES: Tuple[_Rule, ...] = (
           ("direct.quote_then_cue", "direct.split_quote", "indirect.trailing_cue", "indirect.inverted_cue",
            "indirect.parenthetical_cue", "indirect.shared_subject")),
     _Rule("indirect.according_to", "sentence", _rule_according_to, ("indirect.according_to",)),
+    _Rule("indirect.as_cue", "sentence", _rule_as_cue, ("indirect.as_cue",)),
     _Rule("indirect.subject_cue", "sentence", _rule_subject_cue,
           ("indirect.subject_cue", "direct.cue_then_quote", "direct.block_quote", "indirect.shared_subject")),
     _Rule("indirect.shared_subject", "sentence", _rule_shared_subject, ("indirect.shared_subject",)),
