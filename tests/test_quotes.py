@@ -88,6 +88,9 @@ CASES = [
                  "reported", "the mill will stay open until May", "indirect", "indirect.as_cue", id="33-as-cue"),
     pytest.param('But as Holm said: "We will not close."', "Holm", "said", "We will not close.", "direct",
                  "indirect.as_cue", id="34-as-cue-quote"),
+    # lemmas switched from 'that' to 'cue' in the lexicon (train-measured)
+    pytest.param("Holm mentioned the new levies on farms.", "Holm", "mentioned", "the new levies on farms",
+                 "indirect", "indirect.subject_cue", id="35-lexicon-mentioned"),
 ]
 
 
