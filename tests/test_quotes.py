@@ -91,6 +91,10 @@ CASES = [
     # lemmas switched from 'that' to 'cue' in the lexicon (train-measured)
     pytest.param("Holm mentioned the new levies on farms.", "Holm", "mentioned", "the new levies on farms",
                  "indirect", "indirect.subject_cue", id="35-lexicon-mentioned"),
+    # "X did Y and <cue> ...": any speech cue shares the subject of a non-reporting first verb
+    pytest.param("The former mayor showed restraint on Monday and described the deal as a mistake.",
+                 "The former mayor", "described", "the deal as a mistake", "indirect", "indirect.shared_subject",
+                 id="36-and-shared-any-cue"),
 ]
 
 

@@ -118,7 +118,9 @@ NOUN_FORMS = frozenset(v.form for v in _VERBS if v.use == "noun")
 TO_FORMS = frozenset(v.form for v in _VERBS if v.use == "to")
 #: past-tense cues that may continue a statement with the same subject after "and"
 AND_SHARED_LEMMAS = frozenset("add vow promise pledge warn urge call on call for say note insist argue claim suggest "
-                              "predict declare stress emphasize acknowledge admit".split())
+                              "predict declare stress emphasize acknowledge admit".split()) | frozenset(
+    # "... showed restraint and described the deal as ...": any speech lemma with a plain past cue form
+    v.lemma for v in _VERBS if v.use == "cue" and v.tag == "past" and v.kind == "speech")
 #: what a trailing attribution's tail may start with ("..., Sun said on Monday in Beijing.")
 ADVERBIAL_STARTS = frozenset(
     "in on at during for with from by of about to into after before since through last this earlier later "
