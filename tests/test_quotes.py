@@ -95,6 +95,8 @@ CASES = [
     pytest.param("The former mayor showed restraint on Monday and described the deal as a mistake.",
                  "The former mayor", "described", "the deal as a mistake", "indirect", "indirect.shared_subject",
                  id="36-and-shared-any-cue"),
+    pytest.param("Holm said of the new request: the bridge will be rebuilt by May.", "Holm", "said",
+                 "the bridge will be rebuilt by May", "indirect", "indirect.subject_cue", id="37-adverbial-colon"),
 ]
 
 

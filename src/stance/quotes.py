@@ -562,6 +562,13 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
         return toks[0][1]
     if form in CONTENT_FIRST:
         return cue[1]
+    # 'said in a statement: "..."', 'said of the request: ...': a colon closing a short adverbial
+    if toks and toks[0][2].lower() in ADVERBIAL_STARTS:
+        for t in toks[1: MAX_THAT_DISTANCE + 1]:
+            if doc.inside[t[0]] or t[2] in (";", ".", "?", "!", ",") or t[2].lower() == "that":
+                break
+            if t[2] == ":":
+                return t[1]
     # "that" within a short adverbial ("said in a statement on Wednesday that ...",
     # "told MSNBC’s “Morning Joe” on Friday that ...")
     for i, t in enumerate(toks[: MAX_THAT_DISTANCE + 1]):
