@@ -97,6 +97,11 @@ CASES = [
                  id="36-and-shared-any-cue"),
     pytest.param("Holm said of the new request: the bridge will be rebuilt by May.", "Holm", "said",
                  "the bridge will be rebuilt by May", "indirect", "indirect.subject_cue", id="37-adverbial-colon"),
+    # negated statements are statements (PolNeAR annotates them), with the same subject
+    pytest.param("Lawmakers have not said whether the program will be renewed.", "Lawmakers", "said",
+                 "whether the program will be renewed", "indirect", "indirect.subject_cue", id="38-negated-have-not"),
+    pytest.param("He didn't say whether he would run again.", "He", "say", "whether he would run again", "indirect",
+                 "indirect.subject_cue", id="39-negated-didnt"),
 ]
 
 

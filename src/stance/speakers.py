@@ -97,6 +97,8 @@ AUX_ADVERBS = frozenset(
     "simply earlier frequently openly explicitly long had since now today yesterday tonight "
     "herself himself themselves itself bluntly".split()
 )
+#: whether "X did not say ..." / "X never said ..." finds X as the subject (a negated statement)
+NEGATED_CUES = True
 #: words that end a subject noun phrase on the left (a clause starts after them)
 LEFT_BOUNDARY_WORDS = frozenset(
     "that because when while if but although though as since after before so where whereas and or "
@@ -242,6 +244,19 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         toks.pop()
     if not toks:
         return None
+    if NEGATED_CUES and (_word(toks[-1][2]) in ("not", "never") or re.search(r"\w(?:n[’']t|not)$", toks[-1][2])):
+        # "Lawmakers have not said", "He didn't say", "Ortiz never said": a negated statement
+        # (PolNeAR annotates it) has the same subject
+        last = toks[-1][2]
+        toks.pop()
+        if re.search(r"\w(?:n[’']t|not)$", last) and not re.fullmatch(r"(?i)(?:did|does|do|has|have|had|would|will|"
+                                                                      r"could|should|is|was|were|are|ca|wo)(?:n[’']t|not)", last):
+            return None
+        while toks and (_word(toks[-1][2]) in AUX_ADVERBS
+                        or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 3)):
+            toks.pop()
+        if not toks or _word(toks[-1][2]) in ("not", "never", "to"):
+            return None
     if _word(toks[-1][2]) in ("not", "never", "n't", "to"):
         return None
     appos: Optional[Span] = None
