@@ -102,6 +102,8 @@ CASES = [
                  "whether the program will be renewed", "indirect", "indirect.subject_cue", id="38-negated-have-not"),
     pytest.param("He didn't say whether he would run again.", "He", "say", "whether he would run again", "indirect",
                  "indirect.subject_cue", id="39-negated-didnt"),
+    pytest.param("Two in three said the economy was getting worse.", "Two in three", "said",
+                 "the economy was getting worse", "indirect", "indirect.subject_cue", id="40-proportion-subject"),
 ]
 
 
