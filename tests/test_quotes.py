@@ -104,6 +104,9 @@ CASES = [
                  "indirect.subject_cue", id="39-negated-didnt"),
     pytest.param("Two in three said the economy was getting worse.", "Two in three", "said",
                  "the economy was getting worse", "indirect", "indirect.subject_cue", id="40-proportion-subject"),
+    pytest.param('"That," he added, "makes life harder for our children."', "he", "added",
+                 'That," he added, "makes life harder for our children.', "direct", "direct.split_quote",
+                 id="41-split-quote-one-word-opening"),
 ]
 
 

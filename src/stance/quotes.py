@@ -1036,8 +1036,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     if kind in ("clause", "quote") and not direct:
         return None  # 'As they marched, they chanted "..."': the quotation after the cue is the content
     c = _trim(doc.text, start, ce, final_period=not direct)
-    if _words(text, *c) < MIN_CONTENT_WORDS:
-        return None
+    if _words(text, *c) < MIN_CONTENT_WORDS and not (direct and kind == "quote" and _words(text, *c) >= 1):
+        return None  # ('"That," he added, "promises ...": a split quotation counts as a whole)
     f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True, tail=kind)
     if sp[1] <= cue[0]:
         f.via = _media_hearer(doc, cue, s.end)
