@@ -145,6 +145,7 @@ NEGATIVES = [
     pytest.param("The statement was released on Friday.", id="n5-noun-statement"),
     pytest.param("That is not what he said.", id="n6-what-he-said"),
     pytest.param("", id="n8-empty"),
+    pytest.param("The city pledged to repave the road by May.", id="n13-pledged-to-infinitive"),
     pytest.param("As he spoke, the crowd cheered loudly for him.", id="n12-as-he-spoke"),
     pytest.param("Its approval rating has declined slightly from 58 percent.", id="n11-declined-figure"),
     pytest.param("The Mayor Says Hello is a song from the old show.", id="n10-capitalized-cue-outside-headline"),
