@@ -107,6 +107,9 @@ CASES = [
     pytest.param('"That," he added, "makes life harder for our children."', "he", "added",
                  'That," he added, "makes life harder for our children.', "direct", "direct.split_quote",
                  id="41-split-quote-one-word-opening"),
+    # 'noun' forms moved to 'that' (train sweep): a trailing attribution is fine
+    pytest.param("The mill will stay open until May, Holm notes.", "Holm", "notes", "The mill will stay open until May",
+                 "indirect", "indirect.trailing_cue", id="42-trailing-notes"),
 ]
 
 
