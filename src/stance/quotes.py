@@ -1,8 +1,8 @@
 """Statement detection: who said what, as :class:`~stance.types.Quote` records.
 
 The public entry point is :func:`find_quotes`. It runs the ordered tuple of
-named rules :data:`RULES` over one article: four sentence rules (trailing cue,
-according to, subject cue, shared subject), each seeing every sentence with the
+named rules :data:`RULES` over one article: five sentence rules (trailing cue,
+according to, as cue, subject cue, shared subject), each seeing every sentence with the
 cues the earlier rules left unclaimed, then two document rules (paragraph
 extension, continuation). Every statement's ``rule`` field is the stable dotted
 name of the case that produced it, so a wrong attribution leads straight back
@@ -21,6 +21,8 @@ Statement rule names:
 * ``indirect.according_to`` — ``According to the ministry, ...`` /
   ``..., according to the ministry.`` (only when no other speaker is named;
   otherwise the named channel becomes ``via``)
+* ``indirect.as_cue`` — ``As the ministry said on Monday, the talks went well.``: the content
+  is the main clause after the attribution
 * ``indirect.parenthetical_cue`` — ``The talks, Sun said, went well.``: the
   attribution sits inside the sentence; the content covers the sentence around it
 * ``indirect.shared_subject`` — ``..., said Zhu, noting that ...`` /
@@ -79,9 +81,18 @@ ACCORDING_SPANS_SENTENCE = True
 CONTINUE_TRAILING = True
 
 _VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source") and v.use != "no"]
-CUE_KIND = {v.form: v for v in _VERBS}
+#: headline forms ("Mayor Says Bridge Will Reopen"): the title-cased form of every cue, matched only
+#: in a title-case headline (see ``_is_headline``)
+_TITLE_VERBS = [v._replace(form=" ".join(w[:1].upper() + w[1:] for w in v.form.split())) for v in _VERBS
+                if v.form[:1].islower() and v.form != "according to"]
+_TITLE_VERBS = [v for v in _TITLE_VERBS if v.form not in {u.form for u in _VERBS}]
 _FORMS = sorted({v.form for v in _VERBS if v.form != "according to"}, key=len, reverse=True)
 RE_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _FORMS) + r")(?![\w’'-])")
+#: cues in a headline: the lexicon forms and their title-cased forms
+RE_CUE_HEADLINE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+    re.escape(f) for f in sorted(set(_FORMS) | {v.form for v in _TITLE_VERBS}, key=len, reverse=True)) + r")(?![\w’'-])")
+_VERBS += _TITLE_VERBS
+CUE_KIND = {v.form: v for v in _VERBS}
 RE_ACCORDING = re.compile(r"(?<![\w’'-])[Aa]ccording to(?![\w’'-])")
 RE_WORD = re.compile(r"\w+")
 RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
@@ -107,7 +118,9 @@ NOUN_FORMS = frozenset(v.form for v in _VERBS if v.use == "noun")
 TO_FORMS = frozenset(v.form for v in _VERBS if v.use == "to")
 #: past-tense cues that may continue a statement with the same subject after "and"
 AND_SHARED_LEMMAS = frozenset("add vow promise pledge warn urge call on call for say note insist argue claim suggest "
-                              "predict declare stress emphasize acknowledge admit".split())
+                              "predict declare stress emphasize acknowledge admit".split()) | frozenset(
+    # "... showed restraint and described the deal as ...": any speech lemma with a plain past cue form
+    v.lemma for v in _VERBS if v.use == "cue" and v.tag == "past" and v.kind == "speech")
 #: what a trailing attribution's tail may start with ("..., Sun said on Monday in Beijing.")
 ADVERBIAL_STARTS = frozenset(
     "in on at during for with from by of about to into after before since through last this earlier later "
@@ -301,10 +314,21 @@ def _sentence_of(doc: _Doc, pos: int) -> int:
     return lo
 
 
+#: small words a title-case headline leaves in lower case
+HEADLINE_SMALL = frozenset("a an the of to in on for and or but at by with from as vs via is".split())
+
+
+def _is_headline(text: str, s: Sentence) -> bool:
+    """``Mayor Lee Says Bridge Will Reopen In May``: most words capitalized, as in a headline."""
+    words = [w for w in RE_WORD.findall(text, s.start, s.end) if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+
+
 def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
     out = []
-    for m in RE_CUE.finditer(doc.text, s.start, s.end):
-        if doc.inside[m.start()]:
+    rx = RE_CUE_HEADLINE if _is_headline(doc.text, s) else RE_CUE
+    for m in rx.finditer(doc.text, s.start, s.end):
+        if doc.inside[m.start()] or (m.start() == s.start and m.group()[:1].isupper()):
             continue
         out.append((m.start(), m.end()))
     return out
@@ -459,6 +483,22 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
         if not doc.inside[m.start()] and (m.group() == ";" or _words(text, start, m.start()) >= 3):
             stop = m.start()
             break
+    if COORD_VP_STOP:
+        for m in RE_COORD_VP.finditer(text, start, stop):
+            if doc.inside[m.start()] or _words(text, start, m.start()) < 2:
+                continue
+            verb = m.group("verb")
+            v = CUE_KIND.get(verb)
+            if v is not None and v.lemma in AND_SHARED_LEMMAS:
+                continue  # "... and added that ...": the shared-subject rule takes it
+            if not (verb.endswith("ed") or verb in IRREGULAR_PAST or m.group("aux")):
+                continue
+            pw = re.search(r"(\w+)\W*$", text[start:m.start()])
+            if pw and not text[m.start()] == "," and (pw.group(1).endswith("ed") or pw.group(1) in IRREGULAR_PAST
+                                                              or pw.group(1) in PARTICIPLES):
+                continue  # "have always respected and trusted each other": coordinated participles
+            stop = m.start()
+            break
     for m in RE_CUE.finditer(text, start, stop):
         if doc.inside[m.start()]:
             continue
@@ -482,11 +522,33 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
 RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
+#: whether an attribution inside a fronted subordinate clause ("While X said A, B happened") ends
+#: its content at the comma before the main clause
+SUBORDINATE_STOP = True
+RE_SUBORDINATOR = re.compile(r"(?:^|[\s,])(?:[Ww]hile|[Tt]hough|[Aa]lthough|[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+as"
+                             r"|[Ii]f|[Ss]ince|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen|[Oo]nce)(?:\s+[^\s,]+){0,6}\s*$")
+RE_MAIN_CLAUSE = re.compile(r",[”\"’]?\s+(?=(?:he|she|they|we|I|it|there|He|She|They|We|It|There)(?:[’']\w+)?\s"
+                            r"|(?:the|a|an)\s+\w+\s+(?:has|have|had|is|was|were|will|would)\b"
+                            r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*\s+(?:has|have|had|is|was|will|would|\w+ed|\w+s)\b)")
+#: whether "X said A and accused B" ends the content before "and accused": a finite verb right
+#: after "and" shares the speaker as subject (a second predicate), it is not part of what was said
+COORD_VP_STOP = True
+IRREGULAR_PAST = frozenset(
+    "made took gave went put cast sent wrote got held left brought kept met ran set spent stood swore "
+    "sought thought became began drew fought found heard hit led lost paid read rode saw sold shot spoke "
+    "struck threw took won withdrew".split())
+PARTICIPLES = frozenset("born known given taken seen shown grown written done been bred".split())
+#: "..., and accused", " and then threatened", " and has repeatedly characterized": a second predicate
+RE_COORD_VP = re.compile(
+    r",?\s+(?:—\s*)?and\s+(?:(?P<aux>has|have|had|is|was)\s+)?(?:(?:also|then|later|later\s+on|recently|"
+    r"repeatedly|subsequently|eventually|even|instead|most\s+recently|again|quickly|\w+ly)\s+)?"
+    r"(?P<verb>[a-z]+)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
 RE_NEW_CLAUSE = re.compile(
     r"(?:(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
     r"(?:he|she|they|we|I|it|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|the\s+\w+)"
-    r"|,\s+(?:he|she|they|we|I))"
+    r"|,\s+(?:he|she|they|we|I)"
+    r"|(?:,|\s[―—–])\s+(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*(?<!\bThe)(?<!\bA))"
     r"\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
@@ -500,6 +562,13 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
         return toks[0][1]
     if form in CONTENT_FIRST:
         return cue[1]
+    # 'said in a statement: "..."', 'said of the request: ...': a colon closing a short adverbial
+    if toks and toks[0][2].lower() in ADVERBIAL_STARTS:
+        for t in toks[1: MAX_THAT_DISTANCE + 1]:
+            if doc.inside[t[0]] or t[2] in (";", ".", "?", "!", ",") or t[2].lower() == "that":
+                break
+            if t[2] == ":":
+                return t[1]
     # "that" within a short adverbial ("said in a statement on Wednesday that ...",
     # "told MSNBC’s “Morning Joe” on Friday that ...")
     for i, t in enumerate(toks[: MAX_THAT_DISTANCE + 1]):
@@ -633,6 +702,49 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             # that clause to the other rules
             hi = max(frame.cue[1], frame.speaker[1]) if frame.tail == "clause" else s.end
             claimed.append((lo, hi))
+
+
+#: "As Politico reported, ...", "Of course, as the senator noted, ...": the attribution opens the sentence
+RE_AS_OPENING = re.compile(r"(?:[^,;:]{0,30},\s*)?(?:(?:But|And|So|Yet|Still)\s+)?[Aa]s\s+(?=\S)")
+#: how many words may sit between an "as" cue and the comma that ends it ("as X reported on Friday,")
+MAX_AS_TAIL_WORDS = 8
+
+
+def _rule_as_cue(doc: _Doc, st: _SentenceState) -> None:
+    """``As the ministry said on Monday, the talks went well.`` -> ``indirect.as_cue``: the
+    content is the main clause after the comma (or colon) that closes the attribution."""
+    text = doc.text
+    s = doc.sentences[st.si]
+    for cs, ce in st.cues:
+        if st.is_claimed(cs) or CUE_KIND[text[cs:ce]].tag not in ("past", "pres"):
+            continue
+        m = RE_AS_OPENING.match(text, s.start, cs)
+        if m is None or doc.inside[m.end()]:
+            continue
+        found = mention_before(text, m.end(), cs)
+        if found is None:
+            continue
+        sp, appos = found
+        if sp[0] != m.end() and appos is None and not re.fullmatch(r"[\s\w’'.-]*", text[m.end():sp[0]]):
+            continue
+        if RE_CUE.search(text, sp[0], sp[1]):
+            continue
+        close = re.compile(r"[,:]").search(text, ce, s.end)
+        if close is None or any(doc.inside[ce:close.start()]) or _words(text, ce, close.start()) > MAX_AS_TAIL_WORDS:
+            continue
+        start = close.end()
+        lead = start + len(text[start:s.end]) - len(text[start:s.end].lstrip())
+        region = _region_starting_at(doc, lead)
+        if region is not None:
+            end = _chain_forward(doc, region)
+            c = _trim(text, lead, end, final_period=False)
+        else:
+            end, _via, _shared = _content_end(doc, lead, s.end)
+            c = _trim(text, lead, end)
+        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS:
+            continue
+        st.frames.append(_Frame(c, sp, (cs, ce), "indirect.as_cue", st.si, direct=region is not None))
+        st.claimed.append((m.start(), max(c[1], end)))
 
 
 def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
@@ -790,6 +902,14 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             # stop before a stretch another rule already attributed ('Rhimes declared the need for
             # drive: "Change the world," she said.')
             limit = min([a for a, b in claimed if a > start] + [s.end])
+            if SUBORDINATE_STOP and RE_SUBORDINATOR.search(text, s.start, sp[0]):
+                # "While Trump has railed against X, he has sought ...": the subordinate clause ends
+                # at the comma before the main clause's subject
+                sub = RE_MAIN_CLAUSE.search(text, ce, limit)
+                while sub is not None and doc.inside[sub.end()]:
+                    sub = RE_MAIN_CLAUSE.search(text, sub.end(), limit)
+                if sub is not None:
+                    limit = sub.start()
             end, via, shared = _content_end(doc, start, limit)
             c = _trim(text, start, end, strip_that=True)
             rule = "indirect.subject_cue"
@@ -861,7 +981,10 @@ def _not_content(text: str, c: Span, lemma: str) -> bool:
     body = text[c[0]:c[1]]
     if RE_ADVERBIAL_CONTENT.match(body):
         return True
-    return lemma in FIGURE_LEMMAS and bool(re.match(r"[$€£]?\d", body))
+    if lemma in FIGURE_LEMMAS and re.match(r"[$€£]?\d", body):
+        return True
+    # "it has declined slightly from 58 percent": a quantity that fell, not a refusal
+    return lemma == "decline" and bool(re.match(r"(?:\w+ly\s+)?(?:from|by|below)\s+[$€£\d]|(?:sharply|slightly|steadily|significantly)\b", body))
 
 
 def _naming_called(text: str, s: Sentence, cs: int, ce: int) -> bool:
@@ -913,8 +1036,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     if kind in ("clause", "quote") and not direct:
         return None  # 'As they marched, they chanted "..."': the quotation after the cue is the content
     c = _trim(doc.text, start, ce, final_period=not direct)
-    if _words(text, *c) < MIN_CONTENT_WORDS:
-        return None
+    if _words(text, *c) < MIN_CONTENT_WORDS and not (direct and kind == "quote" and _words(text, *c) >= 1):
+        return None  # ('"That," he added, "promises ...": a split quotation counts as a whole)
     f = _Frame(c, sp, cue, ("direct.quote_then_cue" if direct else rule), si, direct=direct, trailing=True, tail=kind)
     if sp[1] <= cue[0]:
         f.via = _media_hearer(doc, cue, s.end)
@@ -1029,6 +1152,7 @@ RULE_NAMES = (
     "indirect.inverted_cue",
     "indirect.subject_cue",
     "indirect.according_to",
+    "indirect.as_cue",
     "indirect.shared_subject",
     "indirect.parenthetical_cue",
     "paragraph.trailing_cue",
@@ -1110,6 +1234,7 @@ RULES: Tuple[_Rule, ...] = (
           ("direct.quote_then_cue", "direct.split_quote", "indirect.trailing_cue", "indirect.inverted_cue",
            "indirect.parenthetical_cue", "indirect.shared_subject")),
     _Rule("indirect.according_to", "sentence", _rule_according_to, ("indirect.according_to",)),
+    _Rule("indirect.as_cue", "sentence", _rule_as_cue, ("indirect.as_cue",)),
     _Rule("indirect.subject_cue", "sentence", _rule_subject_cue,
           ("indirect.subject_cue", "direct.cue_then_quote", "direct.block_quote", "indirect.shared_subject")),
     _Rule("indirect.shared_subject", "sentence", _rule_shared_subject, ("indirect.shared_subject",)),

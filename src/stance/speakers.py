@@ -97,6 +97,14 @@ AUX_ADVERBS = frozenset(
     "simply earlier frequently openly explicitly long had since now today yesterday tonight "
     "herself himself themselves itself bluntly".split()
 )
+_NUM = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+#: a poll proportion as the subject: "Two in three said", "about 4 in 10 Republicans say"
+RE_PROPORTION_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,;:(—–-]))((?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Ss]ome|[Oo]ver|"
+    r"[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?" + _NUM + r"\s+(?:in|out\s+of)\s+" + _NUM
+    + r"(?:\s+[a-z][\w-]*){0,2})\s+(?:also\s+|still\s+)?$")
+#: whether "X did not say ..." / "X never said ..." finds X as the subject (a negated statement)
+NEGATED_CUES = True
 #: words that end a subject noun phrase on the left (a clause starts after them)
 LEFT_BOUNDARY_WORDS = frozenset(
     "that because when while if but although though as since after before so where whereas and or "
@@ -235,6 +243,9 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     Returns ``((start, end), apposition_span_or_None)`` or ``None``. The span
     is the head noun phrase (a name without its apposition).
     """
+    qm = RE_PROPORTION_SUBJECT.search(text, lo, cue_start)
+    if qm is not None:
+        return (qm.start(1), qm.end(1)), None  # "Two in three said", "nearly 4 in 10 voters say"
     toks = _tokens(text, lo, cue_start)
     # strip aux/adverbs between subject and cue
     while toks and (_word(toks[-1][2]) in AUX_ADVERBS
@@ -242,6 +253,19 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
         toks.pop()
     if not toks:
         return None
+    if NEGATED_CUES and (_word(toks[-1][2]) in ("not", "never") or re.search(r"\w(?:n[’']t|not)$", toks[-1][2])):
+        # "Lawmakers have not said", "He didn't say", "Ortiz never said": a negated statement
+        # (PolNeAR annotates it) has the same subject
+        last = toks[-1][2]
+        toks.pop()
+        if re.search(r"\w(?:n[’']t|not)$", last) and not re.fullmatch(r"(?i)(?:did|does|do|has|have|had|would|will|"
+                                                                      r"could|should|is|was|were|are|ca|wo)(?:n[’']t|not)", last):
+            return None
+        while toks and (_word(toks[-1][2]) in AUX_ADVERBS
+                        or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 3)):
+            toks.pop()
+        if not toks or _word(toks[-1][2]) in ("not", "never", "to"):
+            return None
     if _word(toks[-1][2]) in ("not", "never", "n't", "to"):
         return None
     appos: Optional[Span] = None
