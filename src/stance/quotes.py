@@ -957,8 +957,8 @@ def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
 
 
 def _according_source(doc: _Doc, pos: int, end: int) -> Optional[Span]:
-    """The source after ``according to`` when it is not a plain noun phrase ("early results of
-    the exit poll conducted by ..."): up to the next comma, semicolon, dash or sentence end."""
+    """The source after ``according to`` when it is not a plain noun phrase ("the first figures
+    of a survey run by ..."): up to the next comma, semicolon, dash or sentence end."""
     text = doc.text
     m = re.compile(r"[,;:—–―‒()]|\.\s|\.$|\s--\s").search(text, pos, end)
     stop = m.start() if m else end
@@ -1187,7 +1187,7 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
         s = doc.sentences[si]
         if f.direct:
             # a later quotation in the same sentence, after the attribution, continues the quote
-            # ('"I love Larry," he said, but "when it comes to ..."')
+            # ('"We like the plan," she said, but "the budget is another matter."')
             attr_end = max(end, f.cue[1], f.speaker[1] if f.speaker else 0)
             k = bisect.bisect_left(doc.starts, attr_end)
             later = []
