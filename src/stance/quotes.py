@@ -70,7 +70,7 @@ MAX_PARAGRAPH_REACH = 6
 #: quote-only paragraphs that may continue a direct statement whose quote was closed (measured
 #: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
 MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
-#: "with Senator John McCain telling ...", "footage of Hillary Clinton asking ...": the name is the speaker
+#: "with Senator Tom Lund telling ...", "footage of Ana Reyes asking ...": the name is the speaker
 RE_OF_WITH_NAME = re.compile(r"\b(?:with|of)\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+$")
 #: how many words may separate an attribution from the quotation that continues it
 #: ('"A," he said in a statement Monday, "B."')
@@ -409,11 +409,11 @@ def _tail_kind(doc: _Doc, pos: int, end: int, hearer_skip: bool = False, inverte
     if words[0][2].lower() not in ADVERBIAL_STARTS and not (words[0][2].endswith("ly") and words[0][2].islower()):
         return "clause", j
     if words[0][2].lower() in ("as", "when", "while", "after", "before", "because", "during"):
-        # "..., Obama told his advisers as he labored over ...": a subordinate clause of time
+        # "..., Okafor told his advisers as he labored over ...": a subordinate clause of time
         return ("shared", shared_at) if shared_at is not None else ("end", j)
     if words[0][2].lower() == "to" and len(words) > 1 and words[1][2][:1].islower() \
             and words[1][2].lower() not in HEARER_WORDS | {"the", "a", "an", "his", "her", "their", "its", "my", "our"}:
-        return "clause", j  # "Trump called to ban ...": an infinitive is content
+        return "clause", j  # "Moss called to ban ...": an infinitive is content
     if len(words) <= MAX_TRAILING_TAIL_TOKENS and not any(t[2].lower() in TAIL_STOP - {"as", "when", "while"} for t in words[1:]):
         if paren:
             return "parenthetical", j
@@ -514,7 +514,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
         nm = RE_NEW_CLAUSE.search(pre)
         if nm and v.tag in ("past", "pres") and v.use == "cue" and not (
                 re.match(r"\s+and\b", nm.group()) and re.search(r"\b(?:he|she|both|either|him|her|[A-Z][\w’'-]*)\s*$", pre[:nm.start()])):
-            # ("both he and Rubio promised": a coordinated subject, not a new clause)
+            # ("both he and Ortiz promised": a coordinated subject, not a new clause)
             return start + nm.start(), None, None
     return stop, None, None
 
@@ -661,7 +661,7 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
         if CUE_KIND[form].tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
             continue
         if CUE_KIND[form].tag in ("past", "part") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", before):
-            continue  # passive: "Clinton's campaign manager was asked"
+            continue  # passive: "Reyes's campaign manager was asked"
         if CUE_KIND[form].lemma in ("accuse", "charge", "cite", "quote") and re.match(r"\s+(?:of|with|by)\b", text[ce:s.end]):
             continue  # a participle after a noun: "..., an American contractor accused of spying"
         # inverted: "..., said Zhu" / "...," said Zhu
@@ -828,7 +828,7 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept") \
                 and not re.search(r"\b(?:with|of)\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", text[s.start:cs]) \
                 and not re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho)[’']s\s+$", text[s.start:cs]):
-            continue  # ("with Senator John McCain telling reporters ..." is a statement)
+            continue  # ("with Senator Tom Lund telling reporters ..." is a statement)
         if tag in ("past", "part") and (last_word in PASSIVE_AUX or re.search(
                 r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$",
                 text[s.start:cs])):
@@ -836,7 +836,7 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         m = mention_before(text, s.start, cs)
         ow = RE_OF_WITH_NAME.search(text, s.start, cs) if tag == "ing" else None
         if ow is not None and m is not None and m[0][0] <= ow.start():
-            m = ((ow.start(1), ow.end(1)), None)  # "footage of Hillary Clinton asking, ..."
+            m = ((ow.start(1), ow.end(1)), None)  # "footage of Ana Reyes asking, ..."
         if m is None:
             continue
         sp, appos = m
@@ -903,7 +903,7 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             # drive: "Change the world," she said.')
             limit = min([a for a, b in claimed if a > start] + [s.end])
             if SUBORDINATE_STOP and RE_SUBORDINATOR.search(text, s.start, sp[0]):
-                # "While Trump has railed against X, he has sought ...": the subordinate clause ends
+                # "While Moss has railed against X, he has sought ...": the subordinate clause ends
                 # at the comma before the main clause's subject
                 sub = RE_MAIN_CLAUSE.search(text, ce, limit)
                 while sub is not None and doc.inside[sub.end()]:

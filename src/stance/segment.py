@@ -129,7 +129,7 @@ def _joins_previous(text: str, prev: Tuple[int, int], cur: Tuple[int, int]) -> b
     if RE_QUOTE_END.search(before) and RE_ATTRIBUTION_ONLY.match(piece):
         return True
     if RE_QUESTION_QUOTE_END.search(before) and _attribution_start().match(piece):
-        return True  # '"Who knows?" Trump told the station in an interview ...'
+        return True  # '"Who knows?" Moss told the station in an interview ...'
     return False
 
 

@@ -10,8 +10,8 @@ parser, by the following explicit steps:
   ``Zhu Yongbiao``; ``Sen. Lee (R-Ohio) said`` -> ``Sen. Lee``); otherwise the
   phrase starts after the last clause boundary (punctuation, ``that``, ``and``,
   ``because`` ...), loses introductory adverbs/prepositional phrases, trailing
-  time phrases (``on Tuesday``) and post-modifiers after its head (``Trump in
-  his speech`` -> ``Trump``), and must look like a noun phrase (no finite verb
+  time phrases (``on Tuesday``) and post-modifiers after its head (``Moss in
+  his speech`` -> ``Moss``), and must look like a noun phrase (no finite verb
   or modal, no possessive head, at most ``MAX_SUBJECT_TOKENS`` tokens). A pronoun
   right before the cue is taken as is; a relative ``who`` is the mention and the
   noun phrase before it its antecedent.
@@ -189,7 +189,7 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         return False
     if words[-1].endswith(("’s", "'s", "’", "s'")) and len(words[-1]) > 2 and not words[-1].endswith("ss'"):
         if words[-1].endswith(("’s", "'s", "’")):
-            return False  # a possessive ("Trump’s comments", "Editor’s note") is not a subject
+            return False  # a possessive ("Moss’s comments", "Editor’s note") is not a subject
     if len(toks) == 1:
         if head in POSSESSIVES or head in DETERMINERS or head in ("him", "them", "me", "us"):
             return False
@@ -222,7 +222,7 @@ def _strip_left(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
                 toks[1][2][:1].isdigit() or _word(toks[1][2]) in QUANTITY_WORDS):
             break  # "about half of voters", "About 4 in 10": a quantity, not a preposition
         elif w in PREPOSITIONS and len(toks) > 1:
-            # "On Tuesday Trump said" / "In a statement the ministry said": drop up to a day/month
+            # "On Tuesday Moss said" / "In a statement the ministry said": drop up to a day/month
             # word, or to the next determiner, keeping at least one token
             for i in range(1, len(toks)):
                 if _word(toks[i][2]) in DAY_MONTH:
@@ -295,7 +295,7 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
             break
     np = _strip_postmodifier(_strip_right_time(_strip_left(toks[cut:])))
     if cut > 0 and np:
-        # "Sanders, who won the primary, said" handled above; "Experts who study X said" -> cut at who
+        # "Lindqvist, who won the primary, said" handled above; "Experts who study X said" -> cut at who
         pass
     for i, t in enumerate(np):
         if _word(t[2]) in ("who", "which", "whom") and i > 0:
@@ -359,7 +359,7 @@ def _final_name_run(np: Sequence[Tuple[int, int, str]]) -> Optional[Span]:
 
 
 def _strip_postmodifier(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
-    """"Trump in his announcement speech promised" -> "Trump"; "A news report published
+    """"Moss in his announcement speech promised" -> "Moss"; "A news report published
     Wednesday said" -> "A news report": keep the head noun phrase (the shortest mention is the
     safest one; the words after the head are not the speaker)."""
     for i in range(1, len(toks)):
@@ -381,7 +381,7 @@ TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend 
 
 
 def _strip_right_time(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
-    """"Sanders on Tuesday said", "Wells Fargo just this month announced": drop the time phrase."""
+    """"Lindqvist on Tuesday said", "Wells Fargo just this month announced": drop the time phrase."""
     for i in range(1, len(toks)):
         w = _word(toks[i][2])
         if w in ("on", "this", "last", "just", "earlier", "late", "in") and all(
@@ -427,7 +427,7 @@ def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
         return False
     if not _is_cap(seg[-1][2]):
         return False
-    # lowercase words only as connectors or roles before the name ("Democratic nominee Hillary Clinton")
+    # lowercase words only as connectors or roles before the name ("Democratic nominee Ana Reyes")
     return all(_is_cap(t[2]) or _word(t[2]) in NAME_CONNECTORS or t[2] in ("’s", "'s", "-", ".")
                or (_word(t[2]) in PERSON_NOUNS or _word(t[2]) in TITLES_LOWER) for t in seg)
 
@@ -459,7 +459,7 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
             appos_toks = toks[j + 1:]
             if not appos_toks:
                 return None
-            # "..., Sen. Lindsey Graham (R-S.C.) told": the segment is the name itself
+            # "..., Sen. Ann Moss (D-Ore.) told": the segment is the name itself
             bare = list(appos_toks)
             if bare[-1][2] == ")" and any(t[2] == "(" for t in bare):
                 k = max(i for i, t in enumerate(bare) if t[2] == "(")
@@ -474,7 +474,7 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
                 len(name) == 1 and _word(name[0][2]) in ("he", "she", "they")
             ):
                 return name, (appos_toks[0][0], appos_toks[-1][1])
-            # "Officials at Homeland Security Investigations, a division of ..., said"
+            # "Officials at the Port Safety Office, a division of ..., said"
             head = _strip_postmodifier(name)
             if len(head) < len(name) and len(head) <= 4 and (
                     _is_name(head) or _word(head[-1][2]) in PERSON_NOUNS or _word(head[-1][2]).endswith("s")):
@@ -544,7 +544,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
         if len(out) >= MAX_SUBJECT_TOKENS:
             break
         if not _is_cap(w) and _is_cap(out[-1][2]) and _word(out[-1][2]) not in TITLES and lw not in PERSON_NOUNS and not (_word(out[-1][2]) in DETERMINERS):
-            # "Zhu noting" / "Trump Tuesday": a capitalized name ends at the first lowercase word
+            # "Zhu noting" / "Moss Tuesday": a capitalized name ends at the first lowercase word
             break
         out.append((s, e, w))
     while out and (_word(out[-1][2]) in DETERMINERS or out[-1][2] in ("-", "&", "’", "'")):
@@ -746,7 +746,7 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
         intro = (_word(w0) in PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS | DAY_MONTH | TIME_NOUNS
                  or w0.endswith("ly") or w0.lower().endswith("ing")
                  or (i + 1 < len(toks) and _word(toks[i + 1][2]) in ("later", "earlier", "ago")))
-        # a place name continuing the intro phrase: "in Salem, New Hampshire, Trump ..."
+        # a place name continuing the intro phrase: "in Salem, New Hampshire, Moss ..."
         place = i > 0 and _is_cap(w0) and any(t[2] == "," for t in toks[i:i + 4]) and \
             all(_is_cap(t[2]) or t[2] == "." for t in toks[i:next(k for k in range(i, len(toks)) if toks[k][2] == ",")])
         if not (intro or place):
@@ -787,7 +787,7 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
         return (toks[i][0], toks[last_ok][1])
     if _is_cap(w) and i + 1 < len(toks) and (toks[i + 1][2] == "," or _word(toks[i + 1][2]) in PREPOSITIONS) \
             and lw not in PERSON_NOUNS:
-        # "Once in my early 20s, ...", "Chastened, Trump ...": an introductory word, not a name
+        # "Once in my early 20s, ...", "Chastened, Moss ...": an introductory word, not a name
         for k in range(i + 1, min(len(toks), i + 15)):
             if toks[k][2] == ",":
                 return sentence_subject(text, toks[k][1], end) if toks[k][1] < end else None
