@@ -1,6 +1,8 @@
 """Rule tables for stance.quotes: one row per sentence, hand-written."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from stance.quotes import RULE_NAMES, find_quotes
@@ -329,3 +331,25 @@ def test_long_text_gives_each_paragraph_its_statements():
 def test_new_named_subject_ends_content(text, first, second):
     quotes = find_quotes(text)
     assert [(q.speaker_mention, q.content) for q in quotes] == [first, second]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param('Marlow told his listeners on Tuesday, “The council has run out of ideas. The budget is late '
+                 'again. Nobody is taking charge.” The session ended early.',
+                 "Marlow", 'his listeners on Tuesday, “The council has run out of ideas. The budget is late again. '
+                 'Nobody is taking charge.”', id="told-hearer-then-quote"),
+    pytest.param('According to Ostrova, “The port will reopen in spring. The cranes are already repaired.” '
+                 'The ministry declined to comment.',
+                 "Ostrova", '“The port will reopen in spring. The cranes are already repaired.”',
+                 id="according-to-quote"),
+])
+def test_indirect_content_opening_quote_runs_to_its_close(text, speaker, content):
+    quotes = [q for q in find_quotes(text) if q.speaker_mention == speaker]
+    assert len(quotes) == 1
+    assert re.findall(r"\w+", quotes[0].content) == re.findall(r"\w+", content)
+
+
+def test_statement_inside_a_quotation_is_not_extended():
+    text = '“Dela said the bridge is safe. We checked it twice,” the engineer said.'
+    for q in find_quotes(text):
+        assert q.content_span[1] <= text.index("” the engineer")

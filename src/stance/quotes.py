@@ -1229,6 +1229,36 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
             end = rend
 
 
+#: an indirect statement whose content opens a quotation that runs past the sentence end takes
+#: the whole quotation ('Limbaugh told his audience, "A. B. C."'; 'According to X, "A. B."')
+EXTEND_OPEN_QUOTE = True
+EXTEND_OPEN_QUOTE_RULES = frozenset(("indirect.subject_cue", "indirect.according_to", "indirect.shared_subject", "indirect.as_cue", "indirect.inverted_cue", "paragraph.leading_cue"))
+
+
+def _extend_open_quotes(doc: _Doc, frames: List[_Frame]) -> None:
+    """Content cut at a sentence end inside a quotation that opened within the content runs on
+    to the quotation's close."""
+    if not EXTEND_OPEN_QUOTE:
+        return
+    text = doc.text
+    for f in frames:
+        if f.rule not in EXTEND_OPEN_QUOTE_RULES:
+            continue
+        cs, ce = f.content
+        if ce <= cs or not doc.inside[ce - 1]:
+            continue
+        k = bisect.bisect_right(doc.starts, ce - 1) - 1
+        if k < 0:
+            continue
+        r = doc.regions[k]
+        if not (r[0] <= ce - 1 < r[1]) or r[0] < cs - 1:
+            continue  # the statement sits inside a quotation: leave it
+        rend = _chain_forward(doc, r)
+        if rend <= ce + 1:
+            continue
+        f.content = (cs, _trim(text, cs, rend, final_period=False)[1])
+
+
 RULES: Tuple[_Rule, ...] = (
     _Rule("indirect.trailing_cue", "sentence", _rule_trailing_cue,
           ("direct.quote_then_cue", "direct.split_quote", "indirect.trailing_cue", "indirect.inverted_cue",
@@ -1239,6 +1269,7 @@ RULES: Tuple[_Rule, ...] = (
           ("indirect.subject_cue", "direct.cue_then_quote", "direct.block_quote", "indirect.shared_subject")),
     _Rule("indirect.shared_subject", "sentence", _rule_shared_subject, ("indirect.shared_subject",)),
     _Rule("paragraph", "document", _apply_paragraph_rules, ("paragraph.trailing_cue", "paragraph.leading_cue")),
+    _Rule("extend_open_quote", "document", _extend_open_quotes, ()),
     _Rule("direct.continued", "document", _run_continuations, ("direct.continued",)),
 )
 """The rules in the order they run. Sentence rules see each sentence once, with the cues the
