@@ -353,3 +353,21 @@ def test_statement_inside_a_quotation_is_not_extended():
     text = '“Dela said the bridge is safe. We checked it twice,” the engineer said.'
     for q in find_quotes(text):
         assert q.content_span[1] <= text.index("” the engineer")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("The towers were built on what the auditors said was a faulty survey.",
+                 "the auditors", "what the auditors said was a faulty survey", id="what-said-was"),
+    pytest.param("There is a gap between what Holm says the levy would raise and how analysts say it would work.",
+                 "Holm", "what Holm says the levy would raise", id="what-says-clause"),
+    pytest.param("There is a gap between what Holm says the levy would raise and how analysts say it would work.",
+                 "analysts", "how analysts say it would work", id="how-say-clause"),
+])
+def test_wh_say_clause_is_the_content(text, speaker, content):
+    quotes = [q for q in find_quotes(text) if q.speaker_mention == speaker]
+    assert [q.content for q in quotes] == [content]
+
+
+def test_wh_say_without_complement_is_not_a_statement():
+    text = "That was what Ostrova said when she left the board in a hurry last spring."
+    assert [q for q in find_quotes(text) if q.cue == "said"] == []

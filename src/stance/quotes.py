@@ -133,6 +133,11 @@ SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag in ("ing",))
 #: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
 TAIL_STOP = frozenset("that and but because while although if when as which who".split())
 WH_BLOCKERS = frozenset("what as than how whatever".split())
+#: "what X said was ...", "how experts say it would work": the wh-clause, with its speaker and
+#: cue, is the content (PolNeAR's reading)
+WH_SAY_CLAUSE = True
+RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
+RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
 
 
 # --------------------------------------------------------------------------- records
@@ -848,6 +853,15 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             continue
         prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
         if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
+            if WH_SAY_CLAUSE and prev_word.group(1) in ("what", "how") and CUE_KIND[form].lemma == "say" \
+                    and tag in ("past", "pres", "base") and not RE_WH_NO_COMPLEMENT.match(text, ce):
+                # "what the senators said was a scheme": the whole wh-clause is the statement
+                wm = RE_WH_CLAUSE_END.search(text, ce, s.end)
+                we = wm.start() if wm else s.end
+                c = _trim(text, prev_word.start(1) + s.start, we)
+                if _words(text, ce, c[1]) >= MIN_CONTENT_WORDS:
+                    frames.append(_Frame(c, sp, (cs, ce), "indirect.subject_cue", si))
+                    claimed.append((cs, ce))
             continue
         if prev_word and prev_word.group(1).lower() in ("which", "that", "who", "whom") and word in (
                 "he", "she", "they", "it", "we", "i"):
