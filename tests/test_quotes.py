@@ -371,3 +371,14 @@ def test_wh_say_clause_is_the_content(text, speaker, content):
 def test_wh_say_without_complement_is_not_a_statement():
     text = "That was what Ostrova said when she left the board in a hurry last spring."
     assert [q for q in find_quotes(text) if q.cue == "said"] == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("Most analysts are unsure. Said Ostrova: “I do not see the point of it. Nobody asked for it.”",
+                 "Ostrova", "I do not see the point of it. Nobody asked for it.", id="said-colon-quote"),
+    pytest.param("The fair ended. Said Marta Holm, who ran the bakery for years, “We were all so proud of her.”",
+                 "Marta Holm", "We were all so proud of her.", id="said-apposition-quote"),
+])
+def test_sentence_initial_said_then_speaker(text, speaker, content):
+    quotes = [q for q in find_quotes(text) if q.speaker_mention == speaker]
+    assert [(q.cue, q.content) for q in quotes] == [("Said", content)]

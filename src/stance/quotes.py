@@ -752,6 +752,43 @@ def _rule_as_cue(doc: _Doc, st: _SentenceState) -> None:
         st.claimed.append((m.start(), max(c[1], end)))
 
 
+#: "Said Ellis: “...”": a sentence opening with an inverted speech verb, then the speaker and a
+#: comma or colon, then the statement
+RE_SAID_FIRST = re.compile(r"[“\"]?(?:Said|Says|Added|Adds)\s+(?=[A-Z])")
+
+
+def _rule_said_first(doc: _Doc, st: _SentenceState) -> None:
+    """``Said Ellis: “...”`` / ``Said Ellis, who ..., “...”``: the speaker follows a sentence-initial
+    speech verb; the statement runs from the comma or colon (or the quotation) on."""
+    text = doc.text
+    s = doc.sentences[st.si]
+    m = RE_SAID_FIRST.match(text, s.start)
+    if m is None or doc.inside[m.start()] or st.is_claimed(m.start()):
+        return
+    sp = mention_after(text, m.end(), s.end)
+    if sp is None:
+        return
+    pm = re.compile(r"[^,:]{0,80}?[,:]\s*").match(text, sp[1])
+    if pm is None or ("," in text[sp[1]:pm.end()] and re.match(r"\s*(?:who|which)\b", text[pm.end():])):
+        pm = None
+    if pm is None:
+        # "Said Poynter, who grew up there, “...”": skip the apposition up to the quotation
+        q = bisect.bisect_left(doc.starts, sp[1])
+        if q >= len(doc.regions) or doc.regions[q][0] >= s.end:
+            return
+        start = doc.regions[q][0]
+    else:
+        start = pm.end()
+    region = _region_starting_at(doc, start)
+    end = _chain_forward(doc, region) if region is not None else s.end
+    c = _trim(text, start, end, final_period=False)
+    if _words(text, *c) < MIN_CONTENT_WORDS:
+        return
+    w = RE_WORD.search(text, m.start(), m.end())
+    st.frames.append(_Frame(c, sp, (w.start(), w.end()), "indirect.inverted_cue", st.si, direct=region is not None))
+    st.claimed.append((s.start, s.end))
+
+
 def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
     """``According to the ministry, the tram will close.`` / ``..., according to the ministry.``
 
@@ -1278,6 +1315,7 @@ RULES: Tuple[_Rule, ...] = (
           ("direct.quote_then_cue", "direct.split_quote", "indirect.trailing_cue", "indirect.inverted_cue",
            "indirect.parenthetical_cue", "indirect.shared_subject")),
     _Rule("indirect.according_to", "sentence", _rule_according_to, ("indirect.according_to",)),
+    _Rule("indirect.said_first", "sentence", _rule_said_first, ("indirect.inverted_cue",)),
     _Rule("indirect.as_cue", "sentence", _rule_as_cue, ("indirect.as_cue",)),
     _Rule("indirect.subject_cue", "sentence", _rule_subject_cue,
           ("indirect.subject_cue", "direct.cue_then_quote", "direct.block_quote", "indirect.shared_subject")),
@@ -1326,7 +1364,8 @@ def find_quotes(text: str) -> List[Quote]:
     for rule in RULES:
         if rule.scope == "sentence":
             for st in states:
-                if st.cues or RE_ACCORDING.search(text, doc.sentences[st.si].start, doc.sentences[st.si].end):
+                if st.cues or RE_ACCORDING.search(text, doc.sentences[st.si].start, doc.sentences[st.si].end) \
+                        or RE_SAID_FIRST.match(text, doc.sentences[st.si].start):
                     rule.apply(doc, st)
             continue
         if not done_sentence_rules:
