@@ -382,3 +382,8 @@ def test_wh_say_without_complement_is_not_a_statement():
 def test_sentence_initial_said_then_speaker(text, speaker, content):
     quotes = [q for q in find_quotes(text) if q.speaker_mention == speaker]
     assert [(q.cue, q.content) for q in quotes] == [("Said", content)]
+
+
+def test_add_up_is_not_a_cue():
+    assert find_quotes("The small fees add up to a large bill each month.") == []
+    assert [q.speaker_mention for q in find_quotes("The clerk added that the fees were too high.")] == ["The clerk"]

@@ -329,11 +329,24 @@ def _is_headline(text: str, s: Sentence) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
+#: cue forms that are not speech in context: "it all adds up"
+NOT_CUE_CONTEXT = True
+
+
+def _measure_not_cue(text: str, lo: int, cs: int, ce: int) -> bool:
+    form = text[cs:ce]
+    if CUE_KIND[form].lemma == "add" and re.match(r"\s+up\b", text[ce:ce + 4]):
+        return True  # "the costs add up": not speech
+    return False
+
+
 def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
     out = []
     rx = RE_CUE_HEADLINE if _is_headline(doc.text, s) else RE_CUE
     for m in rx.finditer(doc.text, s.start, s.end):
         if doc.inside[m.start()] or (m.start() == s.start and m.group()[:1].isupper()):
+            continue
+        if NOT_CUE_CONTEXT and _measure_not_cue(doc.text, s.start, m.start(), m.end()):
             continue
         out.append((m.start(), m.end()))
     return out
