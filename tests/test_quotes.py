@@ -387,3 +387,11 @@ def test_sentence_initial_said_then_speaker(text, speaker, content):
 def test_add_up_is_not_a_cue():
     assert find_quotes("The small fees add up to a large bill each month.") == []
     assert [q.speaker_mention for q in find_quotes("The clerk added that the fees were too high.")] == ["The clerk"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Everything the mayor says is a lie.", id="free-choice-head"),
+    pytest.param("Nothing the council said changed the vote.", id="nothing-head"),
+])
+def test_free_choice_pronoun_is_not_a_speaker(text):
+    assert find_quotes(text) == []

@@ -136,6 +136,10 @@ WH_BLOCKERS = frozenset("what as than how whatever".split())
 #: "what X said was ...", "how experts say it would work": the wh-clause, with its speaker and
 #: cue, is the content (PolNeAR's reading)
 WH_SAY_CLAUSE = True
+#: a speaker mention that is a reduced relative clause ("the impact it" said) or headed by a
+#: free-choice pronoun ("Everything Trump" says) is not a speaker
+BAD_MENTION_CHECK = True
+RE_BAD_MENTION = re.compile(r"^(?:Everything|Anything|Nothing|Something|Whatever)\s+\S|\b[a-z]\w+\s+(?:it|he|she|they|we)$")
 RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
 RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
 
@@ -897,6 +901,8 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         sp, appos = m
         if RE_CUE.search(text, sp[0], sp[1]) or RE_ACCORDING.search(text, sp[0], sp[1]):
             continue
+        if BAD_MENTION_CHECK and RE_BAD_MENTION.search(text[sp[0]:sp[1]]):
+            continue  # "the impact it said ...", "Everything Trump says": not the speaker's noun phrase
         antecedent = None
         word = text[sp[0]:sp[1]].lower()
         if word in WH_BLOCKERS:
