@@ -395,3 +395,12 @@ def test_add_up_is_not_a_cue():
 ])
 def test_free_choice_pronoun_is_not_a_speaker(text):
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Would you vote for a candidate who said and did the same things?", id="said-and-did"),
+    pytest.param("Ana Holm reported from Lisbon, and Dan Ruiz from Porto.", id="byline-reported-from"),
+])
+def test_no_statement_without_content(text):
+    assert find_quotes(text) == []
+

@@ -139,6 +139,7 @@ WH_SAY_CLAUSE = True
 #: a speaker mention that is a reduced relative clause ("the impact it" said) or headed by a
 #: free-choice pronoun ("Everything Trump" says) is not a speaker
 BAD_MENTION_CHECK = True
+COORD_AFTER_CUE = True
 RE_BAD_MENTION = re.compile(r"^(?:Everything|Anything|Nothing|Something|Whatever)\s+\S|\b[a-z]\w+\s+(?:it|he|she|they|we)$")
 RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
 RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
@@ -901,6 +902,11 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         sp, appos = m
         if RE_CUE.search(text, sp[0], sp[1]) or RE_ACCORDING.search(text, sp[0], sp[1]):
             continue
+        if COORD_AFTER_CUE and re.match(r"\s+and\s+(?!then\b|also\b|added\b|adds\b)", text[ce:s.end]) \
+                and tag in ("past", "pres", "base"):
+            continue  # "who said and did the same things": the verb is coordinated, no content follows
+        if form in ("reported", "reports") and re.match(r"\s+from\s+[A-Z]", text[ce:s.end]):
+            continue  # "X reported from Kabul": a byline
         if BAD_MENTION_CHECK and RE_BAD_MENTION.search(text[sp[0]:sp[1]]):
             continue  # "the impact it said ...", "Everything Trump says": not the speaker's noun phrase
         antecedent = None
