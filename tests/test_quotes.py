@@ -404,3 +404,11 @@ def test_free_choice_pronoun_is_not_a_speaker(text):
 def test_no_statement_without_content(text):
     assert find_quotes(text) == []
 
+
+
+def test_shared_subject_quote_then_more_words_is_one_statement():
+    text = "Holm spoke at the fair, saying that “the levy hurts farmers” in the valley, including the dairies."
+    quotes = [q for q in find_quotes(text) if q.cue == "saying"]
+    assert len(quotes) == 1
+    assert re.findall(r"\w+", quotes[0].content) == re.findall(
+        r"\w+", "the levy hurts farmers in the valley, including the dairies")

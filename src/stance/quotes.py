@@ -140,6 +140,7 @@ WH_SAY_CLAUSE = True
 #: free-choice pronoun ("Everything Trump" says) is not a speaker
 BAD_MENTION_CHECK = True
 COORD_AFTER_CUE = True
+SHARED_QUOTE_RUNS_ON = True
 RE_BAD_MENTION = re.compile(r"^(?:Everything|Anything|Nothing|Something|Whatever)\s+\S|\b[a-z]\w+\s+(?:it|he|she|they|we)$")
 RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
 RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
@@ -1142,6 +1143,8 @@ def _shared_frames(doc: _Doc, si: int, sp: Span, cue: Span, end: int, claimed: L
     text = doc.text
     start = _skip_after_cue(doc, cue, end)
     region = _region_starting_at(doc, start + len(text[start:end]) - len(text[start:end].lstrip()))
+    if region is not None and SHARED_QUOTE_RUNS_ON and re.match(r"\s+\w", text[_chain_forward(doc, region):end]):
+        region = None  # "saying that “race matters” in America, ...": the sentence goes on after the quotation
     if region is not None:
         e = _chain_forward(doc, region)
         c = _trim(text, start, e, final_period=False)
