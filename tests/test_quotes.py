@@ -412,3 +412,11 @@ def test_shared_subject_quote_then_more_words_is_one_statement():
     assert len(quotes) == 1
     assert re.findall(r"\w+", quotes[0].content) == re.findall(
         r"\w+", "the levy hurts farmers in the valley, including the dairies")
+
+
+def test_said_then_clause_with_relative_that_is_not_a_hearer():
+    quotes = find_quotes("Holm said officials have a video that shows the blast.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [
+        ("Holm", "officials have a video that shows the blast")]
+    quotes = find_quotes("Holm told reporters on Monday that the blast was small.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("Holm", "the blast was small")]

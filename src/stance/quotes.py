@@ -141,6 +141,8 @@ WH_SAY_CLAUSE = True
 BAD_MENTION_CHECK = True
 COORD_AFTER_CUE = True
 SHARED_QUOTE_RUNS_ON = True
+#: "said officials have video that ...": only a tell-type cue takes a hearer before "that"
+HEARER_NEEDS_TELL = True
 RE_BAD_MENTION = re.compile(r"^(?:Everything|Anything|Nothing|Something|Whatever)\s+\S|\b[a-z]\w+\s+(?:it|he|she|they|we)$")
 RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
 RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
@@ -605,7 +607,8 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
             first = toks[0][2]
             # what comes between must read as an adverbial or a hearer ("said on Monday that",
             # "told reporters that"), not as a clause ("said officials have video that shows ...")
-            if i > 0 and not (first.lower() in ADVERBIAL_STARTS or first.lower() in HEARER_WORDS
+            if i > 0 and not (first.lower() in ADVERBIAL_STARTS
+                              or (first.lower() in HEARER_WORDS and (form in TELL_FORMS or not HEARER_NEEDS_TELL))
                               or (first[:1].isupper() and (form in TELL_FORMS or first.lower() in HEARER_WORDS))
                               or doc.inside[toks[0][0]] or first.endswith("ly")
                               or (form in TELL_FORMS and first.lower() in ("the", "a", "an", "his", "her", "their"))):
