@@ -420,3 +420,13 @@ def test_said_then_clause_with_relative_that_is_not_a_hearer():
         ("Holm", "officials have a video that shows the blast")]
     quotes = find_quotes("Holm told reporters on Monday that the blast was small.")
     assert [(q.speaker_mention, q.content) for q in quotes] == [("Holm", "the blast was small")]
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("Other leaders have proposed jointly owned drones and shared equipment that could supplement the fleet.",
+                 "jointly owned drones", id="ly-modifier-not-adverbial"),
+    pytest.param("Holm said publicly on Monday that the plan was dead.", "the plan was dead", id="ly-adverbial-phrase"),
+    pytest.param("Holm said repeatedly that the plan was dead.", "the plan was dead", id="ly-adverb-alone"),
+])
+def test_ly_word_before_that(text, content):
+    assert find_quotes(text)[0].content.startswith(content)

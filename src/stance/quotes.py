@@ -143,6 +143,9 @@ COORD_AFTER_CUE = True
 SHARED_QUOTE_RUNS_ON = True
 #: "said officials have video that ...": only a tell-type cue takes a hearer before "that"
 HEARER_NEEDS_TELL = True
+#: "-ly" before "that" is an adverbial only alone or before another adverbial ("said publicly
+#: on Monday that"), not in "proposed jointly owned drones that could ..."
+LY_NEEDS_ADVERBIAL = True
 RE_BAD_MENTION = re.compile(r"^(?:Everything|Anything|Nothing|Something|Whatever)\s+\S|\b[a-z]\w+\s+(?:it|he|she|they|we)$")
 RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
 RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
@@ -610,7 +613,9 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
             if i > 0 and not (first.lower() in ADVERBIAL_STARTS
                               or (first.lower() in HEARER_WORDS and (form in TELL_FORMS or not HEARER_NEEDS_TELL))
                               or (first[:1].isupper() and (form in TELL_FORMS or first.lower() in HEARER_WORDS))
-                              or doc.inside[toks[0][0]] or first.endswith("ly")
+                              or doc.inside[toks[0][0]]
+                              or (first.endswith("ly") and (not LY_NEEDS_ADVERBIAL or i == 1 or toks[1][2] == ","
+                                                            or toks[1][2].lower() in ADVERBIAL_STARTS))
                               or (form in TELL_FORMS and first.lower() in ("the", "a", "an", "his", "her", "their"))):
                 break
             if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
