@@ -1,6 +1,8 @@
 """Rule tables for stance.quotes: one row per sentence, hand-written."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from stance.quotes import RULE_NAMES, find_quotes
@@ -329,3 +331,102 @@ def test_long_text_gives_each_paragraph_its_statements():
 def test_new_named_subject_ends_content(text, first, second):
     quotes = find_quotes(text)
     assert [(q.speaker_mention, q.content) for q in quotes] == [first, second]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param('Marlow told his listeners on Tuesday, “The council has run out of ideas. The budget is late '
+                 'again. Nobody is taking charge.” The session ended early.',
+                 "Marlow", 'his listeners on Tuesday, “The council has run out of ideas. The budget is late again. '
+                 'Nobody is taking charge.”', id="told-hearer-then-quote"),
+    pytest.param('According to Ostrova, “The port will reopen in spring. The cranes are already repaired.” '
+                 'The ministry declined to comment.',
+                 "Ostrova", '“The port will reopen in spring. The cranes are already repaired.”',
+                 id="according-to-quote"),
+])
+def test_indirect_content_opening_quote_runs_to_its_close(text, speaker, content):
+    quotes = [q for q in find_quotes(text) if q.speaker_mention == speaker]
+    assert len(quotes) == 1
+    assert re.findall(r"\w+", quotes[0].content) == re.findall(r"\w+", content)
+
+
+def test_statement_inside_a_quotation_is_not_extended():
+    text = '“Dela said the bridge is safe. We checked it twice,” the engineer said.'
+    for q in find_quotes(text):
+        assert q.content_span[1] <= text.index("” the engineer")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("The towers were built on what the auditors said was a faulty survey.",
+                 "the auditors", "what the auditors said was a faulty survey", id="what-said-was"),
+    pytest.param("There is a gap between what Holm says the levy would raise and how analysts say it would work.",
+                 "Holm", "what Holm says the levy would raise", id="what-says-clause"),
+    pytest.param("There is a gap between what Holm says the levy would raise and how analysts say it would work.",
+                 "analysts", "how analysts say it would work", id="how-say-clause"),
+])
+def test_wh_say_clause_is_the_content(text, speaker, content):
+    quotes = [q for q in find_quotes(text) if q.speaker_mention == speaker]
+    assert [q.content for q in quotes] == [content]
+
+
+def test_wh_say_without_complement_is_not_a_statement():
+    text = "That was what Ostrova said when she left the board in a hurry last spring."
+    assert [q for q in find_quotes(text) if q.cue == "said"] == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    pytest.param("Most analysts are unsure. Said Ostrova: “I do not see the point of it. Nobody asked for it.”",
+                 "Ostrova", "I do not see the point of it. Nobody asked for it.", id="said-colon-quote"),
+    pytest.param("The fair ended. Said Marta Holm, who ran the bakery for years, “We were all so proud of her.”",
+                 "Marta Holm", "We were all so proud of her.", id="said-apposition-quote"),
+])
+def test_sentence_initial_said_then_speaker(text, speaker, content):
+    quotes = [q for q in find_quotes(text) if q.speaker_mention == speaker]
+    assert [(q.cue, q.content) for q in quotes] == [("Said", content)]
+
+
+def test_add_up_is_not_a_cue():
+    assert find_quotes("The small fees add up to a large bill each month.") == []
+    assert [q.speaker_mention for q in find_quotes("The clerk added that the fees were too high.")] == ["The clerk"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Everything the mayor says is a lie.", id="free-choice-head"),
+    pytest.param("Nothing the council said changed the vote.", id="nothing-head"),
+])
+def test_free_choice_pronoun_is_not_a_speaker(text):
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Would you vote for a candidate who said and did the same things?", id="said-and-did"),
+    pytest.param("Ana Holm reported from Lisbon, and Dan Ruiz from Porto.", id="byline-reported-from"),
+])
+def test_no_statement_without_content(text):
+    assert find_quotes(text) == []
+
+
+
+def test_shared_subject_quote_then_more_words_is_one_statement():
+    text = "Holm spoke at the fair, saying that “the levy hurts farmers” in the valley, including the dairies."
+    quotes = [q for q in find_quotes(text) if q.cue == "saying"]
+    assert len(quotes) == 1
+    assert re.findall(r"\w+", quotes[0].content) == re.findall(
+        r"\w+", "the levy hurts farmers in the valley, including the dairies")
+
+
+def test_said_then_clause_with_relative_that_is_not_a_hearer():
+    quotes = find_quotes("Holm said officials have a video that shows the blast.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [
+        ("Holm", "officials have a video that shows the blast")]
+    quotes = find_quotes("Holm told reporters on Monday that the blast was small.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("Holm", "the blast was small")]
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("Other leaders have proposed jointly owned drones and shared equipment that could supplement the fleet.",
+                 "jointly owned drones", id="ly-modifier-not-adverbial"),
+    pytest.param("Holm said publicly on Monday that the plan was dead.", "the plan was dead", id="ly-adverbial-phrase"),
+    pytest.param("Holm said repeatedly that the plan was dead.", "the plan was dead", id="ly-adverb-alone"),
+])
+def test_ly_word_before_that(text, content):
+    assert find_quotes(text)[0].content.startswith(content)

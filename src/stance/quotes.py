@@ -133,6 +133,22 @@ SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag in ("ing",))
 #: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
 TAIL_STOP = frozenset("that and but because while although if when as which who".split())
 WH_BLOCKERS = frozenset("what as than how whatever".split())
+#: "what X said was ...", "how experts say it would work": the wh-clause, with its speaker and
+#: cue, is the content (PolNeAR's reading)
+WH_SAY_CLAUSE = True
+#: a speaker mention that is a reduced relative clause ("the impact it" said) or headed by a
+#: free-choice pronoun ("Everything Trump" says) is not a speaker
+BAD_MENTION_CHECK = True
+COORD_AFTER_CUE = True
+SHARED_QUOTE_RUNS_ON = True
+#: "said officials have video that ...": only a tell-type cue takes a hearer before "that"
+HEARER_NEEDS_TELL = True
+#: "-ly" before "that" is an adverbial only alone or before another adverbial ("said publicly
+#: on Monday that"), not in "proposed jointly owned drones that could ..."
+LY_NEEDS_ADVERBIAL = True
+RE_BAD_MENTION = re.compile(r"^(?:Everything|Anything|Nothing|Something|Whatever)\s+\S|\b[a-z]\w+\s+(?:it|he|she|they|we)$")
+RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
+RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
 
 
 # --------------------------------------------------------------------------- records
@@ -324,11 +340,24 @@ def _is_headline(text: str, s: Sentence) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
+#: cue forms that are not speech in context: "it all adds up"
+NOT_CUE_CONTEXT = True
+
+
+def _measure_not_cue(text: str, lo: int, cs: int, ce: int) -> bool:
+    form = text[cs:ce]
+    if CUE_KIND[form].lemma == "add" and re.match(r"\s+up\b", text[ce:ce + 4]):
+        return True  # "the costs add up": not speech
+    return False
+
+
 def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
     out = []
     rx = RE_CUE_HEADLINE if _is_headline(doc.text, s) else RE_CUE
     for m in rx.finditer(doc.text, s.start, s.end):
         if doc.inside[m.start()] or (m.start() == s.start and m.group()[:1].isupper()):
+            continue
+        if NOT_CUE_CONTEXT and _measure_not_cue(doc.text, s.start, m.start(), m.end()):
             continue
         out.append((m.start(), m.end()))
     return out
@@ -581,9 +610,12 @@ def _skip_after_cue(doc: _Doc, cue: Span, end: int) -> int:
             first = toks[0][2]
             # what comes between must read as an adverbial or a hearer ("said on Monday that",
             # "told reporters that"), not as a clause ("said officials have video that shows ...")
-            if i > 0 and not (first.lower() in ADVERBIAL_STARTS or first.lower() in HEARER_WORDS
+            if i > 0 and not (first.lower() in ADVERBIAL_STARTS
+                              or (first.lower() in HEARER_WORDS and (form in TELL_FORMS or not HEARER_NEEDS_TELL))
                               or (first[:1].isupper() and (form in TELL_FORMS or first.lower() in HEARER_WORDS))
-                              or doc.inside[toks[0][0]] or first.endswith("ly")
+                              or doc.inside[toks[0][0]]
+                              or (first.endswith("ly") and (not LY_NEEDS_ADVERBIAL or i == 1 or toks[1][2] == ","
+                                                            or toks[1][2].lower() in ADVERBIAL_STARTS))
                               or (form in TELL_FORMS and first.lower() in ("the", "a", "an", "his", "her", "their"))):
                 break
             if i <= 4 or not any(x[2] in (",", ";", ":") for x in toks[:i]):
@@ -747,6 +779,43 @@ def _rule_as_cue(doc: _Doc, st: _SentenceState) -> None:
         st.claimed.append((m.start(), max(c[1], end)))
 
 
+#: "Said Ellis: “...”": a sentence opening with an inverted speech verb, then the speaker and a
+#: comma or colon, then the statement
+RE_SAID_FIRST = re.compile(r"[“\"]?(?:Said|Says|Added|Adds)\s+(?=[A-Z])")
+
+
+def _rule_said_first(doc: _Doc, st: _SentenceState) -> None:
+    """``Said Ellis: “...”`` / ``Said Ellis, who ..., “...”``: the speaker follows a sentence-initial
+    speech verb; the statement runs from the comma or colon (or the quotation) on."""
+    text = doc.text
+    s = doc.sentences[st.si]
+    m = RE_SAID_FIRST.match(text, s.start)
+    if m is None or doc.inside[m.start()] or st.is_claimed(m.start()):
+        return
+    sp = mention_after(text, m.end(), s.end)
+    if sp is None:
+        return
+    pm = re.compile(r"[^,:]{0,80}?[,:]\s*").match(text, sp[1])
+    if pm is None or ("," in text[sp[1]:pm.end()] and re.match(r"\s*(?:who|which)\b", text[pm.end():])):
+        pm = None
+    if pm is None:
+        # "Said Poynter, who grew up there, “...”": skip the apposition up to the quotation
+        q = bisect.bisect_left(doc.starts, sp[1])
+        if q >= len(doc.regions) or doc.regions[q][0] >= s.end:
+            return
+        start = doc.regions[q][0]
+    else:
+        start = pm.end()
+    region = _region_starting_at(doc, start)
+    end = _chain_forward(doc, region) if region is not None else s.end
+    c = _trim(text, start, end, final_period=False)
+    if _words(text, *c) < MIN_CONTENT_WORDS:
+        return
+    w = RE_WORD.search(text, m.start(), m.end())
+    st.frames.append(_Frame(c, sp, (w.start(), w.end()), "indirect.inverted_cue", st.si, direct=region is not None))
+    st.claimed.append((s.start, s.end))
+
+
 def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
     """``According to the ministry, the tram will close.`` / ``..., according to the ministry.``
 
@@ -842,12 +911,28 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         sp, appos = m
         if RE_CUE.search(text, sp[0], sp[1]) or RE_ACCORDING.search(text, sp[0], sp[1]):
             continue
+        if COORD_AFTER_CUE and re.match(r"\s+and\s+(?!then\b|also\b|added\b|adds\b)", text[ce:s.end]) \
+                and tag in ("past", "pres", "base"):
+            continue  # "who said and did the same things": the verb is coordinated, no content follows
+        if form in ("reported", "reports") and re.match(r"\s+from\s+[A-Z]", text[ce:s.end]):
+            continue  # "X reported from Kabul": a byline
+        if BAD_MENTION_CHECK and RE_BAD_MENTION.search(text[sp[0]:sp[1]]):
+            continue  # "the impact it said ...", "Everything Trump says": not the speaker's noun phrase
         antecedent = None
         word = text[sp[0]:sp[1]].lower()
         if word in WH_BLOCKERS:
             continue
         prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
         if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
+            if WH_SAY_CLAUSE and prev_word.group(1) in ("what", "how") and CUE_KIND[form].lemma == "say" \
+                    and tag in ("past", "pres", "base") and not RE_WH_NO_COMPLEMENT.match(text, ce):
+                # "what the senators said was a scheme": the whole wh-clause is the statement
+                wm = RE_WH_CLAUSE_END.search(text, ce, s.end)
+                we = wm.start() if wm else s.end
+                c = _trim(text, prev_word.start(1) + s.start, we)
+                if _words(text, ce, c[1]) >= MIN_CONTENT_WORDS:
+                    frames.append(_Frame(c, sp, (cs, ce), "indirect.subject_cue", si))
+                    claimed.append((cs, ce))
             continue
         if prev_word and prev_word.group(1).lower() in ("which", "that", "who", "whom") and word in (
                 "he", "she", "they", "it", "we", "i"):
@@ -1066,6 +1151,8 @@ def _shared_frames(doc: _Doc, si: int, sp: Span, cue: Span, end: int, claimed: L
     text = doc.text
     start = _skip_after_cue(doc, cue, end)
     region = _region_starting_at(doc, start + len(text[start:end]) - len(text[start:end].lstrip()))
+    if region is not None and SHARED_QUOTE_RUNS_ON and re.match(r"\s+\w", text[_chain_forward(doc, region):end]):
+        region = None  # "saying that “race matters” in America, ...": the sentence goes on after the quotation
     if region is not None:
         e = _chain_forward(doc, region)
         c = _trim(text, start, e, final_period=False)
@@ -1229,16 +1316,48 @@ def _run_continuations(doc: _Doc, frames: List[_Frame]) -> None:
             end = rend
 
 
+#: an indirect statement whose content opens a quotation that runs past the sentence end takes
+#: the whole quotation ('Limbaugh told his audience, "A. B. C."'; 'According to X, "A. B."')
+EXTEND_OPEN_QUOTE = True
+EXTEND_OPEN_QUOTE_RULES = frozenset(("indirect.subject_cue", "indirect.according_to", "indirect.shared_subject", "indirect.as_cue", "indirect.inverted_cue", "paragraph.leading_cue"))
+
+
+def _extend_open_quotes(doc: _Doc, frames: List[_Frame]) -> None:
+    """Content cut at a sentence end inside a quotation that opened within the content runs on
+    to the quotation's close."""
+    if not EXTEND_OPEN_QUOTE:
+        return
+    text = doc.text
+    for f in frames:
+        if f.rule not in EXTEND_OPEN_QUOTE_RULES:
+            continue
+        cs, ce = f.content
+        if ce <= cs or not doc.inside[ce - 1]:
+            continue
+        k = bisect.bisect_right(doc.starts, ce - 1) - 1
+        if k < 0:
+            continue
+        r = doc.regions[k]
+        if not (r[0] <= ce - 1 < r[1]) or r[0] < cs - 1:
+            continue  # the statement sits inside a quotation: leave it
+        rend = _chain_forward(doc, r)
+        if rend <= ce + 1:
+            continue
+        f.content = (cs, _trim(text, cs, rend, final_period=False)[1])
+
+
 RULES: Tuple[_Rule, ...] = (
     _Rule("indirect.trailing_cue", "sentence", _rule_trailing_cue,
           ("direct.quote_then_cue", "direct.split_quote", "indirect.trailing_cue", "indirect.inverted_cue",
            "indirect.parenthetical_cue", "indirect.shared_subject")),
     _Rule("indirect.according_to", "sentence", _rule_according_to, ("indirect.according_to",)),
+    _Rule("indirect.said_first", "sentence", _rule_said_first, ("indirect.inverted_cue",)),
     _Rule("indirect.as_cue", "sentence", _rule_as_cue, ("indirect.as_cue",)),
     _Rule("indirect.subject_cue", "sentence", _rule_subject_cue,
           ("indirect.subject_cue", "direct.cue_then_quote", "direct.block_quote", "indirect.shared_subject")),
     _Rule("indirect.shared_subject", "sentence", _rule_shared_subject, ("indirect.shared_subject",)),
     _Rule("paragraph", "document", _apply_paragraph_rules, ("paragraph.trailing_cue", "paragraph.leading_cue")),
+    _Rule("extend_open_quote", "document", _extend_open_quotes, ()),
     _Rule("direct.continued", "document", _run_continuations, ("direct.continued",)),
 )
 """The rules in the order they run. Sentence rules see each sentence once, with the cues the
@@ -1281,7 +1400,8 @@ def find_quotes(text: str) -> List[Quote]:
     for rule in RULES:
         if rule.scope == "sentence":
             for st in states:
-                if st.cues or RE_ACCORDING.search(text, doc.sentences[st.si].start, doc.sentences[st.si].end):
+                if st.cues or RE_ACCORDING.search(text, doc.sentences[st.si].start, doc.sentences[st.si].end) \
+                        or RE_SAID_FIRST.match(text, doc.sentences[st.si].start):
                     rule.apply(doc, st)
             continue
         if not done_sentence_rules:
