@@ -137,7 +137,7 @@ WH_BLOCKERS = frozenset("what as than how whatever".split())
 #: cue, is the content (PolNeAR's reading)
 WH_SAY_CLAUSE = True
 #: a speaker mention that is a reduced relative clause ("the impact it" said) or headed by a
-#: free-choice pronoun ("Everything Trump" says) is not a speaker
+#: free-choice pronoun ("Everything Moss" says) is not a speaker
 BAD_MENTION_CHECK = True
 COORD_AFTER_CUE = True
 SHARED_QUOTE_RUNS_ON = True
@@ -917,7 +917,7 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         if form in ("reported", "reports") and re.match(r"\s+from\s+[A-Z]", text[ce:s.end]):
             continue  # "X reported from Kabul": a byline
         if BAD_MENTION_CHECK and RE_BAD_MENTION.search(text[sp[0]:sp[1]]):
-            continue  # "the impact it said ...", "Everything Trump says": not the speaker's noun phrase
+            continue  # "the impact it said ...", "Everything Moss says": not the speaker's noun phrase
         antecedent = None
         word = text[sp[0]:sp[1]].lower()
         if word in WH_BLOCKERS:
