@@ -430,3 +430,43 @@ def test_said_then_clause_with_relative_that_is_not_a_hearer():
 ])
 def test_ly_word_before_that(text, content):
     assert find_quotes(text)[0].content.startswith(content)
+
+
+def test_adverb_before_progressive_cue():
+    quotes = find_quotes("The council is once again questioning whether the levy is fair.")
+    assert [q.speaker_mention for q in quotes] == ["The council"]
+
+
+def test_comma_enclosed_discourse_adverbial_before_cue():
+    quotes = find_quotes("Mr. Holm, though, said he is with the governor on taxes.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("Mr. Holm", "he is with the governor on taxes")]
+    quotes = find_quotes("The mayor, for her part, told reporters she would run.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("The mayor", "she would run")]
+
+
+def test_but_with_a_second_predicate_ends_the_content():
+    quotes = find_quotes("Holm praised the plan but defended the senator as a moderate.")
+    assert [q.content for q in quotes] == ["the plan"]
+
+
+def test_base_form_cue_before_that():
+    quotes = find_quotes("Farm groups confirm that the levy will rise next year.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("Farm groups", "the levy will rise next year")]
+
+
+def test_relative_cue_after_a_trailing_speaker():
+    quotes = find_quotes("“It is fine,” said Tom Holm, a dentist from Dover, who said he is friendly with the mayor.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [
+        ("Tom Holm", "It is fine"), ("who", "he is friendly with the mayor")]
+
+
+def test_non_restrictive_relative_statement_ends_before_main_predicate():
+    quotes = find_quotes("Holm, who says the city should add more buses, tweeted that the plan will fail.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [
+        ("who", "the city should add more buses"), ("Holm", "the plan will fail")]
+
+
+def test_proportion_subject_starts_a_new_statement():
+    quotes = find_quotes("Among voters, 74 percent said they are set, while 22 percent said they might change their mind.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [
+        ("74 percent", "they are set"), ("22 percent", "they might change their mind")]

@@ -70,6 +70,8 @@ MAX_PARAGRAPH_REACH = 6
 #: quote-only paragraphs that may continue a direct statement whose quote was closed (measured
 #: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
 MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
+#: adverbs that may stand between an auxiliary and a progressive cue ("is now demanding")
+PROGRESSIVE_ADVERBS = frozenset("also still now again once already always even just increasingly".split())
 #: "with Senator Tom Lund telling ...", "footage of Ana Reyes asking ...": the name is the speaker
 RE_OF_WITH_NAME = re.compile(r"\b(?:with|of)\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+$")
 #: how many words may separate an attribution from the quotation that continues it
@@ -569,7 +571,7 @@ IRREGULAR_PAST = frozenset(
 PARTICIPLES = frozenset("born known given taken seen shown grown written done been bred".split())
 #: "..., and accused", " and then threatened", " and has repeatedly characterized": a second predicate
 RE_COORD_VP = re.compile(
-    r",?\s+(?:—\s*)?and\s+(?:(?P<aux>has|have|had|is|was)\s+)?(?:(?:also|then|later|later\s+on|recently|"
+    r",?\s+(?:—\s*)?(?:and|but)\s+(?:(?P<aux>has|have|had|is|was|did\s+not|does\s+not|didn[’']t|doesn[’']t)\s+)?(?:(?:also|then|later|later\s+on|recently|"
     r"repeatedly|subsequently|eventually|even|instead|most\s+recently|again|quickly|\w+ly)\s+)?"
     r"(?P<verb>[a-z]+)\b")
 #: "..., but he said" / "... and Smith added": conjunction + short subject right before a cue
@@ -577,6 +579,10 @@ RE_NEW_CLAUSE = re.compile(
     r"(?:(?:,\s*|\s)(?:and|but|while|although|though|as|because)\s+"
     r"(?:he|she|they|we|I|it|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|the\s+\w+)"
     r"|,\s+(?:he|she|they|we|I)"
+    # "..., while 22 percent said", "... and one in four said": a proportion subject of a poll
+    r"|(?:,\s*|\s)(?:and|but|while|whereas)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|only\s+|just\s+|more\s+than\s+)?"
+    r"(?:\d[\d.,]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+in\s+\w+|half|a\s+majority"
+    r"|a\s+third|a\s+quarter|most|many|others)(?:\s+of\s+(?:the\s+)?\w+)?"
     r"|(?:,|\s[―—–])\s+(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*(?<!\bThe)(?<!\bA))"
     r"\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 
@@ -733,7 +739,26 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             # a direct quote followed by a new clause ('"...," Carson said, but he said ...') leaves
             # that clause to the other rules
             hi = max(frame.cue[1], frame.speaker[1]) if frame.tail == "clause" else s.end
+            if RELATIVE_CUE_AFTER_SPEAKER and hi == s.end:
+                # '"...," said Ana Reyes, a nurse, who said she ...': the relative clause about the
+                # speaker holds its own statement, left to the subject-cue rule
+                after = max(frame.cue[1], frame.speaker[1], frame.content[1])
+                for rm in RE_RELATIVE_CUE.finditer(text, after, s.end):
+                    if not doc.inside[rm.start()] and RE_CUE.match(text, rm.start("cue")) \
+                            and CUE_KIND.get(RE_CUE.match(text, rm.start("cue")).group()) is not None \
+                            and CUE_KIND[RE_CUE.match(text, rm.start("cue")).group()].tag in ("past", "pres"):
+                        hi = rm.start()
+                        break
             claimed.append((lo, hi))
+
+
+#: whether the content of "X, who said A, <predicate> ..." stops before the main predicate
+RELATIVE_STOP = True
+RE_MAIN_PREDICATE = re.compile(r",\s+(?:(?:also|later|then|now|\w+ly)\s+)?(?P<v>[a-z]+)\b")
+MAIN_AUX = frozenset("has had is was will would".split())
+#: whether a "who said ..." relative clause after a trailing attribution is left to the subject-cue rule
+RELATIVE_CUE_AFTER_SPEAKER = True
+RE_RELATIVE_CUE = re.compile(r",\s*who\s+(?:(?:also|later|has|have|had|previously|\w+ly)\s+){0,2}(?P<cue>[a-z])")
 
 
 #: "As Politico reported, ...", "Of course, as the senator noted, ...": the attribution opens the sentence
@@ -893,6 +918,10 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
         if _naming_called(text, s, cs, ce):
             continue  # "a spa called Bulgari Tower": naming, not speech
         between = [w for w in text[s.start:cs].split() if not (w.endswith("ly") and w.islower())]
+        if tag == "ing":
+            # "is once again questioning", "are still demanding": an adverb before the progressive
+            while between and between[-1] in PROGRESSIVE_ADVERBS:
+                between.pop()
         last_word = between[-1].lower() if between else ""
         if tag == "ing" and last_word not in ("is", "are", "was", "were", "been", "’s", "'s", "keeps", "kept") \
                 and not re.search(r"\b(?:with|of)\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", text[s.start:cs]) \
@@ -995,6 +1024,16 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
                     sub = RE_MAIN_CLAUSE.search(text, sub.end(), limit)
                 if sub is not None:
                     limit = sub.start()
+            if RELATIVE_STOP and word == "who" and re.search(r",\s*$", text[s.start:sp[0]]):
+                # "Lund, who says the city needs buses, tweeted that ...": a non-restrictive relative
+                # clause ends at the comma before the main clause's predicate
+                for rm in RE_MAIN_PREDICATE.finditer(text, ce, limit):
+                    if doc.inside[rm.start()]:
+                        continue
+                    cm = RE_CUE.match(text, rm.start("v"))
+                    if (cm and CUE_KIND[cm.group()].tag in ("past", "pres")) or rm.group("v") in MAIN_AUX:
+                        limit = rm.start()
+                        break
             end, via, shared = _content_end(doc, start, limit)
             c = _trim(text, start, end, strip_that=True)
             rule = "indirect.subject_cue"

@@ -237,6 +237,15 @@ def _strip_left(toks: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
     return toks
 
 
+#: whether a comma-enclosed discourse adverbial before the cue ("X, however, said") is skipped
+DISCOURSE_ASIDE_SKIP = True
+DISCOURSE_ASIDES = frozenset([
+    "though", "however", "meanwhile", "too", "also", "instead", "in turn", "for example", "for instance",
+    "in contrast", "by contrast", "for his part", "for her part", "for their part", "for its part",
+    "in response", "in addition", "moreover", "likewise", "similarly", "nevertheless", "still",
+    "on the other hand", "in fact", "indeed", "later", "then", "at the time", "at one point", "again"])
+
+
 def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, Optional[Span]]]:
     """The subject noun phrase that ends right before ``cue_start``, searched from ``lo``.
 
@@ -251,6 +260,17 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     while toks and (_word(toks[-1][2]) in AUX_ADVERBS
                     or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 3)):
         toks.pop()
+    if DISCOURSE_ASIDE_SKIP and len(toks) >= 3 and toks[-1][2] == ",":
+        # "Lund, though, said ...", "The mayor, for her part, told ...": a comma-enclosed discourse
+        # adverbial between the subject and the cue is not an apposition
+        for k in (2, 3, 4):
+            if len(toks) > k and toks[-k - 1][2] == "," and " ".join(
+                    _word(t[2]) for t in toks[-k:-1]) in DISCOURSE_ASIDES:
+                toks = toks[:-k - 1]
+                while toks and (_word(toks[-1][2]) in AUX_ADVERBS
+                                or (toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 3)):
+                    toks.pop()
+                break
     if not toks:
         return None
     if NEGATED_CUES and (_word(toks[-1][2]) in ("not", "never") or re.search(r"\w(?:n[’']t|not)$", toks[-1][2])):
