@@ -470,3 +470,29 @@ def test_proportion_subject_starts_a_new_statement():
     quotes = find_quotes("Among voters, 74 percent said they are set, while 22 percent said they might change their mind.")
     assert [(q.speaker_mention, q.content) for q in quotes] == [
         ("74 percent", "they are set"), ("22 percent", "they might change their mind")]
+
+
+def test_lone_quantifier_subject():
+    quotes = find_quotes("Voters were worried; most said they were very worried about prices.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("most", "they were very worried about prices")]
+
+
+def test_shared_subject_after_a_closing_quotation_mark():
+    quotes = find_quotes("The governor gave a defense of “rural values,” saying the town was the heart of the state.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [
+        ("The governor", "the town was the heart of the state")]
+
+
+def test_according_to_source_with_postmodifier_spans_the_sentence():
+    quotes = find_quotes("Missing from the talks, according to members who spoke with reporters afterward, "
+                         "was any word on the levy.")
+    assert len(quotes) == 1 and quotes[0].content.endswith("was any word on the levy")
+
+
+def test_noun_cue_before_relative_that_is_not_a_statement():
+    assert find_quotes("Most northern states that will hold contests in March are small.") == []
+
+
+def test_described_name_before_an_apposition():
+    quotes = find_quotes("The novelist Tom Holm, one of the signers, told an audience that the law is unjust.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("The novelist Tom Holm", "the law is unjust")]

@@ -752,6 +752,13 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
             claimed.append((lo, hi))
 
 
+#: whether a mid-sentence "according to" source with a short postmodifier ("aides who spoke to
+#: reporters,") still lets the content run on to the end of the sentence
+ACCORDING_SOURCE_TAIL = True
+MAX_ACCORDING_TAIL_WORDS = 10
+#: whether a noun-like cue form before "that" + a verb ("states that have voted") is skipped
+NOUN_RELATIVE_CHECK = True
+RE_RELATIVE_VERB = re.compile(r"(?:have|has|had|will|would|are|is|were|was|could|can|may|might|should|must)\b")
 #: whether the content of "X, who said A, <predicate> ..." stops before the main predicate
 RELATIVE_STOP = True
 RE_MAIN_PREDICATE = re.compile(r",\s+(?:(?:also|later|then|now|\w+ly)\s+)?(?P<v>[a-z]+)\b")
@@ -882,8 +889,17 @@ def _rule_according_to(doc: _Doc, st: _SentenceState) -> None:
             c = _trim(text, s.start, s.start + len(before.rstrip()), final_period=False)
             # "Sales, according to the report, rose sharply.": the sentence goes on after the source
             after = re.match(r"\s*,\s*", text[sp[1]:s.end])
-            if after and ACCORDING_SPANS_SENTENCE and _words(text, sp[1], s.end) >= 3 and not RE_CUE.search(text, sp[1], s.end):
-                c = (c[0], _trim(text, sp[1], s.end)[1])
+            src_end = sp[1]
+            if after is None and ACCORDING_SOURCE_TAIL:
+                # "..., according to aides who spoke with reporters, was ...": the comma closing the
+                # source's postmodifier
+                tm = re.compile(r"[,;:—–―‒()]").search(text, sp[1], s.end)
+                if tm and text[tm.start()] == "," and _words(text, sp[1], tm.start()) <= MAX_ACCORDING_TAIL_WORDS \
+                        and not any(doc.inside[sp[1]:tm.start()]):
+                    src_end = tm.start()
+                    after = re.match(r"\s*,\s*", text[src_end:s.end])
+            if after and ACCORDING_SPANS_SENTENCE and _words(text, src_end, s.end) >= 3 and not RE_CUE.search(text, src_end, s.end):
+                c = (c[0], _trim(text, src_end, s.end)[1])
             if _words(text, *c) < MIN_CONTENT_WORDS:
                 continue
             frames.append(_Frame(c, sp, (m.start(), m.end()), "indirect.according_to", si))
@@ -996,6 +1012,9 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
                     frames.append(_Frame(c, sp, (cs, ce), "direct.block_quote", si, antecedent=antecedent))
                     claimed.append((cs, s.end))
                 continue
+        if NOUN_RELATIVE_CHECK and form in NOUN_FORMS and re.search(r"\bthat\s*$", text[cs:lead]) \
+                and RE_RELATIVE_VERB.match(text, lead):
+            continue  # "the states that have voted", "claims that were denied": a relative clause
         region = _region_starting_at(doc, lead)
         progressive = tag == "ing" and (last_word in ("is", "are", "was", "were") or last_word.endswith(("’s", "'s")))
         if form in WEAK_FORMS and region is None and not re.search(
@@ -1067,7 +1086,7 @@ def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
         pre = text[s.start:cs]
         if v.lemma in ("continue",):
             continue  # "..., continuing a pattern of ...": not speech
-        if not ((v.tag == "ing" and (re.search(r",\s*(?:even\s+|also\s+|while\s+)?$", pre)
+        if not ((v.tag == "ing" and (re.search(r",\s*(?:[”’]\s*|''\s*)?(?:even\s+|also\s+|while\s+)?$", pre)
                                      or (v.lemma in ("say", "tell", "ask", "call") and re.search(r"\bby\s+$", pre))))
                 or (v.tag in ("past", "pres") and (v.lemma in AND_SHARED_LEMMAS or v.lemma == "tell")
                     and re.search(r"(?:\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+then\s+)$", pre))):

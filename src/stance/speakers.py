@@ -171,6 +171,11 @@ def mention_class(mention: str) -> str:
     return "group"
 
 
+#: whether a lone quantifier ("some", "many", "others") can be a subject
+QUANTIFIER_SUBJECTS = True
+QUANTIFIER_PRONOUNS = frozenset("some many most several few both others another those".split())
+
+
 def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
     if not toks or len(toks) > MAX_SUBJECT_TOKENS:
         return False
@@ -191,6 +196,8 @@ def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
         if words[-1].endswith(("’s", "'s", "’")):
             return False  # a possessive ("Moss’s comments", "Editor’s note") is not a subject
     if len(toks) == 1:
+        if QUANTIFIER_SUBJECTS and head in QUANTIFIER_PRONOUNS and (words[0][:1].islower() or head in ("some", "many", "most")):
+            return True  # "some said ...", "most say ...": a quantifier standing alone for people
         if head in POSSESSIVES or head in DETERMINERS or head in ("him", "them", "me", "us"):
             return False
         if head in PRONOUNS:
@@ -452,6 +459,22 @@ def _is_name(seg: Sequence[Tuple[int, int, str]]) -> bool:
                or (_word(t[2]) in PERSON_NOUNS or _word(t[2]) in TITLES_LOWER) for t in seg)
 
 
+#: whether a name preceded by lowercase descriptors ("the veteran pollster Ana Reyes") can head an apposition
+DESCRIBED_NAME_APPOSITION = True
+
+
+def _name_tail(seg: Sequence[Tuple[int, int, str]]) -> Optional[List[Tuple[int, int, str]]]:
+    """The run of two or more capitalized words that ends ``seg`` after a lowercase word, if any."""
+    i = len(seg)
+    while i > 0 and _is_cap(seg[i - 1][2]) and seg[i - 1][2][:1].isalpha():
+        i -= 1
+    run = list(seg[i:])
+    if len(run) < 2 or i == 0 or _is_cap(seg[i - 1][2]) or not seg[i - 1][2][:1].isalpha() \
+            or run[-1][2].endswith(("’s", "'s")) or not _is_name(run):
+        return None
+    return run
+
+
 #: words that cannot occur in an apposition between a speaker and the cue
 APPOSITION_BREAKERS = frozenset("but if because although though so he she they it i we".split())
 
@@ -506,6 +529,15 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
                 seg = seg[: nxt[0]]
             if _is_name(seg) and _word(name[0][2]) in DETERMINERS | POSSESSIVES:
                 return list(seg), (name[0][0], name[-1][1])
+            if DESCRIBED_NAME_APPOSITION:
+                # "The Dutch novelist Ana Reyes, one of the signers, told": a described name
+                run = _name_tail(name)
+                if run is not None and _word(name[0][2]) in DETERMINERS | POSSESSIVES and len(name) <= MAX_APPOSITION_TOKENS:
+                    return name, (appos_toks[0][0], appos_toks[-1][1])
+                # "His wife, longtime aide Ana Reyes, announced": the name closes the second segment
+                run = _name_tail(seg)
+                if run is not None and _word(name[0][2]) in POSSESSIVES | {"the", "a", "an"} and len(seg) <= 6:
+                    return run, (name[0][0], name[-1][1])
             # otherwise keep scanning back: the apposition may contain commas
         elif depth == 0 and (w in (";", ":", "—", "–", "―", "‒", '"', "“", "”")):
             break
