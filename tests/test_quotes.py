@@ -496,3 +496,18 @@ def test_noun_cue_before_relative_that_is_not_a_statement():
 def test_described_name_before_an_apposition():
     quotes = find_quotes("The novelist Tom Holm, one of the signers, told an audience that the law is unjust.")
     assert [(q.speaker_mention, q.content) for q in quotes] == [("The novelist Tom Holm", "the law is unjust")]
+
+
+def test_inverted_quantifier_speaker():
+    quotes = find_quotes("“Watch out for fraud by the mayor,” tweeted another.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("another", "Watch out for fraud by the mayor")]
+
+
+def test_one_word_answer_after_say():
+    quotes = find_quotes("Asked if he was ever bullied, the candidate said no.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("the candidate", "no")]
+
+
+def test_relative_pronoun_after_a_proportion_is_the_mention():
+    quotes = find_quotes("The 6 in 10 voters who say the levy is unfair backed the mayor.")
+    assert quotes and quotes[0].speaker_mention == "who"

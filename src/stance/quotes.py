@@ -756,6 +756,8 @@ def _rule_trailing_cue(doc: _Doc, st: _SentenceState) -> None:
 #: reporters,") still lets the content run on to the end of the sentence
 ACCORDING_SOURCE_TAIL = True
 MAX_ACCORDING_TAIL_WORDS = 10
+#: one-word answers that are a statement after "say" ("Asked if he would run, Holm said no.")
+SHORT_ANSWERS = frozenset("yes no so".split())
 #: whether a noun-like cue form before "that" + a verb ("states that have voted") is skipped
 NOUN_RELATIVE_CHECK = True
 RE_RELATIVE_VERB = re.compile(r"(?:have|has|had|will|would|are|is|were|was|could|can|may|might|should|must)\b")
@@ -1056,7 +1058,10 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             end, via, shared = _content_end(doc, start, limit)
             c = _trim(text, start, end, strip_that=True)
             rule = "indirect.subject_cue"
-        if c[1] <= c[0] or _words(text, *c) < MIN_CONTENT_WORDS or _not_content(text, c, CUE_KIND[form].lemma):
+        short_answer = CUE_KIND[form].lemma == "say" and text[c[0]:c[1]].lower() in SHORT_ANSWERS \
+            and not re.search(r"[\"“”'‘’]", text[ce:c[0]])
+        if c[1] <= c[0] or (_words(text, *c) < MIN_CONTENT_WORDS and not short_answer) \
+                or _not_content(text, c, CUE_KIND[form].lemma):
             continue
         if via is None:
             via = _media_hearer(doc, (cs, ce), s.end)

@@ -173,7 +173,7 @@ def mention_class(mention: str) -> str:
 
 #: whether a lone quantifier ("some", "many", "others") can be a subject
 QUANTIFIER_SUBJECTS = True
-QUANTIFIER_PRONOUNS = frozenset("some many most several few both others another those".split())
+QUANTIFIER_PRONOUNS = frozenset("some many most several few others another those".split())
 
 
 def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
@@ -261,6 +261,9 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     """
     qm = RE_PROPORTION_SUBJECT.search(text, lo, cue_start)
     if qm is not None:
+        wm = re.search(r"\s(who|that)$", qm.group(1))
+        if wm is not None:  # "the 6 in 10 voters who say ...": the relative pronoun is the mention
+            return (qm.start(1) + wm.start(1), qm.end(1)), (qm.start(1), qm.start(1) + wm.start())
         return (qm.start(1), qm.end(1)), None  # "Two in three said", "nearly 4 in 10 voters say"
     toks = _tokens(text, lo, cue_start)
     # strip aux/adverbs between subject and cue
@@ -599,6 +602,8 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             # "Zhu noting" / "Moss Tuesday": a capitalized name ends at the first lowercase word
             break
         out.append((s, e, w))
+    if QUANTIFIER_SUBJECTS and len(out) == 1 and _word(out[0][2]) in QUANTIFIER_PRONOUNS:
+        return (out[0][0], out[0][1])  # '"...," added another', "said others"
     while out and (_word(out[-1][2]) in DETERMINERS or out[-1][2] in ("-", "&", "’", "'")):
         out.pop()
     if not out:
