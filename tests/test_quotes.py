@@ -511,3 +511,23 @@ def test_one_word_answer_after_say():
 def test_relative_pronoun_after_a_proportion_is_the_mention():
     quotes = find_quotes("The 6 in 10 voters who say the levy is unfair backed the mayor.")
     assert quotes and quotes[0].speaker_mention == "who"
+
+
+def test_relative_apposition_with_a_pronoun_keeps_the_main_speaker():
+    quotes = find_quotes("Reyes, who said he often votes for the party, said one candidate he likes is the governor.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [
+        ("who", "he often votes for the party"), ("Reyes", "one candidate he likes is the governor")]
+
+
+def test_called_before_a_short_quoted_title_names():
+    assert find_quotes("Holm shared a syllabus for a class called “Perception” on his page.") == []
+
+
+def test_declined_by_an_amount_is_not_a_refusal():
+    quotes = find_quotes("Turnout declined by 5 percent in the county last year.")
+    assert all(q.cue != "declined" for q in quotes)
+
+
+def test_leading_to_ends_indirect_content():
+    quotes = find_quotes("Holm declared war on the levy, leading to a long fight in the legislature.")
+    assert [q.content for q in quotes] == ["war on the levy"]

@@ -552,7 +552,7 @@ def _content_end(doc: _Doc, start: int, end: int) -> Tuple[int, Optional[Span], 
 
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
-RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
+RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas|leading to|prompting|sparking|triggering)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
 #: whether an attribution inside a fronted subordinate clause ("While X said A, B happened") ends
 #: its content at the comma before the main clause
 SUBORDINATE_STOP = True
@@ -933,6 +933,9 @@ def _rule_subject_cue(doc: _Doc, st: _SentenceState) -> None:
             continue  # "added to her delegate lead": not speech
         if CUE_KIND[form].lemma == "call" and re.match(r"\s+(?:into|in|up|off|back|out)\b", text[ce:s.end]):
             continue  # "called into the program": a phone call, not speech
+        if CUE_KIND[form].lemma == "decline" and re.match(
+                r"\s+(?:in|by|from|over|sharply|slightly|steadily|significantly|dramatically|\d)", text[ce:s.end]):
+            continue  # "turnout declined by 5 percent": a fall, not a refusal
         if _naming_called(text, s, cs, ce):
             continue  # "a spa called Bulgari Tower": naming, not speech
         between = [w for w in text[s.start:cs].split() if not (w.endswith("ly") and w.islower())]
@@ -1139,7 +1142,10 @@ def _naming_called(text: str, s: Sentence, cs: int, ce: int) -> bool:
     """``a spa called Bulgari Tower``: "called" + a name after a common noun names, it does not
     report speech."""
     return (text[cs:ce] == "called"
-            and bool(re.match(r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[,.;:]|$)", text[ce:s.end]))
+            and bool(re.match(r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[,.;:]|$)", text[ce:s.end])
+                     # 'a class called “Perception”': a short quoted title right after "called"
+                     or re.match(r"\s+(?:“|\"|'')[^“”\"]{1,60}?(?:”|\"|'')", text[ce:s.end])
+                     and len(re.match(r"\s+(?:“|\"|'')([^“”\"]{1,60}?)(?:”|\"|'')", text[ce:s.end]).group(1).split()) <= 6)
             and bool(re.search(r"\b[a-z]+\s+$", text[s.start:cs]))
             and not re.search(r"\b(?:he|she|they|it|who|has|have|had|also)\s+$", text[s.start:cs]))
 

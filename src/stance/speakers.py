@@ -173,7 +173,7 @@ def mention_class(mention: str) -> str:
 
 #: whether a lone quantifier ("some", "many", "others") can be a subject
 QUANTIFIER_SUBJECTS = True
-QUANTIFIER_PRONOUNS = frozenset("some many most several few others another those".split())
+QUANTIFIER_PRONOUNS = frozenset("some many most several few others another those one".split())
 
 
 def _valid_np(toks: Sequence[Tuple[int, int, str]]) -> bool:
@@ -478,6 +478,8 @@ def _name_tail(seg: Sequence[Tuple[int, int, str]]) -> Optional[List[Tuple[int, 
     return run
 
 
+#: whether a "who ..." relative clause may hold a pronoun ("Holm, who said he votes, said")
+RELATIVE_APPOSITION = True
 #: words that cannot occur in an apposition between a speaker and the cue
 APPOSITION_BREAKERS = frozenset("but if because although though so he she they it i we".split())
 
@@ -511,7 +513,9 @@ def _apposition(toks: List[Tuple[int, int, str]]) -> Optional[Tuple[List[Tuple[i
                 k = max(i for i, t in enumerate(bare) if t[2] == "(")
                 if _is_name(bare[:k]):
                     return bare[:k], (bare[k][0], bare[-1][1])
-            if any(_word(t[2]) in APPOSITION_BREAKERS for t in appos_toks):
+            if any(_word(t[2]) in APPOSITION_BREAKERS for t in appos_toks) and not (
+                    RELATIVE_APPOSITION and _word(appos_toks[0][2]) in ("who", "whose")
+                    and not any(_word(t[2]) in ("but", "if", "because", "so") for t in appos_toks)):
                 break  # "..., but only if he can ...": a clause, not an apposition
             name = _segment_before(toks, j)
             if not name:
