@@ -435,6 +435,8 @@ def test_ly_word_before_that(text, content):
 def test_adverb_before_progressive_cue():
     quotes = find_quotes("The council is once again questioning whether the levy is fair.")
     assert [q.speaker_mention for q in quotes] == ["The council"]
+    quotes = find_quotes("The council is not saying whether the levy is fair.")
+    assert [q.speaker_mention for q in quotes] == ["The council"]
 
 
 def test_comma_enclosed_discourse_adverbial_before_cue():

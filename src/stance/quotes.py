@@ -71,7 +71,7 @@ MAX_PARAGRAPH_REACH = 6
 #: on PolNeAR dev+train: crossing paragraphs does not pay; reopened quotes are chained anyway)
 MAX_CONTINUED_PARAGRAPHS = 0  # a closed quote + a new quoted paragraph: annotators treat it as new
 #: adverbs that may stand between an auxiliary and a progressive cue ("is now demanding")
-PROGRESSIVE_ADVERBS = frozenset("also still now again once already always even just increasingly".split())
+PROGRESSIVE_ADVERBS = frozenset("also still now again once already always even just increasingly not never".split())
 #: "with Senator Tom Lund telling ...", "footage of Ana Reyes asking ...": the name is the speaker
 RE_OF_WITH_NAME = re.compile(r"\b(?:with|of)\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+$")
 #: how many words may separate an attribution from the quotation that continues it
