@@ -533,3 +533,11 @@ def test_declined_by_an_amount_is_not_a_refusal():
 def test_leading_to_ends_indirect_content():
     quotes = find_quotes("Holm declared war on the levy, leading to a long fight in the legislature.")
     assert [q.content for q in quotes] == ["war on the levy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Holm won the county, adding to her run of victories in the south.",
+    "Holm won the state, claiming his third victory of the night.",
+])
+def test_shared_participle_that_is_not_speech(text):
+    assert find_quotes(text) == []

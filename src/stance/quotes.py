@@ -1094,6 +1094,12 @@ def _rule_shared_subject(doc: _Doc, st: _SentenceState) -> None:
         pre = text[s.start:cs]
         if v.lemma in ("continue",):
             continue  # "..., continuing a pattern of ...": not speech
+        if v.lemma == "add" and re.match(r"\s+to\b", text[ce:s.end]):
+            continue  # "..., adding to her lead": not speech
+        if v.lemma == "claim" and re.match(r"\s+(?:(?:his|her|their|its|a|an|the)\s+)?(?:\w+\s+){0,2}?"
+                                           r"(?:victory|victories|win|wins|seat|title|prize|nomination|credit)\b",
+                                           text[ce:s.end]):
+            continue  # "..., claiming his third victory": winning, not a statement
         if not ((v.tag == "ing" and (re.search(r",\s*(?:[”’]\s*|''\s*)?(?:even\s+|also\s+|while\s+)?$", pre)
                                      or (v.lemma in ("say", "tell", "ask", "call") and re.search(r"\bby\s+$", pre))))
                 or (v.tag in ("past", "pres") and (v.lemma in AND_SHARED_LEMMAS or v.lemma == "tell")
