@@ -98,3 +98,9 @@ def test_description_prefers_same_head_noun():
             "Costs are rising, the source added.")
     got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
     assert got[-1] == ("the source", "a source")
+
+
+def test_let_me_say_names_the_writer():
+    from stance.quotes import find_quotes
+    quotes = find_quotes("Let me say that the levy is unfair.")
+    assert [(q.speaker_mention, q.content) for q in quotes] == [("me", "the levy is unfair")]

@@ -301,6 +301,8 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Tuple[Span, O
     appos: Optional[Span] = None
     if _word(toks[-1][2]) in ("he", "she", "they", "we", "i"):
         return (toks[-1][0], toks[-1][1]), None  # "To which she said", "As it happens, he said"
+    if len(toks) >= 2 and _word(toks[-2][2]) == "let" and _word(toks[-1][2]) in ("me", "us"):
+        return (toks[-1][0], toks[-1][1]), None  # "Let me say that ...": the writer speaks
     pm = re.fullmatch(r"(he|she|it|who)[’'](?:s|re)", toks[-1][2], re.I)
     if pm:
         return (toks[-1][0], toks[-1][0] + len(pm.group(1))), None  # "He’s claiming that ..."
