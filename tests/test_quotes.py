@@ -1,11 +1,11 @@
-"""Rule tables for stance.quotes: one row per sentence, hand-written."""
+"""Rule tables for stance.attribution: one row per sentence, hand-written."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from stance.quotes import RULE_NAMES, find_quotes
+from stance.attribution import RULE_NAMES, find_quotes
 
 # (text, speaker_mention, cue, content, kind, rule)
 CASES = [
@@ -283,14 +283,16 @@ def test_fuzz_never_raises():
 
 
 def test_rules_are_ordered_named_objects():
-    from stance.quotes import RULES
+    from stance.attribution.rules import PASSES, RULES
 
     names = [r.name for r in RULES]
-    assert names[0] == "indirect.trailing_cue" and names[-1] == "direct.continued"
-    for r in RULES:
-        assert r.scope in ("sentence", "document")
+    assert names[0] == "indirect.trailing_cue" and names[-1] == "indirect.shared_subject"
+    assert [p.name for p in PASSES][-1] == "direct.continued"
+    for r in RULES + PASSES:
         assert set(r.produces) <= set(RULE_NAMES)
-        assert r.apply.__doc__
+    for name in RULE_NAMES:  # every output name is one module of rules/, named after it
+        module = __import__("stance.attribution.rules." + name.replace(".", "_"), fromlist=["NAME"])
+        assert module.NAME == name and module.__doc__.lstrip().startswith(f"``{name}``")
 
 
 def test_continued_rule_name():

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from stance.quotes import find_quotes
-from stance.speakers import canonical_name, mention_after, mention_before, mention_class, resolve_speakers
+from stance.attribution import find_quotes
+from stance.attribution.mentions import mention_after, mention_before
+from stance.attribution.nouns import mention_class
+from stance.attribution.resolution import canonical_name, resolve_speakers
 
 
 @pytest.mark.parametrize(
@@ -101,6 +103,6 @@ def test_description_prefers_same_head_noun():
 
 
 def test_let_me_say_names_the_writer():
-    from stance.quotes import find_quotes
+    from stance.attribution import find_quotes
     quotes = find_quotes("Let me say that the levy is unfair.")
     assert [(q.speaker_mention, q.content) for q in quotes] == [("me", "the levy is unfair")]

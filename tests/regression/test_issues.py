@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stance.quotes import find_quotes
+from stance.attribution import find_quotes
 from stance.segment import split_sentences
 
 

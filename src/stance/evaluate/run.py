@@ -120,7 +120,7 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
     (``load_analyzer()``, called only then) is scored on them too: topic on
     every such attribution, stance on the gold topic.
     """
-    from ..quotes import find_quotes
+    from ..attribution import find_quotes
     from .attribution import attribution_errors, format_attribution_report, format_errors, score_attribution
 
     docs = read_gold(path, encoding=encoding)
