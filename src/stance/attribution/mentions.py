@@ -6,7 +6,11 @@ from typing import List, Optional, Sequence, Tuple
 
 from .. import lexicon
 from ..types import Span
-from .nouns import *  # noqa: F401,F403
+from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS, MAX_APPOSITION_TOKENS,
+                    MAX_SUBJECT_TOKENS, NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
+                    PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
+                    TITLES_LOWER, and_joins_names, is_cap, is_name, name_tail, segment_before,
+                    strip_left, strip_postmodifier, strip_right_time, valid_np, word_key)
 from .text import Token, tokens
 
 #: comma-enclosed discourse adverbials between a subject and its cue ("X, however, said")

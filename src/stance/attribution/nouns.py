@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence
 
 from .. import lexicon
 from .text import Token, tokens
@@ -47,11 +47,6 @@ def word_key(tok: str) -> str:
 
 def is_cap(tok: str) -> bool:
     return tok[:1].isupper()
-
-
-def is_pronoun(mention: str) -> bool:
-    """True when the whole mention is a pronoun (``He``, ``they``, ``who``)."""
-    return mention.strip().lower() in PRONOUNS
 
 
 def mention_class(mention: str) -> str:

@@ -32,7 +32,7 @@ from typing import List, Optional, Sequence, Tuple
 from ..types import Quote, Span
 from .candidates import Candidate
 from .document import Document, quote_kind
-from .nouns import *  # noqa: F401,F403
+from .nouns import ORG_WORDS, PRONOUNS, TITLES, is_cap, mention_class, word_key
 from .text import tokens
 
 __all__ = ["resolve_statements", "resolve_speakers", "canonical_name"]

@@ -5,7 +5,9 @@ import re
 from typing import List, Optional
 
 from ..types import Span
-from .nouns import *  # noqa: F401,F403
+from .nouns import (AUX_ADVERBS, DAY_MONTH, DETERMINERS, LEFT_BOUNDARY_WORDS, MAX_NAME_TOKENS,
+                    NON_NP_WORDS, PERSON_NOUNS, POSSESSIVES, PREPOSITIONS, SENTENCE_ADVERBS,
+                    TIME_NOUNS, TITLES_LOWER, is_cap, word_key)
 from .text import Token, tokens
 
 #: a dateline before the first sentence: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "LONDON, Dec. 8 (UPI) —"
