@@ -110,3 +110,25 @@ def test_description_without_a_named_role_stays_as_written():
 )
 def test_pronoun_takes_the_subject_it_continues(text, speaker):
     assert find_quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, mention, via, content",
+    [
+        pytest.param("According to the state news agency, Trade Envoy Lena Park emphasized that both "
+                     "sides reached an understanding.", "Trade Envoy Lena Park", "the state news agency",
+                     "both sides reached an understanding", id="according-to-agency"),
+        pytest.param("Park said the talks would resume in May, the Korean Central News Agency reported on "
+                     "Friday.", "Park", "the Korean Central News Agency", "the talks would resume in May",
+                     id="trailing-agency-report"),
+        pytest.param("Zhang urged the envoys to take practical steps, per AFP.", "Zhang", "AFP",
+                     "the envoys to take practical steps", id="per-agency"),
+        pytest.param("The talks will resume in May, Xinhua reported.", "Xinhua", None,
+                     "The talks will resume in May", id="agency-as-sole-source"),
+        pytest.param("Park said the talks would resume, the Daily Courier reported.", "the Daily Courier", None,
+                     "Park said the talks would resume", id="newspaper-keeps-its-report"),
+    ],
+)
+def test_wire_credit_is_via_not_speaker(text, mention, via, content):
+    q, = find_quotes(text)
+    assert (q.speaker_mention, q.via, q.content) == (mention, via, content)
