@@ -132,3 +132,26 @@ def test_pronoun_takes_the_subject_it_continues(text, speaker):
 def test_wire_credit_is_via_not_speaker(text, mention, via, content):
     q, = find_quotes(text)
     assert (q.speaker_mention, q.via, q.content) == (mention, via, content)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Farm Minister: Tariffs will hurt our farmers\n\nThe minister spoke on Monday.\n",
+                     [("Farm Minister", ":", "Tariffs will hurt our farmers")], id="speaker-colon-statement"),
+        pytest.param("Tariffs have nullified the trade pact – Okafor\n\nOkafor spoke on Monday.\n",
+                     [("Okafor", "–", "Tariffs have nullified the trade pact")], id="statement-dash-speaker"),
+        pytest.param("Ports will not accept the plan: Ministry on the corridor\n\nIt spoke on Monday.\n",
+                     [("Ministry", ":", "Ports will not accept the plan")], id="statement-colon-speaker-on-topic"),
+        pytest.param("Exclusive: Ports close early\n\nThe port closed.\n", [], id="label-is-not-a-speaker"),
+        pytest.param("Podcast Hour: Was the port deal a mistake?\n\nThe port closed.\n", [], id="question"),
+        pytest.param("Cecile Ross: 'We Will Not Stop.'\n\nShe spoke on Monday.\n", [],
+                     id="closing-full-stop-is-not-a-headline"),
+        pytest.param("Mayor Ruiz Confirms Port Exit\n\nThe port closed.\n", [], id="headline-verb-no-statement"),
+        pytest.param("Lima calls for dialogue on port\n\nThe port closed.\n", [], id="calls-for-noun"),
+        pytest.param("Mayor says port will reopen in May\n\nThe port closed.\n",
+                     [("Mayor", "says", "port will reopen in May")], id="says-headline-kept"),
+    ],
+)
+def test_headline_attributions(text, expected):
+    assert [(q.speaker_mention, q.cue, q.content) for q in find_quotes(text)] == expected

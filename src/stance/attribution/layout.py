@@ -63,8 +63,10 @@ def headline_span(text: str, sentences: Sequence[Sentence]) -> Optional[Span]:
         return None
     first = sentences[0]
     line_end = text.find("\n", first.start)
-    if line_end < 0 or first.end > line_end or text[first.start:line_end].rstrip()[-1:] in ".…":
-        return None
+    if line_end < 0 or text[first.end:line_end].strip():
+        return None  # not a line of its own, or more than one sentence on it
+    if text[first.start:line_end].rstrip().rstrip("’'\"”").rstrip()[-1:] in ".;…":
+        return None  # a closing full stop (inside a closing quote too): a sentence, not a headline
     if len(text[first.start:first.end].split()) < 3:
         return None
     return first.start, first.end

@@ -20,7 +20,7 @@ from ..cues import Cue
 from ..document import Document
 from ..open_quotes import extend_open_quotes
 from ..wire_credits import record_credits
-from . import (direct_block_quote, direct_continued, direct_cue_then_quote, direct_quote_then_cue,
+from . import (direct_block_quote, headline_colon, direct_continued, direct_cue_then_quote, direct_quote_then_cue,
                direct_split_quote, indirect_according_to, indirect_as_cue, indirect_inverted_cue,
                indirect_parenthetical_cue, indirect_shared_subject, indirect_subject_cue, indirect_trailing_cue,
                paragraph_leading_cue, paragraph_trailing_cue)
@@ -56,6 +56,7 @@ class Pass:
 
 #: sentence rules by priority: an earlier rule claims its stretch first
 RULES: Tuple[Rule, ...] = (
+    Rule(headline_colon.NAME, headline_colon.triggers, headline_colon.match, (headline_colon.NAME,)),
     Rule(indirect_trailing_cue.NAME, indirect_trailing_cue.triggers, indirect_trailing_cue.match,
          (direct_quote_then_cue.NAME, direct_split_quote.NAME, indirect_trailing_cue.NAME,
           indirect_inverted_cue.NAME, indirect_parenthetical_cue.NAME, indirect_shared_subject.NAME)),
@@ -95,4 +96,5 @@ RULE_NAMES: Tuple[str, ...] = (
     paragraph_leading_cue.NAME,
     direct_continued.NAME,
     direct_block_quote.NAME,
+    headline_colon.NAME,
 )
