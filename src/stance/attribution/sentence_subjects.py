@@ -5,7 +5,8 @@ import re
 from typing import List, Optional
 
 from ..types import Span
-from .nouns import (AUX_ADVERBS, DAY_MONTH, DETERMINERS, LEFT_BOUNDARY_WORDS, MAX_NAME_TOKENS,
+from .config import LIMITS
+from .nouns import (AUX_ADVERBS, DAY_MONTH, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     NON_NP_WORDS, PERSON_NOUNS, POSSESSIVES, PREPOSITIONS, SENTENCE_ADVERBS,
                     TIME_NOUNS, TITLES_LOWER, is_cap, word_key)
 from .text import Token, tokens
@@ -104,7 +105,7 @@ def _determiner_subject(toks: List[Token], i: int) -> Optional[Span]:
 def _name_subject(toks: List[Token], i: int) -> Optional[Span]:
     """A capitalized name (titles and person nouns before a name allowed) starting at ``i``."""
     j = i
-    while j < len(toks) and j - i < MAX_NAME_TOKENS + 2 and (
+    while j < len(toks) and j - i < LIMITS.name_tokens + 2 and (
         is_cap(toks[j][2]) or toks[j][2] in (".", "’s", "'s") and j > i
         or ((word_key(toks[j][2]) in PERSON_NOUNS or word_key(toks[j][2]) in TITLES_LOWER)
             and j + 1 < len(toks) and is_cap(toks[j + 1][2]))
