@@ -1,4 +1,26 @@
-"""Speaker mentions next to a cue, found without a parser (see the steps in each docstring)."""
+"""Speaker mentions next to a cue.
+
+Mentions are found next to a reporting cue (see :mod:`stance.attribution.cues`), without a
+parser, by the following explicit steps:
+
+* :func:`mention_before` — the subject noun phrase that ends right before a cue.
+  Auxiliaries and adverbs before the cue are skipped (``has also repeatedly
+  said``); an apposition between commas or a parenthetical is stepped over to
+  the name before it (``Zhu Yongbiao, executive director of ..., told`` ->
+  ``Zhu Yongbiao``; ``Sen. Lee (R-Ohio) said`` -> ``Sen. Lee``); otherwise the
+  phrase starts after the last clause boundary (punctuation, ``that``, ``and``,
+  ``because`` ...), loses introductory adverbs/prepositional phrases, trailing
+  time phrases (``on Tuesday``) and post-modifiers after its head (``Moss in
+  his speech`` -> ``Moss``), and must look like a noun phrase (no finite verb
+  or modal, no possessive head, at most ``LIMITS.subject_tokens`` tokens). A pronoun
+  right before the cue is taken as is; a relative ``who`` is the mention and the
+  noun phrase before it its antecedent.
+* :func:`mention_after` — the noun phrase right after an inverted cue
+  (``said the expert`` -> ``the expert``; ``according to the Chinese Foreign
+  Ministry`` -> ``the Chinese Foreign Ministry``).
+* :func:`~stance.attribution.sentence_subjects.sentence_subject` — the subject at the start of a sentence, for a cue
+  that shares it (``A judge sealed the files, saying ...``).
+"""
 from __future__ import annotations
 
 import re
