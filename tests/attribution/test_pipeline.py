@@ -122,7 +122,7 @@ def test_every_span_indexes_the_text(text):
 
 
 def test_sorted_by_content_start():
-    text = "The plan failed, Li said. Ortiz said the budget grew. “Fine,” Ada said."
+    text = "The plan failed, Li said. Ortiz said the budget grew. “Fine by me,” Ada said."
     qs = find_quotes(text)
     assert [q.speaker_mention for q in qs] == ["Li", "Ortiz", "Ada"]
     assert [q.content_span[0] for q in qs] == sorted(q.content_span[0] for q in qs)
