@@ -53,7 +53,7 @@ def trailing_candidate(doc: Document, cue: Cue, content_end: int, sp: Span, afte
         if m:
             f.via = mention_after(text, m.end(), s.end)
     elif quotation is not None:
-        direct_split_quote.extend(doc, f, quotation, by=None)
+        f.content = direct_split_quote.run_on(doc, f, quotation)
     elif kind == "shared":
         return f, at
     elif name == indirect_parenthetical_cue.NAME:
