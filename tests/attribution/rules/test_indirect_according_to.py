@@ -18,6 +18,11 @@ TABLE = [
         ('the annual report', 'according to', 'Sales, according to the annual report, rose sharply last year', 'indirect', NAME), id='source-mid-sentence'),
     row('Xu said the port will expand, according to the Harbor Gazette.',
         ('Xu', 'said', 'the port will expand', 'indirect', 'indirect.subject_cue'), id='channel-is-via', alone=False),
+    row('According to Ostrova, “The port will reopen in spring. The cranes are already repaired.” '
+        'The ministry declined to comment.',
+        ("Ostrova", "According to", "The port will reopen in spring. The cranes are already repaired.", "direct", NAME),
+        ("The ministry", "declined", "to comment", "indirect", "indirect.subject_cue"),
+        id="content-opening-a-quotation-runs-to-its-close", alone=False),
 ]
 
 

@@ -19,6 +19,12 @@ TABLE = [
         ('Ortiz', 'noting', 'prices had doubled', 'indirect', 'indirect.shared_subject'), id='inverted-then-shared'),
     row('Prices will fall, told the Daily Ledger.',
         id='told-takes-a-hearer-not-a-speaker'),
+    row("Most analysts are unsure. Said Ostrova: “I do not see the point of it. Nobody asked for it.”",
+        ("Ostrova", "Said", "I do not see the point of it. Nobody asked for it.", "direct", NAME),
+        id="said-first-colon-quote", alone="indirect.inverted_cue"),
+    row("The fair ended. Said Marta Holm, who ran the bakery for years, “We were all so proud of her.”",
+        ("Marta Holm", "Said", "We were all so proud of her.", "direct", NAME),
+        id="said-first-apposition-quote", alone="indirect.inverted_cue"),
 ]
 
 

@@ -66,6 +66,24 @@ TABLE = [
         id='capitalized-cue-outside-headline'),
     row('Sens. Ana Ruiz (D-Ore.), Bo Lind (D-Ohio) and Cy Moss (D-N.J.) all argued that the fee was illegal.',
         ('Sens. Ana Ruiz (D-Ore.), Bo Lind (D-Ohio) and Cy Moss (D-N.J.) all', 'argued', 'the fee was illegal', 'indirect', NAME), id='coordinated-names-with-parentheses', xfail='coordinated names with parentheticals are not one subject'),
+    row("Holm argued the mill was still profitable, Ortiz also noted the new orders from abroad.",
+        ("Holm", "argued", "the mill was still profitable", "indirect", NAME),
+        ("Ortiz", "noted", "the new orders from abroad", "indirect", NAME), id="comma-new-named-subject"),
+    row("The mayor said the mill was profitable ― Ortiz noted the orders had doubled.",
+        ("The mayor", "said", "the mill was profitable", "indirect", NAME),
+        ("Ortiz", "noted", "the orders had doubled", "indirect", NAME), id="dash-new-named-subject"),
+    row("The towers were built on what the auditors said was a faulty survey.",
+        ("the auditors", "said", "what the auditors said was a faulty survey", "indirect", NAME), id="what-said-was"),
+    row("There is a gap between what Holm says the levy would raise and how analysts say it would work.",
+        ("Holm", "says", "what Holm says the levy would raise", "indirect", NAME),
+        ("analysts", "say", "how analysts say it would work", "indirect", NAME), id="what-and-how-say-clauses"),
+    row("That was what Ostrova said when she left the board in a hurry last spring.",
+        id="wh-say-without-complement"),
+    row('Marlow told his listeners on Tuesday, “The council has run out of ideas. The budget is late again. '
+        'Nobody is taking charge.” The session ended early.',
+        ("Marlow", "told", 'his listeners on Tuesday, “The council has run out of ideas. The budget is late again. '
+         'Nobody is taking charge.”', "mixed", NAME), id="content-opening-a-quotation-runs-to-its-close",
+        alone=False),
 ]
 
 
