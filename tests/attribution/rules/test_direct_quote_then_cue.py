@@ -22,6 +22,11 @@ TABLE = [
         ('the sheriff', 'said', 'The roads are closed. Stay home tonight', 'direct', NAME), id='multi-sentence-quotation'),
     row('"My father told me that hard work pays," Ortiz said.',
         ('Ortiz', 'said', 'My father told me that hard work pays', 'direct', NAME), id='nested-cue-inside-quotation-is-content', alone=False),
+    row('“It is fine,” said Tom Holm, a dentist from Dover, who said he is friendly with the mayor.',
+        ('Tom Holm', 'said', 'It is fine', 'direct', NAME),
+        ('who', 'said', 'he is friendly with the mayor', 'indirect', 'indirect.subject_cue'), id='relative-cue-after-trailing-speaker', alone=False),
+    row('“Watch out for fraud by the mayor,” tweeted another.',
+        ('another', 'tweeted', 'Watch out for fraud by the mayor', 'direct', NAME), id='inverted-quantifier-speaker'),
 ]
 
 

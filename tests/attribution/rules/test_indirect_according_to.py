@@ -23,6 +23,8 @@ TABLE = [
         ("Ostrova", "According to", "The port will reopen in spring. The cranes are already repaired.", "direct", NAME),
         ("The ministry", "declined", "to comment", "indirect", "indirect.subject_cue"),
         id="content-opening-a-quotation-runs-to-its-close", alone=False),
+    row('Absent from the budget, according to aides who briefed the press on Monday, was any sign of the tax cut.',
+        ('aides', 'according to', 'Absent from the budget, according to aides who briefed the press on Monday, was any sign of the tax cut', 'indirect', NAME), id='source-with-postmodifier-spans-sentence'),
 ]
 
 

@@ -22,6 +22,10 @@ TABLE = [
         ('the engineer', 'adding', 'costs may double', 'indirect', NAME), id='trailing-then-adding', alone='indirect.trailing_cue'),
     row('The mayor left early, continuing a pattern of missed meetings.',
         id='continuing-is-not-speech'),
+    row('Holm spoke at the fair, saying that “the levy hurts farmers” in the valley, including the dairies.',
+        ('Holm', 'saying', '“the levy hurts farmers” in the valley, including the dairies', 'mixed', NAME), id='quotation-then-more-words'),
+    row('The governor gave a defense of “rural values,” saying the town was the heart of the state.',
+        ('The governor', 'saying', 'the town was the heart of the state', 'indirect', NAME), id='after-a-closing-quotation-mark'),
 ]
 
 
