@@ -3,7 +3,6 @@
 One table per rule lives in tests/attribution/rules/."""
 from __future__ import annotations
 
-
 import pytest
 
 from stance.attribution import RULE_NAMES, find_quotes
