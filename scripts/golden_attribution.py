@@ -1,7 +1,8 @@
 """Freeze and compare the exact attribution output (the safety net for refactoring attribution).
 
-    python scripts/golden_attribution.py write [--dir DIR] [--shared PATH]
-    python scripts/golden_attribution.py diff  [--dir DIR] [--shared PATH]
+    python scripts/golden_attribution.py write [--dir DIR] [--shared PATH] [--src SRC]
+    python scripts/golden_attribution.py diff  [--dir DIR] [--shared PATH] [--src SRC]
+    python scripts/golden_attribution.py time  [--shared PATH] [--src SRC] [--repeat N]
 
 For the bundled seed article and every article of PolNeAR dev and train it writes
 the JSON of :func:`stance.analyzer.attribute` (what ``stance quotes --format json``
@@ -14,20 +15,24 @@ repository: they are written outside it (``--dir``, default a folder under the
 system temporary directory). PolNeAR is read from ``../shared`` (or
 ``$STANCE_SHARED`` / ``--shared``); when it is absent only the seed article is
 compared, and the script says so.
+
+``--src`` imports ``stance`` from another checkout's ``src`` (for example an older commit
+unpacked with ``git archive``), so the golden files can be written by the old code and
+diffed against the new, and ``time`` (median seconds of ``attribute`` over each corpus) can
+compare the two in the same session.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
-from stance.analyzer import attribute  # noqa: E402
 
 
 def _shared(arg: str | None) -> Path:
@@ -55,23 +60,42 @@ def corpora(shared: Path) -> dict[str, list[tuple[str, str]]]:
 
 
 def outputs(articles: list[tuple[str, str]]) -> list[str]:
+    from stance.analyzer import attribute
+
     return [json.dumps(attribute(text, article=doc_id).to_dict(), ensure_ascii=False, sort_keys=True)
             for doc_id, text in articles]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("action", choices=("write", "diff"))
+    ap.add_argument("action", choices=("write", "diff", "time"))
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "stance-golden-attribution"),
                     help="where the golden files live (outside the repository)")
     ap.add_argument("--shared", default=None, help="the shared data folder (default ../shared)")
+    ap.add_argument("--src", default=str(ROOT / "src"), help="import stance from this folder (default: this checkout)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per corpus for 'time' (median)")
     args = ap.parse_args()
+    sys.path.insert(0, str(Path(args.src).resolve()))
     gold_dir = Path(args.dir)
     if gold_dir.resolve().is_relative_to(ROOT):
         print("golden files must live outside the repository (they hold PolNeAR text)", file=sys.stderr)
         return 2
     changed = 0
+    import stance
+
+    print(f"stance from {Path(stance.__file__).parent}", file=sys.stderr)
+    if args.action == "time":
+        outputs([("warm-up", "Zhu said the talks were useful.")])  # lexicons, Punkt parameters
     for name, articles in corpora(_shared(args.shared)).items():
+        if args.action == "time":
+            times = []
+            for _ in range(args.repeat):
+                start = time.perf_counter()
+                outputs(articles)
+                times.append(time.perf_counter() - start)
+            print(f"{name}: {len(articles)} articles, median {statistics.median(times):.3f} s of {args.repeat} "
+                  f"({' '.join(f'{t:.3f}' for t in times)})")
+            continue
         lines = outputs(articles)
         path = gold_dir / f"{name}.jsonl"
         if args.action == "write":

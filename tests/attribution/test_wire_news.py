@@ -35,6 +35,13 @@ def test_dateline_end(line, rest):
     assert line[at:].startswith(rest)
 
 
+def test_title_case_place_and_colon_is_a_dateline_only_where_the_article_opens():
+    doc = build_document("Talks Stall In Geneva\n\nGeneva: The delegate said the vote was delayed.\n\n"
+                         "Ellis: The vote was delayed again.\n")
+    assert doc.sentences[1].text.startswith("The delegate")
+    assert doc.sentences[2].text.startswith("Ellis:")
+
+
 def test_dateline_is_never_the_speaker_or_content():
     text = ("Ports Reopen After Strike\n\nMOMBASA, June 2 (Reuters) - The strike is over, "
             "a union leader said on Friday.\n")

@@ -13,9 +13,11 @@ __all__ = ["Candidate", "Proposal"]
 class Candidate:
     """A statement found by the rule named ``rule``.
 
-    Later passes may extend its content (a paragraph, a continued quotation); each records
-    its own name in ``extended_by`` and never changes ``rule``. The output's ``rule`` field
-    is :attr:`reported_rule`: the last step that shaped the content.
+    Later passes may extend its content (a paragraph, a continued quotation, an open
+    quotation); each records its name in ``extended_by`` and never changes ``rule``. A pass
+    that gives the statement its own reading (``paragraph.trailing_cue``, ``direct.continued``
+    ...) also sets ``reported_as``: the output's ``rule`` field is :attr:`reported_rule`, the
+    rule or pass that last shaped the content, so it always names one module of ``rules/``.
     """
 
     content: Span
@@ -29,16 +31,19 @@ class Candidate:
     trailing: bool = False
     tail: str = ""
     extended_by: List[str] = field(default_factory=list)
+    reported_as: Optional[str] = None
 
     @property
     def reported_rule(self) -> str:
-        return self.extended_by[-1] if self.extended_by else self.rule
+        return self.reported_as or self.rule
 
-    def extend(self, content: Span, by: Optional[str] = None) -> None:
-        """Take ``content`` as the new content; ``by`` names the pass that extended it."""
+    def extend(self, content: Span, *, by: str, reported: bool = False) -> None:
+        """Take ``content`` as the new content, recording the pass ``by``; ``reported``: the
+        output names that pass."""
         self.content = content
-        if by is not None:
-            self.extended_by.append(by)
+        self.extended_by.append(by)
+        if reported:
+            self.reported_as = by
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,12 @@ class Limits:
     as_tail_words: int = 8
     #: words of an "according to" source's postmodifier ("aides who spoke to reporters,")
     according_tail_words: int = 10
+    #: tokens a subject noun phrase may have before the cue (longer stretches are clauses)
+    subject_tokens: int = 9
+    #: tokens an apposition between a name and its cue may have
+    apposition_tokens: int = 30
+    #: tokens a name may have
+    name_tokens: int = 7
 
 
 LIMITS = Limits()

@@ -24,17 +24,22 @@ _UPPER_PLACE = r"[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 RE_DATELINE = re.compile(
     r"(?:" + _UPPER_PLACE + r"(?:,\s*[A-Z][\w ()’'-]{1,40}?)??" + _DATE + r"?\s*(?:" + _CREDIT + r")?" + _DASH
-    + r"|" + _TITLE_PLACE + _DATE + r"?\s*(?:" + _CREDIT + r")?\s*(?:[—–―]|:)\s+"
+    + r"|" + _TITLE_PLACE + _DATE + r"?\s*(?:" + _CREDIT + r")?\s*[—–―]\s+"
     + r"|" + _CREDIT + r"\s+)(?=[A-Z“\"‘(])")
+#: ``Geneva:``: a title-case place before a colon, only at the start of the article's first
+#: paragraph (elsewhere "Ellis: ..." is a speaker in a transcript)
+RE_OPENING_DATELINE = re.compile(_TITLE_PLACE + _DATE + r"?\s*(?:" + _CREDIT + r")?:\s+(?=[A-Z“\"‘(])")
 
 
-def dateline_end(text: str, start: int, end: int, *, not_words: frozenset = frozenset()) -> int:
+def dateline_end(text: str, start: int, end: int, *, not_words: frozenset = frozenset(),
+                 opening: bool = False) -> int:
     """Where the sentence at ``start`` begins after a dateline (``start`` when it has none).
 
     ``not_words``: title-case words that make a ``Word:`` prefix a speaker, not a place
-    ("Minister: Tariffs will hurt farmers").
+    ("Minister: Tariffs will hurt farmers"); ``opening``: the sentence opens the article's first
+    paragraph (where ``Geneva:`` is a dateline).
     """
-    m = RE_DATELINE.match(text, start, end)
+    m = RE_DATELINE.match(text, start, end) or (RE_OPENING_DATELINE.match(text, start, end) if opening else None)
     if m is None or m.end() >= end:
         return start
     first = text[start:m.end()].split()[0].strip(",:()").rstrip("’'s")
@@ -48,10 +53,12 @@ def strip_datelines(text: str, sentences: Sequence[Sentence], headline: Optional
     """The sentences, each first sentence of a paragraph (but the headline) starting after its
     dateline."""
     out: List[Sentence] = []
+    first_body = 1 if headline is not None else -1  # without a headline the layout is unknown
     for i, s in enumerate(sentences):
         opens_paragraph = (i == 0 or sentences[i - 1].paragraph != s.paragraph) and (
             headline is None or s.start != headline[0])
-        start = dateline_end(text, s.start, s.end, not_words=not_words) if opens_paragraph else s.start
+        start = dateline_end(text, s.start, s.end, not_words=not_words, opening=i == first_body) \
+            if opens_paragraph else s.start
         out.append(s if start == s.start else Sentence(start, s.end, s.paragraph, text[start:s.end]))
     return out
 
@@ -65,8 +72,8 @@ def headline_span(text: str, sentences: Sequence[Sentence]) -> Optional[Span]:
     line_end = text.find("\n", first.start)
     if line_end < 0 or text[first.end:line_end].strip():
         return None  # not a line of its own, or more than one sentence on it
-    if text[first.start:line_end].rstrip().rstrip("’'\"”").rstrip()[-1:] in ".;…":
-        return None  # a closing full stop (inside a closing quote too): a sentence, not a headline
+    if text[first.start:line_end].rstrip().rstrip("’'\"”").rstrip()[-1:] in ".;:,…":
+        return None  # a closing full stop (inside a closing quote too) or a colon: not a headline
     if len(text[first.start:first.end].split()) < 3:
         return None
     return first.start, first.end

@@ -1,4 +1,26 @@
-"""Speaker mentions next to a cue, found without a parser (see the steps in each docstring)."""
+"""Speaker mentions next to a cue.
+
+Mentions are found next to a reporting cue (see :mod:`stance.attribution.cues`), without a
+parser, by the following explicit steps:
+
+* :func:`mention_before` — the subject noun phrase that ends right before a cue.
+  Auxiliaries and adverbs before the cue are skipped (``has also repeatedly
+  said``); an apposition between commas or a parenthetical is stepped over to
+  the name before it (``Zhu Yongbiao, executive director of ..., told`` ->
+  ``Zhu Yongbiao``; ``Sen. Lee (R-Ohio) said`` -> ``Sen. Lee``); otherwise the
+  phrase starts after the last clause boundary (punctuation, ``that``, ``and``,
+  ``because`` ...), loses introductory adverbs/prepositional phrases, trailing
+  time phrases (``on Tuesday``) and post-modifiers after its head (``Moss in
+  his speech`` -> ``Moss``), and must look like a noun phrase (no finite verb
+  or modal, no possessive head, at most ``LIMITS.subject_tokens`` tokens). A pronoun
+  right before the cue is taken as is; a relative ``who`` is the mention and the
+  noun phrase before it its antecedent.
+* :func:`mention_after` — the noun phrase right after an inverted cue
+  (``said the expert`` -> ``the expert``; ``according to the Chinese Foreign
+  Ministry`` -> ``the Chinese Foreign Ministry``).
+* :func:`~stance.attribution.sentence_subjects.sentence_subject` — the subject at the start of a sentence, for a cue
+  that shares it (``A judge sealed the files, saying ...``).
+"""
 from __future__ import annotations
 
 import re
@@ -6,8 +28,9 @@ from typing import List, Optional, Sequence, Tuple
 
 from .. import lexicon
 from ..types import Span
-from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS, MAX_APPOSITION_TOKENS,
-                    MAX_SUBJECT_TOKENS, NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
+from .config import LIMITS
+from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
+                    NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
                     PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
                     TITLES_LOWER, and_joins_names, is_cap, is_name, name_tail, segment_before,
                     strip_left, strip_postmodifier, strip_right_time, valid_np, word_key)
@@ -123,11 +146,11 @@ def _noun_phrase_subject(text: str, lo: int, toks: List[Token]) -> Optional[Subj
     # "Sun Xiuwen, an associate professor at X told": a description whose previous segment is a name
     if cut > 0 and toks[cut - 1][2] == "," and np and word_key(np[0][2]) in DETERMINERS:
         prev = segment_before(toks, cut - 1)
-        if prev and is_name(prev) and len(np) <= MAX_APPOSITION_TOKENS:
+        if prev and is_name(prev) and len(np) <= LIMITS.apposition_tokens:
             return (prev[0][0], prev[-1][1]), (np[0][0], np[-1][1])
     if valid_np(np):
         return (np[0][0], np[-1][1]), None
-    if np and len(np) > MAX_SUBJECT_TOKENS and word_key(np[-1][2]) in PRONOUNS:
+    if np and len(np) > LIMITS.subject_tokens and word_key(np[-1][2]) in PRONOUNS:
         return (np[-1][0], np[-1][1]), None
     return _subject_fallback(text, lo, toks, cut, np)
 
@@ -185,13 +208,13 @@ def _apposition(toks: List[Token]) -> Optional[Apposition]:
 
     The apposition may hold several commas ("Donna Rawlings, 59, of Ashton, Md., who watched ...,
     said"); the name is the closest comma segment, scanning back at most
-    ``MAX_APPOSITION_TOKENS`` tokens, that is a name (or a short person description).
+    ``LIMITS.apposition_tokens`` tokens, that is a name (or a short person description).
     """
     depth = 0
     end = len(toks)
     for j in range(len(toks) - 1, -1, -1):
         w = toks[j][2]
-        if end - j > MAX_APPOSITION_TOKENS + 1:
+        if end - j > LIMITS.apposition_tokens + 1:
             break
         if w == ")":
             depth += 1
@@ -263,7 +286,7 @@ def _described_name(name: List[Token], appos_toks: List[Token]) -> Optional[Appo
     if is_name(seg) and word_key(name[0][2]) in DETERMINERS | POSSESSIVES:
         return list(seg), (name[0][0], name[-1][1])
     run = name_tail(name)
-    if run is not None and word_key(name[0][2]) in DETERMINERS | POSSESSIVES and len(name) <= MAX_APPOSITION_TOKENS:
+    if run is not None and word_key(name[0][2]) in DETERMINERS | POSSESSIVES and len(name) <= LIMITS.apposition_tokens:
         return name, (appos_toks[0][0], appos_toks[-1][1])
     # "His wife, longtime aide Ana Reyes, announced": the name closes the second segment
     run = name_tail(seg)
@@ -313,7 +336,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             break
         if w.islower() and lw.endswith("ed") and lw not in PERSON_NOUNS and len(out) >= 2:
             break  # "a lawsuit filed in Manhattan": a participle after the head
-        if len(out) >= MAX_SUBJECT_TOKENS:
+        if len(out) >= LIMITS.subject_tokens:
             break
         if not is_cap(w) and is_cap(out[-1][2]) and word_key(out[-1][2]) not in TITLES and lw not in PERSON_NOUNS and not (word_key(out[-1][2]) in DETERMINERS):
             # "Zhu noting" / "Moss Tuesday": a capitalized name ends at the first lowercase word

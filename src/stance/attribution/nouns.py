@@ -5,6 +5,7 @@ import re
 from typing import List, Optional, Sequence
 
 from .. import lexicon
+from .config import LIMITS
 from .text import Token, tokens
 
 TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
@@ -14,12 +15,6 @@ PERSON_NOUNS = lexicon.person_nouns()
 ORG_WORDS = lexicon.org_words()
 ORG_LOWER = frozenset(w.lower().rstrip(".") for w in ORG_WORDS)
 
-#: how many tokens a subject noun phrase may have before the cue (longer stretches are clauses)
-MAX_SUBJECT_TOKENS = 9
-#: how many tokens an apposition between a name and its cue may have
-MAX_APPOSITION_TOKENS = 30
-#: how many tokens a name may have
-MAX_NAME_TOKENS = 7
 
 DETERMINERS = lexicon.word_set("determiners")
 POSSESSIVES = lexicon.word_set("possessives")
@@ -76,7 +71,7 @@ QUANTIFIER_PRONOUNS = lexicon.word_set("quantifier_pronouns")
 
 
 def valid_np(toks: Sequence[Token]) -> bool:
-    if not toks or len(toks) > MAX_SUBJECT_TOKENS:
+    if not toks or len(toks) > LIMITS.subject_tokens:
         return False
     words = [t[2] for t in toks]
     low = [word_key(w) for w in words]
@@ -204,7 +199,7 @@ def is_name(seg: Sequence[Token]) -> bool:
     if seg and (word_key(seg[0][2]) in SENTENCE_ADVERBS | PREPOSITIONS | DAY_MONTH | LEFT_BOUNDARY_WORDS
                 or (len(seg) == 1 and seg[0][2].lower().endswith("ly"))):
         return False
-    if not seg or sum(1 for t in seg if t[2][:1].isalnum()) > MAX_NAME_TOKENS:
+    if not seg or sum(1 for t in seg if t[2][:1].isalnum()) > LIMITS.name_tokens:
         return False
     if not is_cap(seg[-1][2]):
         return False

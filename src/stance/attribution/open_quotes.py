@@ -1,6 +1,6 @@
 """A pass after the rules: indirect content cut at a sentence end inside a quotation that opened
 within the content runs on to the quotation's close ('Limbaugh told his audience, "A. B. C."';
-'According to X, "A. B."'). It extends content without changing which rule found it."""
+'According to X, "A. B."'). It extends content without changing the statement's name."""
 from __future__ import annotations
 
 import bisect
@@ -31,4 +31,4 @@ def extend_open_quotes(doc: Document, cues: Sequence[Sequence[Cue]], candidates:
             continue  # the statement sits inside a quotation: leave it
         rend = doc.chain_forward(r)
         if rend > ce + 1:
-            c.extend((cs, trim(doc.text, cs, rend, final_period=False)[1]))
+            c.extend((cs, trim(doc.text, cs, rend, final_period=False)[1]), by="extend_open_quote")

@@ -5,7 +5,8 @@ import re
 from typing import List, Optional
 
 from ..types import Span
-from .nouns import (AUX_ADVERBS, DAY_MONTH, DETERMINERS, LEFT_BOUNDARY_WORDS, MAX_NAME_TOKENS,
+from .config import LIMITS
+from .nouns import (AUX_ADVERBS, DAY_MONTH, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     NON_NP_WORDS, PERSON_NOUNS, POSSESSIVES, PREPOSITIONS, SENTENCE_ADVERBS,
                     TIME_NOUNS, TITLES_LOWER, is_cap, word_key)
 from .text import Token, tokens
@@ -130,7 +131,7 @@ def _name_subject(toks: List[Token], i: int) -> Optional[Span]:
 
 
 #: how many tokens a titled name may have ("US Secretary of State Ana Ruiz")
-MAX_TITLED_NAME_TOKENS = MAX_NAME_TOKENS + 4
+MAX_TITLED_NAME_TOKENS = LIMITS.name_tokens + 4
 
 
 def _joins_title(toks: List[Token], j: int) -> bool:

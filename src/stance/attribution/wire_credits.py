@@ -23,6 +23,8 @@ from .. import lexicon
 
 __all__ = ["is_wire_service", "relays_a_speaker", "record_credits"]
 
+#: the name this pass records in ``extended_by`` when it cuts a credit off a content
+CREDIT_PASS = "record_wire_credits"
 #: words naming a news agency (lowercase: "agency", "xinhua", "afp", ...)
 WIRE_SERVICES = lexicon.word_set("wire_services")
 #: "according to X", "per X", ", X reported": where a credit names its outlet
@@ -61,7 +63,7 @@ def record_credits(doc: Document, cues: Sequence[Sequence[Cue]], candidates: Lis
                 continue
             if c.content[0] <= at < c.content[1]:
                 if c.content[0] < at:  # the content ran on into its credit
-                    c.content = trim(text, c.content[0], at)
+                    c.extend(trim(text, c.content[0], at), by=CREDIT_PASS)
                     c.via = credit
                     break
                 continue

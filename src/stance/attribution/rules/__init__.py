@@ -19,7 +19,7 @@ from ..candidates import Candidate, Proposal
 from ..cues import Cue
 from ..document import Document
 from ..open_quotes import extend_open_quotes
-from ..wire_credits import record_credits
+from ..wire_credits import CREDIT_PASS, record_credits
 from . import (direct_block_quote, headline_colon, direct_continued, direct_cue_then_quote, direct_quote_then_cue,
                direct_split_quote, indirect_according_to, indirect_as_cue, indirect_inverted_cue,
                indirect_parenthetical_cue, indirect_shared_subject, indirect_subject_cue, indirect_trailing_cue,
@@ -77,7 +77,7 @@ PASSES: Tuple[Pass, ...] = (
     Pass(paragraph_leading_cue.NAME, paragraph_leading_cue.extend, (paragraph_leading_cue.NAME,)),
     Pass("extend_open_quote", extend_open_quotes, ()),
     Pass(direct_continued.NAME, direct_continued.extend, (direct_continued.NAME, direct_split_quote.NAME)),
-    Pass("record_wire_credits", record_credits, ()),
+    Pass(CREDIT_PASS, record_credits, ()),
 )
 
 #: every name a statement's ``rule`` field can hold

@@ -38,21 +38,24 @@ def trailing_candidate(doc: Document, cue: Cue, content_end: int, sp: Span, afte
     c = trim(text, start, ce, final_period=not direct)
     if word_count(text, *c) < LIMITS.min_content_words and not (direct and kind == "quote" and word_count(text, *c) >= 1):
         return None, None  # ('"That," he added, "promises ...": a split quotation counts as a whole)
-    f = Candidate(c, sp, cue.span, direct_quote_then_cue.NAME if direct else rule, cue.sentence,
-                  direct=direct, trailing=True, tail=kind)
+    quotation = direct_split_quote.quotation_after_tail(doc, at) if kind == "quote" else None
+    if quotation is not None:
+        name = direct_split_quote.NAME
+    elif kind == "parenthetical" and not direct:
+        name = indirect_parenthetical_cue.NAME
+    else:
+        name = direct_quote_then_cue.NAME if direct else rule
+    f = Candidate(c, sp, cue.span, name, cue.sentence, direct=direct, trailing=True, tail=kind)
     if sp[1] <= cue.start:
         f.via = media_hearer(doc, cue.span, s.end)
     if kind == "according":
         m = RE_ACCORDING.match(text, at)
         if m:
             f.via = mention_after(text, m.end(), s.end)
-    elif kind == "quote":
-        quotation = direct_split_quote.quotation_after_tail(doc, at)
-        if quotation is not None:
-            direct_split_quote.extend(doc, f, quotation, by=None)
-            f.rule = direct_split_quote.NAME
+    elif quotation is not None:
+        f.content = direct_split_quote.run_on(doc, f, quotation)
     elif kind == "shared":
         return f, at
-    elif kind == "parenthetical" and not direct:
-        f = indirect_parenthetical_cue.over_sentence(doc, s, f)
+    elif name == indirect_parenthetical_cue.NAME:
+        indirect_parenthetical_cue.over_sentence(doc, s, f)
     return f, None

@@ -31,8 +31,8 @@ def extend(doc: Document, cues: Sequence[Sequence[Cue]], candidates: List[Candid
         if c.direct:
             later = direct_split_quote.later_quotation(doc, c, cues)
             if later is not None:
-                renamed = direct_split_quote.NAME if c.reported_rule == "direct.quote_then_cue" else None
-                direct_split_quote.extend(doc, c, later, by=renamed)
+                c.extend(direct_split_quote.run_on(doc, c, later), by=direct_split_quote.NAME,
+                         reported=c.reported_rule == "direct.quote_then_cue")
                 end = later[1]
                 si = doc.sentence_of(end - 1)
         _follow_quoted_sentences(doc, cues, c, si, end, used)
@@ -61,7 +61,7 @@ def _follow_quoted_sentences(doc: Document, cues: Sequence[Sequence[Cue]], c: Ca
         if r is None:
             break
         rend = doc.chain_forward(r)
-        direct_split_quote.extend(doc, c, (nxt.start, rend), by=NAME)
+        c.extend(direct_split_quote.run_on(doc, c, (nxt.start, rend)), by=NAME, reported=True)
         used.add(si + 1)
         si = doc.sentence_of(rend - 1)
         end = rend

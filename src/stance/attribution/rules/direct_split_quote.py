@@ -48,6 +48,6 @@ def later_quotation(doc: Document, c: Candidate, cues: Sequence[Sequence[Cue]]) 
     return later[0][0], doc.chain_forward(later[0])
 
 
-def extend(doc: Document, c: Candidate, quotation: Span, *, by: Optional[str]) -> None:
-    """Run the candidate's content on to the end of ``quotation``."""
-    c.extend((c.content[0], trim(doc.text, quotation[0], quotation[1], final_period=False)[1]), by=by)
+def run_on(doc: Document, c: Candidate, quotation: Span) -> Span:
+    """The candidate's content run on to the end of ``quotation``."""
+    return c.content[0], trim(doc.text, quotation[0], quotation[1], final_period=False)[1]

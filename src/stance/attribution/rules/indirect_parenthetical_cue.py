@@ -15,8 +15,6 @@ from ..text import trim
 NAME = "indirect.parenthetical_cue"
 
 
-def over_sentence(doc: Document, s: Sentence, c: Candidate) -> Candidate:
-    """The candidate with its content run on to the sentence end, under this rule's name."""
+def over_sentence(doc: Document, s: Sentence, c: Candidate) -> None:
+    """Run the candidate's content on over the rest of the sentence, past the attribution."""
     c.content = (c.content[0], trim(doc.text, c.content[0], s.end)[1])
-    c.rule = NAME
-    return c

@@ -31,4 +31,4 @@ def extend(doc: Document, cues: Sequence[Sequence[Cue]], candidates: List[Candid
             continue
         k = reach(doc, cues, attributed, c.sentence, +1)
         if k > c.sentence:
-            c.extend((c.content[0], trim(doc.text, sents[k].start, sents[k].end)[1]), by=NAME)
+            c.extend((c.content[0], trim(doc.text, sents[k].start, sents[k].end)[1]), by=NAME, reported=True)

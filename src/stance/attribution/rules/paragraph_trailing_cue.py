@@ -28,4 +28,4 @@ def extend(doc: Document, cues: Sequence[Sequence[Cue]], candidates: List[Candid
             continue
         k = reach(doc, cues, attributed, c.sentence, -1)
         if k < c.sentence:
-            c.extend((trim(doc.text, doc.sentences[k].start, c.content[1])[0], c.content[1]), by=NAME)
+            c.extend((trim(doc.text, doc.sentences[k].start, c.content[1])[0], c.content[1]), by=NAME, reported=True)
