@@ -71,6 +71,11 @@ def test_headline_words_are_not_names():
                      "US Secretary of State Tom Reyes", "Tom Reyes", id="shared-subject-of-title"),
         pytest.param("The head of UNHCR Mira Holt voiced regret, calling it a loss.",
                      "The head of UNHCR Mira Holt", "Mira Holt", id="head-of-body"),
+        pytest.param("\"The plan is risky,\" says Minister of Trade, Industry and Competition Lwazi Dube, at a "
+                     "briefing.", "Minister of Trade, Industry and Competition Lwazi Dube", "Lwazi Dube",
+                     id="inverted-long-title"),
+        pytest.param("The plan is risky, said the Minister of Finance.", "the Minister", None,
+                     id="title-without-a-name-stays-short"),
         pytest.param("Brazil's foreign minister defended the decision, saying she expects no retaliation.",
                      "Brazil's foreign minister", None, id="possessive-role"),
     ],

@@ -331,6 +331,10 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             if is_cap(out[-1][2]) and i + 1 < len(toks) and is_cap(toks[i + 1][2]) and word_key(out[-1][2]) in ORG_LOWER:
                 out.append((s, e, w))
                 continue
+            if lw == "of" and out[-1][2].rstrip(".") in TITLES:
+                end = _long_title_end(toks, i)  # "said Minister of Trade, Industry and Competition Lwazi Dube"
+                if end is not None:
+                    return (out[0][0], toks[end][1])
             break
         if lw in NON_NP_WORDS or lw in AUX_ADVERBS:
             break
@@ -349,3 +353,20 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     if not out:
         return None
     return (out[0][0], out[-1][1])
+
+
+def _long_title_end(toks: Sequence[Token], i: int) -> Optional[int]:
+    """The last token of a long title and the name after it, from its ``of`` at ``i``: capitalized
+    words joined by ``,`` or ``and`` ("of Trade, Industry and Competition Lwazi Dube"), ending in
+    a name of two or more words; ``None`` otherwise."""
+    j, last, run = i + 1, None, 0
+    while j < len(toks):
+        w = toks[j][2]
+        if is_cap(w) and w[:1].isalpha():
+            last, run = j, run + 1
+        elif w in (",", "and") and j + 1 < len(toks) and is_cap(toks[j + 1][2]) and run:
+            run = 0
+        else:
+            break
+        j += 1
+    return last if last is not None and run >= 3 else None
