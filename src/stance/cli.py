@@ -73,17 +73,22 @@ class ModelHolder:
         return self._analyzer
 
 
-def _version_message() -> str:
+def _show_version(ctx, param, value) -> None:
+    """``--version``; imports the model module (scikit-learn) only when asked."""
+    if not value or ctx.resilient_parsing:
+        return
     from .model import FORMAT_VERSION
 
-    return f"stance {__version__} (model format {FORMAT_VERSION})"
+    click.echo(f"stance {__version__} (model format {FORMAT_VERSION})")
+    ctx.exit()
 
 
 @click.group(cls=StanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--model", "model_path", envvar="STANCE_MODEL", metavar="PATH",
               help="Model file (default: $STANCE_MODEL, then the installed default model).")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress and show tracebacks on stderr.")
-@click.version_option(message=_version_message(), package_name="stance")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx, model_path, verbose):
     """Who said what in news articles, and where they stand."""
