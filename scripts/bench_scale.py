@@ -1,6 +1,7 @@
 """Scale figures for issue 15, in one run: ratios to Punkt, n_jobs=2, start-up, streaming, Spark, size curve.
 
     python scripts/bench_scale.py [--shared ../shared] [--repeat 3] [--articles 10000] [--no-spark]
+    python scripts/bench_scale.py --profile-size 2000000      # where attribution's time goes on 2 MB
 
 Corpus: the article texts of ../shared/data/polnear/dev.jsonl (84 news
 articles); the script stops with a message when it is absent. PolNeAR text is
@@ -18,7 +19,7 @@ where processes compete for the cores. Sections:
 3. streaming: peak memory and time of ``iter_analyze(n_jobs=2)`` over 1,000
    and --articles articles (PolNeAR texts repeated), each in a fresh process;
 4. Spark ``score_articles`` on local[2] over the same --articles articles
-   (written to Spark's ``noop`` sink), next to section 3's figure;
+   (written as Parquet to a temporary directory), next to section 3's figure;
 5. seconds per MB of attribution and of Punkt on 1 KB .. 4 MB texts made of
    PolNeAR paragraphs repeated.
 """
@@ -30,6 +31,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -146,6 +148,7 @@ from stance import Analyzer
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 n = int(sys.argv[2])
 analyzer = Analyzer.load()
+analyzer.analyze_many(texts[:16], n_jobs=2)  # start the workers and load the model in each, untimed
 start = time.perf_counter()
 statements = sum(len(r.quotes) for r in analyzer.iter_analyze(islice(cycle(texts), n), n_jobs=2))
 print(json.dumps({"seconds": time.perf_counter() - start, "statements": statements,
@@ -184,17 +187,45 @@ def spark(dev: Path, texts: list[str], n: int, local: dict | None) -> None:
     df.count()
     warm = score_articles(df.limit(16), model=None)
     warm.write.format("noop").mode("overwrite").save()  # start the Python workers and load the model
-    start = time.perf_counter()
-    score_articles(df, model=None).write.format("noop").mode("overwrite").save()
-    secs = time.perf_counter() - start
-    statements = score_articles(df.limit(len(texts)), model=None).count()
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        score_articles(df, model=None).write.parquet(f"{tmp}/statements.parquet")
+        secs = time.perf_counter() - start
+        statements = session.read.parquet(f"{tmp}/statements.parquet").count()
     session.stop()
-    print(f"\n## 4. Spark local[2]: {n} articles (PolNeAR dev repeated, 8 partitions), written to the noop sink")
-    print(f"session start {started:.1f} s; scoring {secs:.1f} s = {n / secs:.1f} articles/s "
-          f"({statements} statements in the first {len(texts)} articles)")
+    print(f"\n## 4. Spark local[2]: {n} articles (PolNeAR dev repeated, 8 partitions), written as Parquet")
+    print(f"session start {started:.1f} s; scoring and writing {secs:.1f} s = {n / secs:.1f} articles/s; "
+          f"{statements} statements")
     if local and n in local:
-        print(f"iter_analyze(n_jobs=2) on the same articles (section 3): {n / local[n]['seconds']:.1f} articles/s; "
-              f"Spark / local = {(n / secs) / (n / local[n]['seconds']):.2f}")
+        print(f"iter_analyze(n_jobs=2) on the same articles (section 3): {n / local[n]['seconds']:.1f} articles/s, "
+              f"{local[n]['statements']} statements; Spark / local throughput = "
+              f"{(n / secs) / (n / local[n]['seconds']):.2f}")
+
+
+def text_of(texts: list[str], size: int) -> str:
+    """About ``size`` characters of the texts' paragraphs, repeated in order."""
+    paragraphs = [p.strip() for t in texts for p in t.split("\n\n") if p.strip()]
+    out, total, i = [], 0, 0
+    while total < size:
+        out.append(paragraphs[i % len(paragraphs)])
+        total += len(out[-1]) + 2
+        i += 1
+    return "\n\n".join(out)
+
+
+def profile(texts: list[str], size: int) -> None:
+    """Where attribution spends its time on one long text (cProfile, top functions by own time)."""
+    import cProfile
+    import pstats
+
+    from stance import attribute
+
+    text = text_of(texts, size)
+    attribute(text[:5000])  # lexicons and Punkt parameters loaded outside the profile
+    prof = cProfile.Profile()
+    prof.runcall(attribute, text)
+    print(f"## attribution profile on {len(text) / 1e6:.1f} MB of PolNeAR paragraphs repeated")
+    pstats.Stats(prof).sort_stats("tottime").print_stats(8)
 
 
 def size_curve(texts: list[str]) -> None:
@@ -202,21 +233,11 @@ def size_curve(texts: list[str]) -> None:
     from stance.segment import punkt_tokenizer
 
     tokenizer = punkt_tokenizer()
-    paragraphs = [p.strip() for t in texts for p in t.split("\n\n") if p.strip()]
-
-    def text_of(size: int) -> str:
-        out, total, i = [], 0, 0
-        while total < size:
-            out.append(paragraphs[i % len(paragraphs)])
-            total += len(out[-1]) + 2
-            i += 1
-        return "\n\n".join(out)
-
     print("\n## 5. seconds per MB on texts of PolNeAR paragraphs repeated (median of 3; 1 run at 4 MB)")
     print(f"{'size':>8}{'attribution s/MB':>18}{'Punkt s/MB':>12}{'attr/Punkt':>12}{'attr vs 100 KB':>16}")
     per_mb = {}
     for size in SIZES:
-        text = text_of(size)
+        text = text_of(texts, size)
         mb = len(text.encode("utf-8")) / 1e6
         reps = 1 if size >= 4_000_000 else 3
         attr, punkt = [], []
@@ -236,9 +257,14 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--articles", type=int, default=10_000, help="articles for streaming and Spark")
     ap.add_argument("--no-spark", action="store_true")
+    ap.add_argument("--profile-size", type=int, default=None, metavar="CHARS",
+                    help="instead of the sections: profile attribution on a text of this many characters")
     args = ap.parse_args()
     dev = args.shared / "data" / "polnear" / "dev.jsonl"
     texts = load_texts(args.shared)
+    if args.profile_size:
+        profile(texts, args.profile_size)
+        return
     ratios(texts, args.repeat)
     startup(max(args.repeat, 5))
     local = streaming(dev, sorted({1_000, args.articles}))

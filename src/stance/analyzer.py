@@ -238,8 +238,8 @@ def _analyzer_from_file(path: str, mtime_ns: int, size: int) -> Analyzer:
 
     The model's objects then live as long as the process, so they are moved
     out of the garbage collector's reach (``gc.freeze``): joblib's workers
-    collect about once a second, and a full pass over a loaded model costs
-    ~65 ms of CPU each time (measured; ~15% of the work on a 2-core run).
+    collect about once a second, and a full pass over the default model's
+    objects costs ~65 ms of CPU (measured), a few microseconds once frozen.
     """
     import gc
 
