@@ -167,3 +167,15 @@ def test_wire_credit_is_via_not_speaker(text, mention, via, content):
 )
 def test_headline_attributions(text, expected):
     assert [(q.speaker_mention, q.cue, q.content) for q in find_quotes(text)] == expected
+
+
+def test_long_title_subject_resolved_to_its_holder():
+    text = ("Minister of Trade, Industry and Competition Lwazi Dube spoke first. "
+            "The Minister of Trade, Industry and Competition says the pact is dead.")
+    q = find_quotes(text)[-1]
+    assert (q.speaker_mention, q.speaker) == ("The Minister of Trade, Industry and Competition", "Lwazi Dube")
+
+
+def test_long_title_without_a_holder_in_the_article_is_kept_as_mention():
+    q, = find_quotes("The Minister of Trade, Industry and Competition says the pact is dead.")
+    assert q.speaker_mention == "The Minister of Trade, Industry and Competition"

@@ -42,6 +42,15 @@ DISCOURSE_ASIDES = lexicon.word_set("discourse_asides")
 
 Subject = Tuple[Span, Optional[Span]]
 
+_CAP_WORD = r"[A-Z][\w’'-]*"
+#: a long title as the subject right before its cue: a title, "of", capitalized words joined by
+#: commas and "and", and at most a two-word name ("The Minister of Trade, Industry and Competition")
+RE_LONG_TITLE_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s(—–-]))((?:[Tt]he\s+)?(?:" + _CAP_WORD + r"\s+){0,2}(?:" + "|".join(
+        re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if t[:1].isupper() and t.isalpha())
+    + r")\s+of\s+(?:the\s+)?" + _CAP_WORD + r"(?:(?:,\s*|\s+and\s+|\s+)" + _CAP_WORD + r"){1,7})"
+    r"\s+(?:(?:also|has|have|had)\s+)?$")
+
 
 def mention_before(text: str, lo: int, cue_start: int) -> Optional[Subject]:
     """The subject noun phrase that ends right before ``cue_start``, searched from ``lo``.
@@ -55,6 +64,9 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Subject]:
         if wm is not None:  # "the 6 in 10 voters who say ...": the relative pronoun is the mention
             return (qm.start(1) + wm.start(1), qm.end(1)), (qm.start(1), qm.start(1) + wm.start())
         return (qm.start(1), qm.end(1)), None  # "Two in three said", "nearly 4 in 10 voters say"
+    lm = RE_LONG_TITLE_SUBJECT.search(text, lo, cue_start)
+    if lm is not None:  # "The Minister of Trade, Industry and Competition says"
+        return (lm.start(1), lm.end(1)), None
     toks = _tokens_before_cue(text, lo, cue_start)
     if not toks:
         return None

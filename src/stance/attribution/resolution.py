@@ -77,7 +77,7 @@ def canonical_name(mention: str) -> str:
 
 
 #: words that join the parts of a long title ("Minister of Trade, Industry and Competition")
-_TITLE_PHRASE_JOINS = frozenset({"of", "and", "for", ","})
+_TITLE_PHRASE_JOINS = frozenset({"of", "and", "for", ",", "the"})
 
 
 def _join(mention: str, toks: Sequence[str]) -> str:
@@ -171,7 +171,8 @@ def resolve_speakers(
         mention = text[span[0]:span[1]]
         cls = mention_class(mention)
         low = mention.strip().lower()
-        titled = _titled_name(text, mention, span, by_token) if cls in ("description", "org", "group") else None
+        titled = _titled_name(text, mention, span, by_token) if cls in ("description", "org", "group") \
+            else _title_holder(text, mention, span)
         if cls == "pronoun":
             speaker, scls = _resolve_pronoun(text, low, span, antecedent, history, names, by_token, sentences)
         elif titled is not None:
@@ -260,6 +261,22 @@ def _introduced_as_person(text: str, name: str) -> bool:
         if after and any(w and (w.lower() in PERSON_NOUNS or w.lower() in TITLES_LOWER) for w in after.groups()):
             return True
     return False
+
+
+def _title_holder(text: str, mention: str, span: Span) -> Optional[str]:
+    """A long title written without its holder resolved to the name the article writes after the
+    same title elsewhere: "The Minister of Trade and Industry" -> "Ana Ruiz" from "Minister of
+    Trade and Industry Ana Ruiz"."""
+    title = re.sub(r"^[Tt]he\s+", "", mention.strip())
+    words = title.split()
+    if len(words) < 3 or " of " not in title or words[0].rstrip(".") not in TITLES:
+        return None
+    for m in re.finditer(re.escape(title) + r",?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")", text):
+        if not span[0] <= m.start() < span[1]:
+            name = canonical_name(m.group(1))
+            if len(name.split()) >= 2 and mention_class(name) == "name":
+                return name
+    return None
 
 
 def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optional[str]:
