@@ -71,8 +71,8 @@ def test_headline_words_are_not_names():
                      "US Secretary of State Tom Reyes", "Tom Reyes", id="shared-subject-of-title"),
         pytest.param("The head of UNHCR Mira Holt voiced regret, calling it a loss.",
                      "The head of UNHCR Mira Holt", "Mira Holt", id="head-of-body"),
-        pytest.param("\"The plan is risky,\" says Minister of Trade, Industry and Competition Lwazi Dube, at a "
-                     "briefing.", "Minister of Trade, Industry and Competition Lwazi Dube", "Lwazi Dube",
+        pytest.param("\"The plan is risky,\" says Minister of Ports, Roads and Water Lwazi Dube, at a "
+                     "briefing.", "Minister of Ports, Roads and Water Lwazi Dube", "Lwazi Dube",
                      id="inverted-long-title"),
         pytest.param("The plan is risky, said the Minister of Finance.", "the Minister", None,
                      id="title-without-a-name-stays-short"),
@@ -110,8 +110,8 @@ def test_description_without_a_named_role_stays_as_written():
 @pytest.mark.parametrize(
     "text, speaker",
     [
-        pytest.param("\"We are ready,\" said Tom Reyes, the trade envoy. Vice Premier He Lifeng met "
-                     "the delegation on Monday. He said the talks were candid.", "He Lifeng",
+        pytest.param("\"We are ready,\" said Tom Reyes, the trade envoy. Vice Premier He Wenbo met "
+                     "the delegation on Monday. He said the talks were candid.", "He Wenbo",
                      id="surname-he-subject"),
         pytest.param("\"We are ready,\" said Tom Reyes, the trade envoy. Later, Sara Kim, president of "
                      "the steel union, thanked the envoy. She said the tariffs would help.", "Sara Kim",
@@ -130,8 +130,8 @@ def test_pronoun_takes_the_subject_it_continues(text, speaker):
         pytest.param("According to the state news agency, Trade Envoy Lena Park emphasized that both "
                      "sides reached an understanding.", "Trade Envoy Lena Park", "the state news agency",
                      "both sides reached an understanding", id="according-to-agency"),
-        pytest.param("Park said the talks would resume in May, the Korean Central News Agency reported on "
-                     "Friday.", "Park", "the Korean Central News Agency", "the talks would resume in May",
+        pytest.param("Park said the talks would resume in May, the Nordic Press Agency reported on "
+                     "Friday.", "Park", "the Nordic Press Agency", "the talks would resume in May",
                      id="trailing-agency-report"),
         pytest.param("Zhang urged the envoys to take practical steps, per AFP.", "Zhang", "AFP",
                      "the envoys to take practical steps", id="per-agency"),
@@ -170,12 +170,12 @@ def test_headline_attributions(text, expected):
 
 
 def test_long_title_subject_resolved_to_its_holder():
-    text = ("Minister of Trade, Industry and Competition Lwazi Dube spoke first. "
-            "The Minister of Trade, Industry and Competition says the pact is dead.")
+    text = ("Minister of Ports, Roads and Water Lwazi Dube spoke first. "
+            "The Minister of Ports, Roads and Water says the pact is dead.")
     q = find_quotes(text)[-1]
-    assert (q.speaker_mention, q.speaker) == ("The Minister of Trade, Industry and Competition", "Lwazi Dube")
+    assert (q.speaker_mention, q.speaker) == ("The Minister of Ports, Roads and Water", "Lwazi Dube")
 
 
 def test_long_title_without_a_holder_in_the_article_is_kept_as_mention():
-    q, = find_quotes("The Minister of Trade, Industry and Competition says the pact is dead.")
-    assert q.speaker_mention == "The Minister of Trade, Industry and Competition"
+    q, = find_quotes("The Minister of Ports, Roads and Water says the pact is dead.")
+    assert q.speaker_mention == "The Minister of Ports, Roads and Water"

@@ -44,7 +44,7 @@ Subject = Tuple[Span, Optional[Span]]
 
 _CAP_WORD = r"[A-Z][\w’'-]*"
 #: a long title as the subject right before its cue: a title, "of", capitalized words joined by
-#: commas and "and", and at most a two-word name ("The Minister of Trade, Industry and Competition")
+#: commas and "and", and at most a two-word name ("The Minister of Ports, Roads and Water")
 RE_LONG_TITLE_SUBJECT = re.compile(
     r"(?:^|(?<=[\s(—–-]))((?:[Tt]he\s+)?(?:" + _CAP_WORD + r"\s+){0,2}(?:" + "|".join(
         re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if t[:1].isupper() and t.isalpha())
@@ -65,7 +65,7 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Subject]:
             return (qm.start(1) + wm.start(1), qm.end(1)), (qm.start(1), qm.start(1) + wm.start())
         return (qm.start(1), qm.end(1)), None  # "Two in three said", "nearly 4 in 10 voters say"
     lm = RE_LONG_TITLE_SUBJECT.search(text, lo, cue_start)
-    if lm is not None:  # "The Minister of Trade, Industry and Competition says"
+    if lm is not None:  # "The Minister of Ports, Roads and Water says"
         return (lm.start(1), lm.end(1)), None
     toks = _tokens_before_cue(text, lo, cue_start)
     if not toks:
@@ -344,7 +344,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
                 out.append((s, e, w))
                 continue
             if lw == "of" and out[-1][2].rstrip(".") in TITLES:
-                end = _long_title_end(toks, i)  # "said Minister of Trade, Industry and Competition Lwazi Dube"
+                end = _long_title_end(toks, i)  # "said Minister of Ports, Roads and Water Lwazi Dube"
                 if end is not None:
                     return (out[0][0], toks[end][1])
             break
@@ -369,7 +369,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
 
 def _long_title_end(toks: Sequence[Token], i: int) -> Optional[int]:
     """The last token of a long title and the name after it, from its ``of`` at ``i``: capitalized
-    words joined by ``,`` or ``and`` ("of Trade, Industry and Competition Lwazi Dube"), ending in
+    words joined by ``,`` or ``and`` ("of Ports, Roads and Water Lwazi Dube"), ending in
     a name of two or more words; ``None`` otherwise."""
     j, last, run = i + 1, None, 0
     while j < len(toks):

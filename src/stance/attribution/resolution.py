@@ -76,7 +76,7 @@ def canonical_name(mention: str) -> str:
     return _join(mention, run)
 
 
-#: words that join the parts of a long title ("Minister of Trade, Industry and Competition")
+#: words that join the parts of a long title ("Minister of Ports, Roads and Water")
 _TITLE_PHRASE_JOINS = frozenset({"of", "and", "for", ",", "the"})
 
 
@@ -250,7 +250,7 @@ def _subject_person(text: str, span: Span, sentences: Sequence[Span], names: Seq
 
 def _introduced_as_person(text: str, name: str) -> bool:
     """Is ``name`` introduced as a person somewhere: after a title or role ("Vice Premier He
-    Lifeng", "spokeswoman Li Na") or before a comma and a role ("Li Na, a spokeswoman")? Keeps a
+    Wenbo", "spokeswoman Li Na") or before a comma and a role ("Li Na, a spokeswoman")? Keeps a
     place or country at the start of a sentence ("The United States ...") from taking a pronoun."""
     for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
         before = re.findall(r"[\w’'.]+", text[max(0, m.start() - 30):m.start()])

@@ -136,7 +136,7 @@ MAX_TITLED_NAME_TOKENS = LIMITS.name_tokens + 4
 
 def _joins_title(toks: List[Token], j: int) -> bool:
     """``of``/``and``/``,`` inside a long title, followed by a capitalized word
-    ("Minister of Trade, Industry and Competition Lwazi Dube")."""
+    ("Minister of Ports, Roads and Water Lwazi Dube")."""
     return toks[j][2] in ("of", "and", "for", ",") and j + 1 < len(toks) and is_cap(toks[j + 1][2]) \
         and not (toks[j][2] == "," and j + 2 < len(toks) and word_key(toks[j + 2][2]) in ("who", "which"))
 
