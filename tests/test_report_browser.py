@@ -99,7 +99,7 @@ def _requests(driver, document: str) -> list[str]:
 
 def _visible_speakers(driver) -> set[str]:
     return set(driver.execute_script(
-        "return [...document.querySelectorAll('#grid tbody tr')].filter(r => !r.hidden)"
+        "return [...document.querySelectorAll('#grid .gr')].filter(r => !r.hidden)"
         ".map(r => r.dataset.name);"))
 
 
@@ -141,7 +141,7 @@ def test_topic_filter_hides_the_right_rows(page, corpus):
     climate.click()
     assert _visible_speakers(page) == {r.speaker for r in rows if r.topic == "climate"}
     shown_columns = page.execute_script(
-        "return [...document.querySelectorAll('#grid thead th[data-t]')].filter(t => !t.hidden)"
+        "return [...document.querySelectorAll('#grid .gh [data-t]')].filter(t => !t.hidden)"
         ".map(t => t.textContent);")
     assert shown_columns == ["climate"]
     page.find_element(By.XPATH, "//div[@id='filters']//button[normalize-space()='all']").click()
@@ -162,17 +162,17 @@ def test_speaker_and_date_filters(page, corpus):
     assert later and len({s.article for s in later}) == 1
     assert _visible_speakers(page) == {s.speaker for s in later}
     kowal_total = page.execute_script(
-        "return document.querySelector('#grid tr[data-name=\"Ana Kowal\"]').dataset.n")
+        "return document.querySelector('#grid .gr[data-name=\"Ana Kowal\"]').dataset.n")
     assert int(kowal_total) == sum(1 for s in later if s.speaker == "Ana Kowal") > 0
 
 
 def test_sorting_by_statement_count(page):
-    header = page.find_element(By.CSS_SELECTOR, "#grid thead th[data-sort='n'] button")
+    header = page.find_element(By.CSS_SELECTOR, "#grid .gh [data-sort='n'] button")
     header.click()
     header.click()  # second click: ascending
-    counts = page.execute_script("return [...document.querySelectorAll('#grid tbody tr')].map(r => +r.dataset.n)")
+    counts = page.execute_script("return [...document.querySelectorAll('#grid .gr')].map(r => +r.dataset.n)")
     assert counts == sorted(counts)
-    assert page.find_element(By.CSS_SELECTOR, "#grid thead th[data-sort='n']").get_attribute("aria-sort") == \
+    assert page.find_element(By.CSS_SELECTOR, "#grid .gh [data-sort='n']").get_attribute("aria-sort") == \
         "ascending"
 
 
@@ -189,7 +189,7 @@ def test_keyboard_focus_opens_the_card_and_n_moves_on(page):
 
 
 def test_links_lead_from_the_grid_to_the_article_and_back(page):
-    page.find_element(By.CSS_SELECTOR, "#grid td.cell a").click()
+    page.find_element(By.CSS_SELECTOR, "#grid .cell a").click()
     assert page.execute_script("return location.hash").startswith("#sp")
     page.find_element(By.CSS_SELECTOR, "section.speaker li a").click()
     target = page.execute_script("return document.querySelector(':target').tagName")
@@ -203,7 +203,7 @@ def test_works_without_javascript(report_file, corpus):
         driver.get(report_file.as_uri())
         assert driver.find_element(By.ID, "f-status").get_attribute("textContent") == ""  # the script did not run
         assert not driver.find_element(By.ID, "filters").is_displayed()
-        rows = driver.find_elements(By.CSS_SELECTOR, "#grid tbody tr")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#grid .gr")
         assert len(rows) == len({r.speaker for r in summarize(results)})
         marks = driver.find_elements(By.CSS_SELECTOR, "mark.st")
         assert len(marks) == sum(len(r.quotes) for r in results)

@@ -24,7 +24,7 @@ Ministry spokesman" -> "Commerce Ministry"), for ``stance summarize --by-org``.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from . import lexicon
@@ -160,20 +160,23 @@ def merge_names(forms: Iterable[Optional[str]]) -> Dict[str, str]:
     display: Dict[str, str] = {}
     for spelling, _ in spellings.most_common():
         display.setdefault(spelling.casefold(), spelling)
-    full = sorted({display[c.casefold()] for c in cleaned.values() if len(c.split()) >= 2
-                   and _looks_like_person(c.split())})
+    full = {display[c.casefold()] for c in cleaned.values() if len(c.split()) >= 2 and _looks_like_person(c.split())}
+    ending: Dict[str, List[str]] = defaultdict(list)
+    starting: Dict[str, List[str]] = defaultdict(list)
+    for f in sorted(full):
+        ending[f.split()[-1]].append(f)
+        starting[f.split()[0]].append(f)
     out: Dict[str, str] = {}
     for form, name in cleaned.items():
         name = display[name.casefold()]
         toks = name.split()
         if len(toks) >= 3:
-            longer = [f for f in full if f != name and toks[-len(f.split()):] == f.split()]
-            if len(longer) == 1:
-                name = longer[0]
+            shorter = [" ".join(toks[-k:]) for k in range(2, len(toks))]
+            fits = [f for f in shorter if f in full]
+            if len(fits) == 1:
+                name = fits[0]
         elif len(toks) == 1 and _looks_like_person(toks):
-            ends = [f for f in full if f.split()[-1] == toks[0]]
-            starts = [f for f in full if f.split()[0] == toks[0]]
-            fits = ends or starts
+            fits = ending.get(toks[0]) or starting.get(toks[0]) or []
             if len(fits) == 1:
                 name = fits[0]
         out[form] = name

@@ -34,7 +34,7 @@ from .summary import (UNKNOWN_SPEAKER, Statement, SummaryRow, article_documents,
 
 STANCE_SHAPES = {"favor": "▲", "against": "▼", "none": "●"}
 """A shape per stance, so the colour is never the only cue."""
-EXCERPT_CHARS = 160
+EXCERPT_CHARS = 100
 """How much of a statement the per-speaker lists show (the article view has all of it)."""
 NET_BINS = 5
 """Colour steps on each side of 0 for the net position (PuOr, 11 classes in all)."""
@@ -49,9 +49,15 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _page(title: str, body: str, *, form_action: str = "'none'") -> str:
-    """A full HTML document: inline CSS and script, allowed by hash, and no network."""
+def _page(title: str, body: str, *, form_action: str = "'none'", columns: int = 0) -> str:
+    """A full HTML document: inline CSS and script, allowed by hash, and no network.
+
+    ``columns`` is the number of topic columns of the grid (its CSS grid tracks).
+    """
     css, js = _asset("report.css"), _asset("report.js")
+    if columns:
+        css += (f".gh, .gr {{ grid-template-columns: minmax(12em, 2fr) 8.5em "
+                f"repeat({columns}, minmax(7em, 1fr)); }}\n")
     csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src 'none'; "
            f"connect-src 'none'; base-uri 'none'; form-action {form_action}")
     return (
@@ -112,31 +118,26 @@ def _fmt(p: Optional[float]) -> str:
 
 def _card(quotes: Sequence[Mapping[str, Any]], numbers: Sequence[int], key: str,
           speaker_links: Mapping[int, Tuple[str, str]]) -> str:
+    """The hover and focus card: plain text lines, kept short (a report holds one per statement)."""
     parts = []
     for n in numbers:
         q = quotes[n - 1]
         who = escape(q.get("speaker") or UNKNOWN_SPEAKER)
         if q.get("speaker_mention") and q.get("speaker_mention") != q.get("speaker"):
-            who += f" <span class=\"hint\">(“{escape(q['speaker_mention'])}”)</span>"
+            who += f" (“{escape(q['speaker_mention'])}”)"
         probs = q.get("probabilities")
-        prob_text = (" · ".join(f"{escape(str(c))} {_fmt(p)}" for c, p in probs.items())
-                     if probs else "none (topic other)")
-        rows = [
-            ("speaker", who),
-            ("cue", escape(q.get("cue") or "–")),
-            ("topic", f"{escape(str(q.get('topic')))} ({_fmt(q.get('topic_probability'))})"),
-            ("stance", f"{STANCE_SHAPES.get(q.get('stance'), '')} {escape(str(q.get('stance')))}"),
-            ("probabilities", f"<span class=\"probs\">{prob_text}</span>"),
-            ("rule", escape(str(q.get("rule")))),
-            ("kind", escape(str(q.get("kind")))),
-            ("via", escape(q.get("via") or "–")),
-        ]
+        prob_text = " · ".join(f"P({escape(str(c))}) {_fmt(p)}" for c, p in probs.items()) if probs else \
+            "no stance probabilities (topic other)"
+        via = f" · via {escape(q['via'])}" if q.get("via") else ""
         link = ""
         if n in speaker_links:
             href, label = speaker_links[n]
-            link = f"<a href=\"{href}\">{escape(label)}</a>"
-        dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-        parts.append(f"<b>Statement {n}</b><dl>{dl}</dl>{link}")
+            link = f"<br><a href=\"{href}\">{escape(label)}</a>"
+        parts.append(
+            f"<b>{n}. stance {STANCE_SHAPES.get(q.get('stance'), '')} {escape(str(q.get('stance')))}</b>"
+            f" · topic {escape(str(q.get('topic')))} ({_fmt(q.get('topic_probability'))})"
+            f"<br>speaker {who} · cue {escape(q.get('cue') or '–')}{via}"
+            f"<br>{prob_text}<br>rule {escape(str(q.get('rule')))} · {escape(str(q.get('kind')))}{link}")
     return f"<span class=\"card\" id=\"{key}-c{numbers[0]}\">" + "<hr>".join(parts) + "</span>"
 
 
@@ -176,9 +177,7 @@ def render_article_html(text: str, quotes: Sequence[Mapping[str, Any]], *, key: 
         if il < len(inline) and inline[il][0] <= a:
             _, _, kind, numbers = inline[il]
             of = " ".join(f"{key}-{n}" for n in numbers)
-            what = "speaker" if kind == "who" else "cue"
-            piece = (f"<span class=\"{kind}\" data-of=\"{of}\" "
-                     f"title=\"{what} of statement {', '.join(map(str, numbers))}\">{piece}</span>")
+            piece = f"<span class=\"{kind}\" data-of=\"{of}\">{piece}</span>"
         out.append(piece)
     if open_mark is not None:
         out.append(_close_mark(quotes, open_mark, key, speaker_links))
@@ -188,8 +187,8 @@ def render_article_html(text: str, quotes: Sequence[Mapping[str, Any]], *, key: 
 def _open_mark(quotes, mark: _Highlight, key: str) -> str:
     first = quotes[mark.numbers[0] - 1]
     stance = first.get("stance") if first.get("stance") in STANCE_SHAPES else "none"
-    data_q = " ".join(f"{key}-{n}" for n in mark.numbers)
-    return (f"<mark class=\"st {stance}\" id=\"{key}-q{mark.numbers[0]}\" tabindex=\"0\" data-q=\"{data_q}\" "
+    shared = " data-q=\"" + " ".join(f"{key}-{n}" for n in mark.numbers) + "\"" if len(mark.numbers) > 1 else ""
+    return (f"<mark class=\"st {stance}\" id=\"{key}-q{mark.numbers[0]}\" tabindex=\"0\"{shared} "
             f"aria-describedby=\"{key}-c{mark.numbers[0]}\">")
 
 
@@ -220,9 +219,8 @@ def _signed(value: float) -> str:
 
 
 def _cell(row: Optional[SummaryRow], speaker_id: int, topic_id: int, topic: str, name: str) -> str:
-    attrs = f"data-t=\"{topic_id}\" data-topic=\"{escape(topic)}\""
     if row is None:
-        return f"<td class=\"empty\" {attrs} data-n=\"0\" data-net=\"\"></td>"
+        return f"<span role=\"cell\" data-t=\"{topic_id}\"></span>"
     counts = f"{row.favor}▲ {row.against}▼ {row.none}●"
     if row.net is None:
         net_text, describe = "n/a", "no stance (topic other)"
@@ -232,9 +230,10 @@ def _cell(row: Optional[SummaryRow], speaker_id: int, topic_id: int, topic: str,
     label = (f"{name}, {topic}: {describe}; {row.statements} statements: {row.favor} favor, "
              f"{row.against} against, {row.none} none")
     net_attr = "" if row.net is None else f"{row.net:.3f}"
-    return (f"<td class=\"cell {_net_class(row.net)}\" {attrs} data-n=\"{row.statements}\" data-net=\"{net_attr}\">"
-            f"<a href=\"#sp{speaker_id}-t{topic_id}\" title=\"{escape(label)}\" aria-label=\"{escape(label)}\">"
-            f"<span class=\"net\">{net_text}</span><span class=\"cnt\">{counts}</span></a></td>")
+    return (f"<span role=\"cell\" class=\"cell {_net_class(row.net)}\" data-t=\"{topic_id}\" "
+            f"data-n=\"{row.statements}\" data-net=\"{net_attr}\"><a href=\"#sp{speaker_id}-t{topic_id}\" "
+            f"title=\"{escape(label)}\"><span class=\"net\">{net_text}</span><span class=\"cnt\">{counts}</span></a>"
+            "</span>")
 
 
 def _topics_in_order(rows: Iterable[SummaryRow]) -> List[str]:
@@ -248,17 +247,17 @@ def _grid(rows: Sequence[SummaryRow], speakers: Sequence[Optional[str]], topics:
     totals: Dict[Optional[str], int] = defaultdict(int)
     for r in rows:
         totals[r.speaker] += r.statements
-    head = ("<tr><th class=\"spk\" scope=\"col\" data-sort=\"speaker\">speaker</th>"
-            "<th scope=\"col\" data-sort=\"n\">statements</th>"
-            + "".join(f"<th scope=\"col\" data-t=\"{i}\" data-sort=\"{i}\">{escape(t)}</th>"
-                      for i, t in enumerate(topics)) + "</tr>")
+    head = ("<div class=\"gh\" role=\"row\"><span role=\"columnheader\" class=\"spk\" data-sort=\"speaker\">speaker"
+            "</span><span role=\"columnheader\" data-sort=\"n\">statements</span>"
+            + "".join(f"<span role=\"columnheader\" data-t=\"{i}\" data-sort=\"{i}\">{escape(t)}</span>"
+                      for i, t in enumerate(topics)) + "</div>")
     body = []
     for s, speaker in enumerate(speakers):
         name = speaker or UNKNOWN_SPEAKER
         cells = "".join(_cell(by_key.get((speaker, t)), s, i, t, name) for i, t in enumerate(topics))
-        body.append(f"<tr data-s=\"{s}\" data-name=\"{escape(name)}\" data-n=\"{totals[speaker]}\">"
-                    f"<th class=\"spk\" scope=\"row\"><a href=\"#sp{s}\">{escape(name)}</a></th>"
-                    f"<td class=\"tot\">{totals[speaker]}</td>{cells}</tr>")
+        body.append(f"<div class=\"gr\" role=\"row\" data-s=\"{s}\" data-name=\"{escape(name)}\" "
+                    f"data-n=\"{totals[speaker]}\"><span role=\"rowheader\" class=\"spk\"><a href=\"#sp{s}\">"
+                    f"{escape(name)}</a></span><span role=\"cell\" class=\"tot\">{totals[speaker]}</span>{cells}</div>")
     topic_buttons = "".join(f"<button type=\"button\" data-topic=\"{i}\" aria-pressed=\"false\">{escape(t)}</button>"
                             for i, t in enumerate(topics))
     dates = ("<label>from <input type=\"date\" id=\"f-from\"></label> <label>to <input type=\"date\" id=\"f-to\">"
@@ -274,10 +273,12 @@ def _grid(rows: Sequence[SummaryRow], speakers: Sequence[Optional[str]], topics:
     legend = (f"<div class=\"legend\"><span>net position: against −1 <span class=\"scale\" aria-hidden=\"true\">"
               f"{scale}</span> +1 for</span><span>counts: ▲ favor ▼ against ● none</span>"
               "<span class=\"bna\">&nbsp;n/a&nbsp;</span><span>= topic other (no stance)</span></div>")
-    return (f"{legend}{filters}<div class=\"gridwrap\"><table class=\"grid\" id=\"grid\">"
-            f"<caption class=\"hint\">Net position = mean of P(favor) − P(against) over the speaker's statements "
-            f"on the topic; each cell links to them.</caption><thead>{head}</thead><tbody>{''.join(body)}</tbody>"
-            "</table></div>")
+    # rows are blocks, not table rows, so the browser lays out only those on screen (content-visibility)
+    return (f"{legend}{filters}<p class=\"hint\" id=\"grid-caption\">Net position = mean of P(favor) − P(against) "
+            "over the speaker's statements on the topic; each cell links to them.</p>"
+            "<div class=\"gridwrap\"><div class=\"grid\" id=\"grid\" role=\"table\" aria-describedby=\"grid-caption\" "
+            f"aria-rowcount=\"{len(speakers) + 1}\">{head}<div class=\"gb\" role=\"rowgroup\">{''.join(body)}</div>"
+            "</div></div>")
 
 
 def _speaker_sections(rows: Sequence[SummaryRow], speakers: Sequence[Optional[str]], topics: Sequence[str],
@@ -409,7 +410,7 @@ def render_report(results: Iterable[Any], texts: Sequence[str], *, dates: Option
         f"<section id=\"articles\"><h2>Articles</h2>{''.join(articles_html)}</section>"
         f"</main>{_data_block(statements, speakers, topics)}"
     )
-    return _page(title, body)
+    return _page(title, body, columns=len(topics))
 
 
 # -- the service page ----------------------------------------------------------------

@@ -36,7 +36,7 @@
   function light(e, on) {
     var mark = e.target && e.target.closest ? e.target.closest("mark.st") : null;
     if (!mark) { return; }
-    var keys = (mark.getAttribute("data-q") || "").split(" ");
+    var keys = (mark.getAttribute("data-q") || mark.id.replace("-q", "-")).split(" ");
     var art = mark.closest("section.article") || doc;
     keys.forEach(function (k) {
       if (!k) { return; }
@@ -53,10 +53,9 @@
   var dataEl = doc.getElementById("stance-data");
   if (!grid || !dataEl) { return; }
   var data = JSON.parse(dataEl.textContent);
-  var body = grid.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var bySpeaker = {};
-  rows.forEach(function (r) { bySpeaker[r.getAttribute("data-s")] = r; });
+  var body = grid.querySelector(".gb");
+  var head = grid.querySelector(".gh");
+  var rows = Array.prototype.slice.call(body.children);
   var bar = doc.getElementById("filters");
   bar.hidden = false;
   var fSpeaker = doc.getElementById("f-speaker");
@@ -64,24 +63,34 @@
   var fTo = doc.getElementById("f-to");
   var status = doc.getElementById("f-status");
   var topic = "";
+  var topicNames = {};
+  Array.prototype.forEach.call(head.querySelectorAll("[data-t]"), function (th) {
+    topicNames[th.getAttribute("data-t")] = th.textContent;
+  });
   var shapes = {favor: "\u25B2", against: "\u25BC", none: "\u25CF"};
 
   function cellState(td) {
     var a = td.querySelector("a");
-    return {cls: td.className, n: td.getAttribute("data-n"), net: td.getAttribute("data-net"),
-            title: a ? a.getAttribute("title") : null, label: a ? a.getAttribute("aria-label") : null,
+    return {cls: td.className, n: td.getAttribute("data-n") || "0", net: td.getAttribute("data-net") || "",
+            title: a ? a.getAttribute("title") : null,
             netText: a ? a.querySelector(".net").textContent : null,
             cntText: a ? a.querySelector(".cnt").textContent : null};
   }
-  var original = rows.map(function (r) {
-    return {n: r.getAttribute("data-n"), cells: Array.prototype.map.call(r.querySelectorAll("td.cell, td.empty"), cellState)};
-  });
+  var original = null;  /* the grid as rendered, kept the first time a date filter changes it */
+  function snapshot() {
+    if (!original) {
+      original = rows.map(function (r) {
+        return {n: r.getAttribute("data-n"), cells: Array.prototype.map.call(r.querySelectorAll("[data-t]"), cellState)};
+      });
+    }
+  }
 
   function restore() {
+    if (!original) { return; }
     rows.forEach(function (r, i) {
       r.setAttribute("data-n", original[i].n);
-      r.querySelector("td.tot").textContent = original[i].n;
-      Array.prototype.forEach.call(r.querySelectorAll("td.cell, td.empty"), function (td, j) {
+      r.querySelector(".tot").textContent = original[i].n;
+      Array.prototype.forEach.call(r.querySelectorAll("[data-t]"), function (td, j) {
         var s = original[i].cells[j];
         td.className = s.cls;
         td.setAttribute("data-n", s.n);
@@ -89,7 +98,6 @@
         var a = td.querySelector("a");
         if (a) {
           a.setAttribute("title", s.title);
-          a.setAttribute("aria-label", s.label);
           a.querySelector(".net").textContent = s.netText;
           a.querySelector(".cnt").textContent = s.cntText;
         }
@@ -103,6 +111,7 @@
 
   /* Counts and net positions from the statements dated within [from, to]. */
   function recount(from, to) {
+    snapshot();
     var acc = {};
     data.s.forEach(function (st) {
       var when = st[2] === null ? null : data.dates[st[2]];
@@ -116,7 +125,7 @@
     rows.forEach(function (r) {
       var sp = r.getAttribute("data-s");
       var total = 0;
-      Array.prototype.forEach.call(r.querySelectorAll("td.cell, td.empty"), function (td) {
+      Array.prototype.forEach.call(r.querySelectorAll("[data-t]"), function (td) {
         var c = acc[sp + ":" + td.getAttribute("data-t")];
         var a = td.querySelector("a");
         var n = c ? c.n : 0;
@@ -125,15 +134,14 @@
         if (!a) { return; }
         var net = c && c.k ? c.sum / c.k : null;
         td.setAttribute("data-net", net === null ? "" : net.toFixed(3));
-        td.className = n ? "cell " + bin(net) : "cell empty";
+        td.className = n ? "cell " + bin(net) : "cell gone";
         a.querySelector(".net").textContent = n ? (net === null ? "n/a" : (net >= 0 ? "+" : "\u2212") + Math.abs(net).toFixed(2)) : "";
         a.querySelector(".cnt").textContent = n ? c.favor + shapes.favor + " " + c.against + shapes.against + " " + c.none + shapes.none : "";
-        var text = n + " statements in the dates chosen" + (net === null ? "" : ", net " + net.toFixed(2));
-        a.setAttribute("title", text);
-        a.setAttribute("aria-label", r.getAttribute("data-name") + ", " + td.getAttribute("data-topic") + ": " + text);
+        a.setAttribute("title", r.getAttribute("data-name") + ", " + topicNames[td.getAttribute("data-t")] + ": " + n +
+          " statements in the dates chosen" + (net === null ? "" : ", net " + net.toFixed(2)));
       });
       r.setAttribute("data-n", total);
-      r.querySelector("td.tot").textContent = total;
+      r.querySelector(".tot").textContent = total;
     });
   }
 
@@ -147,8 +155,7 @@
       var ok = Number(r.getAttribute("data-n")) > 0;
       if (ok && needle) { ok = r.getAttribute("data-name").toLowerCase().indexOf(needle) >= 0; }
       if (ok && topic) {
-        var td = r.querySelector('td[data-t="' + topic + '"]');
-        ok = !!td && Number(td.getAttribute("data-n")) > 0;
+        ok = Number(r.querySelector('[data-t="' + topic + '"]').getAttribute("data-n")) > 0;
       }
       r.hidden = !ok;
       if (ok) { shown += 1; }
@@ -175,15 +182,15 @@
   /* Sorting: click a column heading; again to reverse. Empty cells sort last. */
   function sortBy(th, key) {
     var dir = th.getAttribute("aria-sort") === "descending" ? "ascending" : "descending";
-    Array.prototype.forEach.call(grid.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+    Array.prototype.forEach.call(head.children, function (h) { h.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", dir);
     var sign = dir === "ascending" ? 1 : -1;
     function value(r) {
       if (key === "speaker") { return r.getAttribute("data-name").toLowerCase(); }
       if (key === "n") { return Number(r.getAttribute("data-n")); }
-      var td = r.querySelector('td[data-t="' + key + '"]');
-      var v = td ? td.getAttribute("data-net") : "";
-      if (v === "" || v === null) { return td && Number(td.getAttribute("data-n")) > 0 ? 0 : null; }
+      var td = r.querySelector('[data-t="' + key + '"]');
+      var v = td.getAttribute("data-net");
+      if (!v) { return Number(td.getAttribute("data-n")) > 0 ? 0 : null; }
       return Number(v);
     }
     var keyed = rows.map(function (r, i) { return {r: r, v: value(r), i: i}; });
@@ -197,7 +204,7 @@
     keyed.forEach(function (k) { frag.appendChild(k.r); });
     body.appendChild(frag);
   }
-  Array.prototype.forEach.call(grid.tHead.rows[0].cells, function (th) {
+  Array.prototype.forEach.call(head.children, function (th) {
     var key = th.getAttribute("data-sort");
     if (!key) { return; }
     var b = doc.createElement("button");
@@ -207,5 +214,5 @@
     th.appendChild(b);
     b.addEventListener("click", function () { sortBy(th, key); });
   });
-  apply();
+  status.textContent = rows.length + " speakers";
 }());
