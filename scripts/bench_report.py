@@ -82,6 +82,34 @@ def bench_summarize(shared: Path, model: list[str], show: bool) -> None:
             print("    ", r["speaker"], "<-", r["names"])
 
 
+def bench_seed() -> None:
+    """The bar on the bundled example: every statement of `stance score` in the report, no request made."""
+    import re
+
+    seed = ROOT / "examples" / "seed_article.txt"
+    doc = json.loads(stance_cli("score", str(seed), "--format", "json"))
+    out = Path(tempfile.mkdtemp(prefix="bench-seed-")) / "r.html"
+    subprocess.run([sys.executable, "-m", "stance", "report", str(seed), "-o", str(out)], check=True,
+                   capture_output=True)
+    page = out.read_text(encoding="utf-8")
+    ids = set(re.findall(r'id="a0-q(\d+)"', page))
+    line = (f"seed: stance score {len(doc['quotes'])} statements; report {out.stat().st_size} bytes, "
+            f"{len(ids)} statement anchors, {page.count('<mark ')} highlights")
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        driver = browser()
+        try:
+            driver.get(out.as_uri())
+            found = driver.execute_script(
+                "return [...Array(arguments[0]).keys()].filter(i => { const e = document.getElementById('a0-q' + (i + 1));"
+                " return e && e.closest('mark.st'); }).length;", len(doc["quotes"]))
+            resources = driver.execute_script("return performance.getEntriesByType('resource').length")
+            line += f"; in Chromium: {found} of {len(doc['quotes'])} statements highlighted, {resources} requests"
+        finally:
+            driver.quit()
+    shutil.rmtree(out.parent, ignore_errors=True)
+    print(line)
+
+
 def polnear_texts(shared: Path) -> list[str]:
     texts = []
     for split in ("dev", "train"):
@@ -181,6 +209,7 @@ def main() -> None:
               file=sys.stderr)
         sys.exit(2)
     model = ["--model", args.model] if args.model else []
+    bench_seed()
     if not args.skip_summarize:
         bench_summarize(args.shared, model, args.show)
     if not args.skip_report:
