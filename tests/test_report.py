@@ -148,3 +148,17 @@ def test_paste_page(analyzer):
     page = render_paste_page(text=text, result=analyzer.analyze(text))
     assert page.count("<mark") == 2 and "<script>window" not in page
     assert '"schema": 1' in page
+
+
+def test_markup_in_any_field_of_a_document_is_escaped(corpus):
+    results, texts = corpus
+    doc = results[0].to_dict()
+    for q in doc["quotes"]:
+        q.update(speaker='"><img src=x onerror=alert(1)>', rule="<b>rule</b>", via="<i>via</i>",
+                 topic="<u>topic</u>", speaker_mention="<s>m</s>")
+        q["probabilities"] = {"<em>favor</em>": 0.5, "against": 0.25, "none": 0.25}
+    doc["article"] = "<script>name</script>"
+    html = render_report([doc], [texts[0]])
+    for raw in ("<img", "<b>rule", "<i>via", "<u>topic", "<s>m", "<em>favor", "<script>name"):
+        assert raw not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html

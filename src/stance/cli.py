@@ -311,7 +311,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
               help="Largest request body accepted; larger ones get 413.")
 @click.pass_context
 def serve(ctx, model_path, host, port, workers, max_body):
-    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz.
+    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz; a paste page at /.
 
     Needs the serve extra: pip install 'stance[serve]'.
     """

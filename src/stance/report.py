@@ -96,13 +96,13 @@ def _highlights(quotes: Sequence[Mapping[str, Any]]) -> List[_Highlight]:
     return out
 
 
-def _inline_marks(quotes: Sequence[Mapping[str, Any]]) -> List[Tuple[int, int, str, List[int]]]:
-    """Speaker and cue spans (start, end, kind, statement numbers), non-overlapping, in text order."""
+def _inline_marks(quotes: Sequence[Mapping[str, Any]], size: int) -> List[Tuple[int, int, str, List[int]]]:
+    """Speaker and cue spans (start, end, kind, statement numbers) within the text, non-overlapping, in order."""
     by_span: Dict[Tuple[int, int, str], List[int]] = defaultdict(list)
     for n, q in enumerate(quotes, start=1):
         for kind in ("speaker", "cue"):
             span = q.get(f"{kind}_span")
-            if span and span[1] > span[0]:
+            if span and 0 <= span[0] < span[1] <= size:
                 by_span[(span[0], span[1], "who" if kind == "speaker" else "cue")].append(n)
     out: List[Tuple[int, int, str, List[int]]] = []
     for (start, end, kind), numbers in sorted(by_span.items()):
@@ -151,7 +151,7 @@ def render_article_html(text: str, quotes: Sequence[Mapping[str, Any]], *, key: 
     """
     speaker_links = speaker_links or {}
     highlights = _highlights(quotes)
-    inline = _inline_marks(quotes)
+    inline = _inline_marks(quotes, len(text))
     cuts = {0, len(text)}
     for h in highlights:
         cuts.update((h.start, h.end))

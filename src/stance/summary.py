@@ -184,7 +184,7 @@ def summarize(results: Iterable[Any], *, dates: Optional[Mapping[str, str]] = No
     -------
     list of SummaryRow
         Speakers with the most statements first; within a speaker, topics
-        with the most statements first. The rows' ``statements`` add up to the
+        with the most statements first and ``other`` last. The rows' ``statements`` add up to the
         number of statements in ``results``.
 
     Examples
@@ -206,7 +206,7 @@ def summarize_statements(statements: Sequence[Statement], *, resamples: int = BO
     for (speaker, _), members in groups.items():
         per_speaker[speaker] += len(members)
     order = sorted(groups, key=lambda k: (-per_speaker[k[0]], k[0] is None, (k[0] or "").casefold(),
-                                          -len(groups[k]), k[1]))
+                                          k[1] == "other", -len(groups[k]), k[1]))
     rng = np.random.default_rng(seed)
     return [_row(speaker, topic, groups[(speaker, topic)], rng, resamples) for speaker, topic in order]
 
@@ -312,12 +312,19 @@ def write_summary(rows: Sequence[SummaryRow], fmt: str, out) -> None:
         writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: ";".join(v) if isinstance(v, list) else ("" if v is None else v)
-                             for k, v in r.to_dict().items()})
+            writer.writerow({k: _csv_value(v) for k, v in r.to_dict().items()})
     elif fmt == "table":
         _write_table(rows, out)
     else:
         raise InputError(unknown("format", fmt, SUMMARY_FORMATS))
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return "" if value is None else value
 
 
 def _write_table(rows: Sequence[SummaryRow], out) -> None:
