@@ -258,6 +258,8 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 
 def _add_page(app: "FastAPI", analyzer: Analyzer, limiter) -> None:
     """``/``: paste an article, see its article view (the renderer of ``stance report``)."""
+    from urllib.parse import parse_qs
+
     from .report import render_paste_page
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -269,8 +271,6 @@ def _add_page(app: "FastAPI", analyzer: Analyzer, limiter) -> None:
         media = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
         if media != FORM_TYPE:
             return HTMLResponse(render_paste_page(error=f"expected a form post ({FORM_TYPE})"), status_code=415)
-        from urllib.parse import parse_qs
-
         text = (parse_qs((await request.body()).decode("utf-8")).get("text") or [""])[0]
         return await anyio.to_thread.run_sync(_render_page, analyzer, text, limiter=limiter)
 
@@ -280,8 +280,7 @@ def _render_page(analyzer: Analyzer, text: str) -> HTMLResponse:
 
     try:
         check_text(text, name="text")
-        _encodable(text)
-    except (StanceError, ValueError) as exc:
+    except StanceError as exc:
         return HTMLResponse(render_paste_page(text=text, error=str(exc)), status_code=422)
     return HTMLResponse(render_paste_page(text=text, result=analyzer.analyze(text, article="pasted text")))
 
