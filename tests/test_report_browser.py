@@ -11,7 +11,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -32,6 +37,7 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -218,3 +224,36 @@ def test_works_without_javascript(report_file, corpus):
         assert marks[1].find_element(By.CSS_SELECTOR, ".card").is_displayed()
     finally:
         driver.quit()
+
+
+def test_service_page_in_the_browser(browser, tiny_model_path, tmp_path):
+    """`stance serve`: paste an article at /, submit, see it highlighted (the form post is allowed by the CSP)."""
+    pytest.importorskip("uvicorn")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "stance", "serve", "--model", str(tiny_model_path),
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("stance serve did not start")
+                time.sleep(0.2)
+        browser.get(f"http://127.0.0.1:{port}/")
+        text = (ARTICLES / "climate.txt").read_text(encoding="utf-8")
+        browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, "text"), text)
+        browser.find_element(By.CSS_SELECTOR, "form.paste button").click()
+        WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "mark.st"))
+        assert len(browser.find_elements(By.CSS_SELECTOR, "mark.st")) == 2
+        assert browser.execute_script("return window.__pwned === undefined")
+        errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+        assert errors == []  # (the browser asks the service for /favicon.ico, which it does not have)
+        browser.save_screenshot(str(tmp_path / "service.png"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
