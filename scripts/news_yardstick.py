@@ -1,0 +1,177 @@
+"""The news yardstick: topic and stance of a model on real news with both sides (news_dev).
+
+    python scripts/news_yardstick.py [--model PATH]                 # a saved model (default: the shipped one)
+    python scripts/news_yardstick.py --config NAME [--config NAME]  # train named configurations, compare them
+    python scripts/news_yardstick.py --list                         # the named configurations
+
+Reads ``../shared/data/news_dev/gold.doc.jsonl`` (or ``--gold``): 263 gold
+statements from 36 real news articles. It is for measuring only: nothing from
+it is printed or trained on. Each configuration is trained from the labeled
+CSVs it names (no cross-validation, so a run takes a minute or two), then
+scored on the gold statements exactly as ``stance evaluate`` scores them.
+
+Besides the whole set, the articles are split into two fixed halves (seed 0):
+settings are chosen on half A and confirmed on half B, so a choice that only
+fits these articles shows up as a gap between the halves. Printed per
+configuration and part: stance macro-F1 on the gold topic, topic macro-F1,
+the lowest recall over the (topic, stance) cells with at least 10 statements,
+and whether the issue's bars hold; with ``--cells`` also every cell's recall.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+RELATIVE = Path("shared") / "data" / "news_dev" / "gold.doc.jsonl"
+
+BARS = {"stance_macro_f1": 0.60, "topic_macro_f1": 0.70, "cell_recall": 0.40}
+MIN_CELL = 10
+"""Cells with fewer statements (in the whole set) are reported but carry no bar."""
+
+_UNGDC = ["data/labeled/ungdc.csv"]
+_EXTRA = ["data/labeled/extra/perspectrum.csv", "data/labeled/extra/ibm_claim_stance.csv"]
+_NEW = ["data/labeled/*.csv"]
+_BASE = {"stance_head": "joint"}
+
+CONFIGS: dict[str, dict] = {
+    # data sources (features as before this work)
+    "ungdc": {"data": _UNGDC, "params": dict(_BASE)},
+    "ungdc+extra": {"data": _UNGDC + _EXTRA, "params": dict(_BASE)},
+    "all": {"data": _NEW, "params": dict(_BASE)},
+    "all+extra": {"data": _NEW + _EXTRA, "params": dict(_BASE)},
+}
+"""Named configurations: labeled CSV globs (relative to the repository) and StanceModel parameters."""
+
+
+def find_gold(given):
+    if given:
+        return Path(given)
+    for base in (ROOT.parent, ROOT.parent.parent):  # ../shared from a checkout or from a worktree under wt/
+        if (base / RELATIVE).exists():
+            return base / RELATIVE
+    return ROOT.parent / RELATIVE
+
+
+def halves(doc_ids: list[str], seed: int = 0) -> tuple[set, set]:
+    """Two fixed halves of the articles (a seeded permutation of the sorted ids)."""
+    ids = sorted(set(doc_ids))
+    order = np.random.default_rng(seed).permutation(len(ids))
+    half = len(ids) // 2
+    return {ids[i] for i in order[:half]}, {ids[i] for i in order[half:]}
+
+
+def summarize(report: dict, big_cells: set) -> dict:
+    stance, topic = report.get("stance", {}), report.get("topic", {})
+    cells = {c: m for c, m in stance.get("cells", {}).items() if c in big_cells}
+    worst = min(cells.items(), key=lambda kv: kv[1]["recall"]) if cells else (None, {"recall": float("nan")})
+    out = {"n": stance.get("n", 0), "stance_macro_f1": stance.get("macro_f1", float("nan")),
+           "stance_macro_f1_ci": stance.get("macro_f1_interval"),
+           "topic_macro_f1": topic.get("macro_f1", float("nan")), "topic_macro_f1_ci": topic.get("macro_f1_interval"),
+           "min_cell_recall": worst[1]["recall"], "min_cell": worst[0],
+           "cells": {c: round(m["recall"], 4) for c, m in stance.get("cells", {}).items()}}
+    if "calibration" in stance:
+        out["stance_brier"], out["stance_ece"] = stance["calibration"]["brier"], stance["calibration"]["ece"]
+    out["bars"] = (out["stance_macro_f1"] >= BARS["stance_macro_f1"] and out["topic_macro_f1"] >= BARS["topic_macro_f1"]
+                   and out["min_cell_recall"] >= BARS["cell_recall"])
+    return out
+
+
+def score(model, docs: list[dict]) -> dict:
+    """The yardstick figures of ``model`` on the whole set and on each half."""
+    from stance.evaluate.run import score_gold_statements
+
+    labeled = [(d["doc_id"], d["text"], a) for d in docs for a in d["attributions"] if a.get("topic") and a.get("stance")]
+    counts: dict[str, int] = {}
+    for _, _, a in labeled:
+        if a["topic"] != "other":
+            key = f"{a['topic']}/{a['stance'].strip().lower()}"
+            counts[key] = counts.get(key, 0) + 1
+    big = {c for c, n in counts.items() if n >= MIN_CELL}
+    a_ids, b_ids = halves([d["doc_id"] for d in docs])
+    out = {}
+    for part, keep in (("all", None), ("half A", a_ids), ("half B", b_ids)):
+        rows = [x for x in labeled if keep is None or x[0] in keep]
+        out[part] = summarize(score_gold_statements(model, rows), big)
+    return out
+
+
+def train_config(name: str) -> tuple:
+    from stance.data import read_labeled
+    from stance.model import StanceModel
+
+    config = CONFIGS[name]
+    paths = sorted({p for pattern in config["data"] for p in glob.glob(str(ROOT / pattern))})
+    if not paths:
+        raise SystemExit(f"news_yardstick: configuration {name!r} matches no labeled CSV")
+    data = read_labeled(paths)
+    start = time.perf_counter()
+    model = StanceModel(**config["params"]).fit(data.texts, data.topics, data.stances)
+    return model, {"rows": len(data), "files": [str(Path(p).relative_to(ROOT)) for p in paths],
+                   "fit_seconds": round(time.perf_counter() - start, 1)}
+
+
+def print_table(results: dict, show_cells: bool) -> None:
+    print(f"{'configuration':<28}{'part':<8}{'n':>5}{'stance mF1':>12}{'topic mF1':>11}{'min cell':>10}  "
+          f"{'weakest cell':<24}bars")
+    for name, res in results.items():
+        for part, s in res["scores"].items():
+            print(f"{name:<28}{part:<8}{s['n']:>5}{s['stance_macro_f1']:>12.3f}{s['topic_macro_f1']:>11.3f}"
+                  f"{s['min_cell_recall']:>10.3f}  {str(s['min_cell']):<24}{'yes' if s['bars'] else 'no'}")
+    if show_cells:
+        for name, res in results.items():
+            print(f"\n{name}: recall per (topic, stance) cell (all / half A / half B)")
+            parts = res["scores"]
+            for cell in parts["all"]["cells"]:
+                vals = " / ".join(f"{parts[p]['cells'].get(cell, float('nan')):.2f}" for p in parts)
+                print(f"  {cell:<28}{vals}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", help="a saved model file (default: the shipped model, when no --config is given)")
+    ap.add_argument("--config", action="append", choices=sorted(CONFIGS), help="train and score a named configuration")
+    ap.add_argument("--list", action="store_true", help="print the named configurations and exit")
+    ap.add_argument("--gold", help="gold JSONL (default ../shared/data/news_dev/gold.doc.jsonl)")
+    ap.add_argument("--cells", action="store_true", help="print every (topic, stance) cell's recall")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args()
+    if args.list:
+        for name, config in CONFIGS.items():
+            print(f"{name:<28}{json.dumps(config)}")
+        return 0
+    gold = find_gold(args.gold)
+    if not gold.exists():
+        print(f"news_yardstick: {gold} not found (../shared is absent?); news_dev is internal and not in the "
+              "repository, pass --gold PATH", file=sys.stderr)
+        return 2
+    from stance.evaluate.run import read_gold
+    from stance.model import StanceModel
+
+    docs = read_gold(gold)
+    results = {}
+    if args.config:
+        for name in args.config:
+            model, info = train_config(name)
+            results[name] = {**info, "params": CONFIGS[name]["params"], "scores": score(model, docs)}
+            print(f"# {name}: {info['rows']} rows, fitted in {info['fit_seconds']} s", file=sys.stderr)
+    else:
+        path = args.model or ROOT / "models" / "stance.joblib"
+        results[Path(path).name] = {"scores": score(StanceModel.load(path), docs)}
+    print(f"news yardstick on {gold.name}: {len(docs)} articles; halves A/B are fixed (seed 0); "
+          f"bars: stance macro-F1 >= {BARS['stance_macro_f1']}, topic macro-F1 >= {BARS['topic_macro_f1']}, "
+          f"recall >= {BARS['cell_recall']} in every cell with >= {MIN_CELL} statements")
+    print_table(results, args.cells)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
