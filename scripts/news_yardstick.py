@@ -1,8 +1,8 @@
 """The news yardstick: topic and stance of a model on real news with both sides (news_dev).
 
     python scripts/news_yardstick.py [--model PATH]                 # a saved model (default: the shipped one)
-    python scripts/news_yardstick.py --config NAME [--config NAME]  # train named configurations, compare them
-    python scripts/news_yardstick.py --list                         # the named configurations
+    python scripts/news_yardstick.py --config DATA:FEATURES [...]   # train configurations, compare them
+    python scripts/news_yardstick.py --list                         # the named data sets and features
 
 Reads ``../shared/data/news_dev/gold.doc.jsonl`` (or ``--gold``): 263 gold
 statements from 36 real news articles. It is for measuring only: nothing from
@@ -35,20 +35,31 @@ BARS = {"stance_macro_f1": 0.60, "topic_macro_f1": 0.70, "cell_recall": 0.40}
 MIN_CELL = 10
 """Cells with fewer statements (in the whole set) are reported but carry no bar."""
 
-_UNGDC = ["data/labeled/ungdc.csv"]
 _EXTRA = ["data/labeled/extra/perspectrum.csv", "data/labeled/extra/ibm_claim_stance.csv"]
-_NEW = ["data/labeled/*.csv"]
-_BASE = {"stance_head": "joint"}
-
-CONFIGS: dict[str, dict] = {
-    # data sources (features as before this work)
-    "ungdc": {"data": _UNGDC, "params": dict(_BASE)},
-    "ungdc+extra": {"data": _UNGDC + _EXTRA, "params": dict(_BASE)},
-    "all": {"data": _NEW, "params": dict(_BASE)},
-    "all+extra": {"data": _NEW + _EXTRA, "params": dict(_BASE)},
+DATA: dict[str, list[str]] = {
+    "ungdc": ["data/labeled/ungdc.csv"],
+    "ungdc+extra": ["data/labeled/ungdc.csv"] + _EXTRA,
+    "labeled": ["data/labeled/*.csv"],
+    "labeled+extra": ["data/labeled/*.csv"] + _EXTRA,
 }
-"""Named configurations: labeled CSV globs (relative to the repository) and StanceModel parameters."""
+"""Training data sets: labeled CSV globs relative to the repository."""
 
+_JOINT = {"stance_head": "joint"}
+_TARGETS = {**_JOINT, "target_terms": True}
+FEATURES: dict[str, dict] = {
+    "per_topic": {"stance_head": "per_topic"},
+    "joint": _JOINT,
+    "targets": _TARGETS,
+    "targets+per_topic": {**_TARGETS, "stance_head": "per_topic"},
+    "targets+signed": {**_TARGETS, "signed_features": True},
+    "targets+negation": {**_TARGETS, "negation": True},
+    "targets+signed+negation": {**_TARGETS, "signed_features": True, "negation": True},
+    "targets+signed+shared2": {**_TARGETS, "signed_features": True, "shared_weight": 2.0},
+    "targets+signed+shared4": {**_TARGETS, "signed_features": True, "shared_weight": 4.0},
+    "targets+signed+C1": {**_TARGETS, "signed_features": True, "C": 1.0},
+    "targets+signed+C10": {**_TARGETS, "signed_features": True, "C": 10.0},
+}
+"""StanceModel parameters to compare; a configuration is ``DATA:FEATURES``."""
 
 def find_gold(given):
     if given:
@@ -102,27 +113,40 @@ def score(model, docs: list[dict]) -> dict:
     return out
 
 
+def fail(message: str):
+    print(f"news_yardstick: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def config_of(name: str) -> tuple[list[str], dict]:
+    data, _, features = name.partition(":")
+    if data not in DATA or features not in FEATURES:
+        fail(f"unknown configuration {name!r}; expected DATA:FEATURES, "
+                         f"DATA one of {', '.join(DATA)}, FEATURES one of {', '.join(FEATURES)}")
+    return DATA[data], FEATURES[features]
+
+
 def train_config(name: str) -> tuple:
     from stance.data import read_labeled
     from stance.model import StanceModel
 
-    config = CONFIGS[name]
-    paths = sorted({p for pattern in config["data"] for p in glob.glob(str(ROOT / pattern))})
+    patterns, params = config_of(name)
+    paths = sorted({p for pattern in patterns for p in glob.glob(str(ROOT / pattern))})
     if not paths:
-        raise SystemExit(f"news_yardstick: configuration {name!r} matches no labeled CSV")
+        fail(f"configuration {name!r} matches no labeled CSV")
     data = read_labeled(paths)
     start = time.perf_counter()
-    model = StanceModel(**config["params"]).fit(data.texts, data.topics, data.stances)
+    model = StanceModel(**params).fit(data.texts, data.topics, data.stances)
     return model, {"rows": len(data), "files": [str(Path(p).relative_to(ROOT)) for p in paths],
-                   "fit_seconds": round(time.perf_counter() - start, 1)}
+                   "params": params, "fit_seconds": round(time.perf_counter() - start, 1)}
 
 
 def print_table(results: dict, show_cells: bool) -> None:
-    print(f"{'configuration':<28}{'part':<8}{'n':>5}{'stance mF1':>12}{'topic mF1':>11}{'min cell':>10}  "
+    print(f"{'configuration':<40}{'part':<8}{'n':>5}{'stance mF1':>12}{'topic mF1':>11}{'min cell':>10}  "
           f"{'weakest cell':<24}bars")
     for name, res in results.items():
         for part, s in res["scores"].items():
-            print(f"{name:<28}{part:<8}{s['n']:>5}{s['stance_macro_f1']:>12.3f}{s['topic_macro_f1']:>11.3f}"
+            print(f"{name:<40}{part:<8}{s['n']:>5}{s['stance_macro_f1']:>12.3f}{s['topic_macro_f1']:>11.3f}"
                   f"{s['min_cell_recall']:>10.3f}  {str(s['min_cell']):<24}{'yes' if s['bars'] else 'no'}")
     if show_cells:
         for name, res in results.items():
@@ -136,15 +160,17 @@ def print_table(results: dict, show_cells: bool) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", help="a saved model file (default: the shipped model, when no --config is given)")
-    ap.add_argument("--config", action="append", choices=sorted(CONFIGS), help="train and score a named configuration")
+    ap.add_argument("--config", action="append", help="train and score DATA:FEATURES (see --list)")
     ap.add_argument("--list", action="store_true", help="print the named configurations and exit")
     ap.add_argument("--gold", help="gold JSONL (default ../shared/data/news_dev/gold.doc.jsonl)")
     ap.add_argument("--cells", action="store_true", help="print every (topic, stance) cell's recall")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args()
     if args.list:
-        for name, config in CONFIGS.items():
-            print(f"{name:<28}{json.dumps(config)}")
+        for name, patterns in DATA.items():
+            print(f"data {name:<24}{' '.join(patterns)}")
+        for name, params in FEATURES.items():
+            print(f"features {name:<24}{json.dumps(params)}")
         return 0
     gold = find_gold(args.gold)
     if not gold.exists():
@@ -156,10 +182,12 @@ def main() -> int:
 
     docs = read_gold(gold)
     results = {}
+    for name in args.config or []:
+        config_of(name)  # fail fast on a typo, before any training
     if args.config:
         for name in args.config:
             model, info = train_config(name)
-            results[name] = {**info, "params": CONFIGS[name]["params"], "scores": score(model, docs)}
+            results[name] = {**info, "scores": score(model, docs)}
             print(f"# {name}: {info['rows']} rows, fitted in {info['fit_seconds']} s", file=sys.stderr)
     else:
         path = args.model or ROOT / "models" / "stance.joblib"

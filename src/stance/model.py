@@ -31,6 +31,7 @@ import io
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
@@ -45,16 +46,20 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from .errors import ModelError, NotFittedError, StanceError, unknown
+from .features import TargetRewriter, mark_negation, target_lexicon
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bump when the payload layout changes; files of another version are refused.
 
 2: temperatures of the topic head and of every stance head; ``stance_head``
 and ``split_hashtags`` parameters. Files of format 1 are still read (they
 load as uncalibrated per-topic models without hashtag splitting).
+3: ``target_terms``, ``negation``, ``signed_features`` and
+``shared_weight`` parameters and the model's copy of the target lexicon
+(see :mod:`stance.features`). Files of formats 1 and 2 load with them off.
 """
 
-READABLE_FORMATS = (1, 2)
+READABLE_FORMATS = (1, 2, 3)
 
 STANCE_HEADS = ("per_topic", "joint")
 
@@ -94,6 +99,22 @@ class StanceModel(BaseEstimator):
     split_hashtags : bool, default=True
         Add each hashtag's bare word before featurizing (``#climate`` ->
         ``climate #climate``), so hashtags and plain words share features.
+    target_terms : bool, default=False
+        The word block reads target-aware text (:mod:`stance.features`):
+        topic terms become signed placeholders shared by all topics
+        (``tgtpro`` for the target, ``tgtcon`` for its opposite) and topic
+        hint tokens are added. The character block reads the text as given.
+    negation : bool, default=False
+        Mark the words in a negation's scope (``neg_`` prefix) in the word block.
+    signed_features : bool, default=False
+        With ``target_terms``: add a copy of the word block multiplied by
+        the sign of the statement's target mentions (+1 target, -1 its
+        opposite, 0 neither), so "X is a threat" can weigh against X and
+        for its opposite with one shared weight.
+    shared_weight : float, default=1.0
+        Joint head only: scale of the topic-independent block. Above 1 the
+        regularization prefers weights shared by all topics over
+        topic-specific ones, so rare sides borrow more from other topics.
     random_state : int or None, default=0
         Seed of the solvers, kept for reproducibility.
 
@@ -130,7 +151,8 @@ class StanceModel(BaseEstimator):
 
     def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1,
                  max_features=100000, C=4.0, class_weight="balanced", stance_head="per_topic",
-                 split_hashtags=True, random_state=0):
+                 split_hashtags=True, target_terms=False, negation=False, signed_features=False,
+                 shared_weight=1.0, random_state=0):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
@@ -139,6 +161,10 @@ class StanceModel(BaseEstimator):
         self.class_weight = class_weight
         self.stance_head = stance_head
         self.split_hashtags = split_hashtags
+        self.target_terms = target_terms
+        self.negation = negation
+        self.signed_features = signed_features
+        self.shared_weight = shared_weight
         self.random_state = random_state
 
     # -- fitting -----------------------------------------------------------
@@ -160,8 +186,13 @@ class StanceModel(BaseEstimator):
 
     def fit_features(self, texts: Sequence[str]):
         """Fit the TF-IDF blocks on ``texts`` and return their features (the first half of :meth:`fit`)."""
+        if self.signed_features and not self.target_terms:
+            raise ValueError("signed_features needs target_terms (the sign comes from the target mentions)")
+        self.target_lexicon_ = [list(row) for row in target_lexicon()] if self.target_terms else None
         self.features_ = self._make_features(len(texts))
-        return self.features_.fit_transform(self._prepare(texts))
+        inputs, signs = self._prepare(texts)
+        blocks = [vec.fit_transform(inputs[name]) for name, vec in self.features_.transformer_list]
+        return self._stack(blocks, signs)
 
     def fit_heads(self, X, topics: Sequence[str], stances: Sequence[str], *, topic_head="fit") -> "StanceModel":
         """Fit the topic and stance heads on rows ``X`` vectorized by :meth:`fit_features`.
@@ -204,7 +235,7 @@ class StanceModel(BaseEstimator):
         labels, row_topics = stance_arr[rows], topic_arr[rows]
         if len(set(labels)) == 1:
             return {t: str(labels[0]) for t in stance_topics}
-        Z = joint_features(X[rows], row_topics, stance_topics)
+        Z = joint_features(X[rows], row_topics, stance_topics, shared_weight=self.shared_weight)
         # tol 1e-3: the joint problem is (topics + 1) times wider; this halves its fitting time
         head = self._make_head(class_weight=None).set_params(tol=1e-3)
         weight = _per_topic_balanced(row_topics, labels) if self.class_weight == "balanced" else None
@@ -213,7 +244,7 @@ class StanceModel(BaseEstimator):
         W, b = head.coef_, head.intercept_
         heads = {}
         for i, topic in enumerate(stance_topics):
-            coef = W[:, :d] + W[:, d * (i + 1):d * (i + 2)]
+            coef = self.shared_weight * W[:, :d] + W[:, d * (i + 1):d * (i + 2)]
             heads[topic] = _linear_head(head.classes_, coef, b + W[:, d * (k + 1) + i])
         return heads
     def _make_features(self, n_rows: int) -> FeatureUnion:
@@ -230,11 +261,27 @@ class StanceModel(BaseEstimator):
                                   else class_weight, solver="newton-cg", max_iter=2000,
                                   random_state=self.random_state)
 
-    def _prepare(self, texts: Sequence[str]) -> list[str]:
-        texts = list(texts)
+    def _prepare(self, texts: Sequence[str]) -> tuple[dict[str, list[str]], Optional[np.ndarray]]:
+        """The text each feature block reads, and the target signs (``None`` without signed features)."""
+        texts = [str(t) for t in texts]
         if self.split_hashtags:
-            return [_HASHTAG.sub(r"\1 #\1", t) for t in texts]
-        return texts
+            texts = [_HASHTAG.sub(r"\1 #\1", t) for t in texts]
+        words, signs = texts, None
+        if getattr(self, "target_lexicon_", None):
+            rewriter = _rewriter(tuple(tuple(row) for row in self.target_lexicon_))
+            pairs = [rewriter.rewrite(t) for t in texts]
+            words = [w for w, _ in pairs]
+            signs = np.asarray([s for _, s in pairs], dtype=np.float64) if self.signed_features else None
+        if self.negation:
+            words = [mark_negation(t) for t in words]
+        return {"word": words, "char": texts}, signs
+
+    @staticmethod
+    def _stack(blocks: list, signs: Optional[np.ndarray]):
+        """``[word, char]``, plus ``sign * word`` with signed features: one CSR matrix."""
+        if signs is not None:
+            blocks = blocks + [sp.diags(signs) @ blocks[0]]
+        return sp.hstack(blocks, format="csr")
 
     def set_temperatures(self, *, topic: Optional[float] = None,
                          stance: Optional[Mapping[str, float]] = None) -> "StanceModel":
@@ -261,7 +308,8 @@ class StanceModel(BaseEstimator):
     def transform(self, texts: Sequence[str]):
         """TF-IDF features of ``texts`` (the input of every head)."""
         self._check_fitted()
-        return self.features_.transform(self._prepare(texts))
+        inputs, signs = self._prepare(texts)
+        return self._stack([vec.transform(inputs[name]) for name, vec in self.features_.transformer_list], signs)
 
     def predict_topic_proba(self, texts: Sequence[str], *, X=None) -> np.ndarray:
         """Probability of each of ``topics_`` per text, shape ``(n, len(topics_))``."""
@@ -390,6 +438,7 @@ class StanceModel(BaseEstimator):
             "stance_heads": {t: h if isinstance(h, str) else _export_head(h) for t, h in self.stance_heads_.items()},
             "topic_temperature": float(self.topic_temperature_),
             "stance_temperatures": {t: float(v) for t, v in self.stance_temperatures_.items()},
+            "target_lexicon": self.target_lexicon_,
         }
 
     @classmethod
@@ -401,6 +450,7 @@ class StanceModel(BaseEstimator):
             params[key] = tuple(params[key])
         model = cls(**params)
         model.features_ = FeatureUnion([(name, _import_vectorizer(v)) for name, v in state["features"]])
+        model.target_lexicon_ = state.get("target_lexicon")  # formats 1 and 2: none
         model.topics_ = list(state["topics"])
         model.classes_ = list(state["classes"])
         model.topic_head_ = _import_head(state["topic_head"]) if state["topic_head"] is not None else None
@@ -412,6 +462,11 @@ class StanceModel(BaseEstimator):
         model.stance_temperatures_ = {t: float(temps.get(t, 1.0)) for t in model.stance_heads_}
         return model
 
+
+
+@lru_cache(maxsize=4)
+def _rewriter(rows: tuple) -> TargetRewriter:
+    return TargetRewriter(rows)
 
 
 def _export_vectorizer(vec: TfidfVectorizer) -> dict:
@@ -450,15 +505,16 @@ def _linear_head(classes, coef, intercept) -> LogisticRegression:
     return head
 
 
-def joint_features(X, row_topics: Sequence[str], topics: Sequence[str]):
-    """``[X, X * [topic == t] for t in topics, one-hot(topic)]``: the joint stance head's input.
+def joint_features(X, row_topics: Sequence[str], topics: Sequence[str], *, shared_weight: float = 1.0):
+    """``[w * X, X * [topic == t] for t in topics, one-hot(topic)]``: the joint stance head's input.
 
     The first block is shared by all topics; each topic's copy is non-zero only
     on that topic's rows, so its weights learn what is specific to the topic.
+    ``w`` (``shared_weight``) scales the shared block against the others.
     """
     row_topics = np.asarray(row_topics)
     indicators = np.column_stack([(row_topics == t).astype(np.float64) for t in topics])
-    blocks = [X] + [sp.diags(indicators[:, i]) @ X for i in range(len(topics))] + [sp.csr_matrix(indicators)]
+    blocks = [X * shared_weight if shared_weight != 1.0 else X] + [sp.diags(indicators[:, i]) @ X for i in range(len(topics))] + [sp.csr_matrix(indicators)]
     return sp.hstack(blocks, format="csr")
 
 

@@ -78,7 +78,7 @@ def _fold_scores(texts, topics, stances, train_idx, test_idx, params: dict, head
     first_topic_head: Any = "fit" if topic_head else None
     for variant in head_grid:
         model = clone(base).set_params(**variant)
-        model.features_ = base.features_
+        model.features_, model.target_lexicon_ = base.features_, base.target_lexicon_
         model.fit_heads(X_tr, topics[train_idx], stances[train_idx], topic_head=first_topic_head)
         if model.topic_head_ is not None and "topic" not in out:
             first_topic_head = model.topic_head_
