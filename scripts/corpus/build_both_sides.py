@@ -49,6 +49,9 @@ COLUMNS = ["text", "topic", "stance", "source", "document", "speaker", "date", "
 TOPICS = {"tariffs", "multilateralism", "belt_and_road", "climate", "sanctions", "other"}
 STANCES = {"favor", "against", "none"}
 SANCTIONS_MOTION = "We should end the use of economic sanctions"
+# an economic blockade of a territory is `sanctions` under the guidelines (6.31), so
+# this motion is on a topic and cannot serve as an `other` example
+ON_TOPIC_MOTIONS = {"Blockade of the Gaza Strip should be ended"}
 MOTION_SAMPLE = 1500  # rows of the off-topic motions, balanced pro/con
 
 
@@ -133,7 +136,7 @@ def argq_rows(path: Path) -> tuple[list[dict], list[dict]]:
             # the motion is to END sanctions: pro the motion = against sanctions
             sanctions.append({**base, "topic": "sanctions",
                               "stance": "against" if r["stance_WA"] == "1" else "favor"})
-        else:
+        elif r["topic"] not in ON_TOPIC_MOTIONS:
             motions[(r["topic"], base["motion_stance"])].append({**base, "topic": "other", "stance": "none"})
     rng = random.Random(20261204)
     per_cell = MOTION_SAMPLE // (2 * len({m for m, _ in motions}))
