@@ -14,8 +14,10 @@ Besides the whole set, the articles are split into two fixed halves (seed 0):
 settings are chosen on half A and confirmed on half B, so a choice that only
 fits these articles shows up as a gap between the halves. Printed per
 configuration and part: stance macro-F1 on the gold topic, topic macro-F1,
-the lowest recall over the (topic, stance) cells with at least 10 statements,
-and whether the issue's bars hold; with ``--cells`` also every cell's recall.
+the lowest recall over the (topic, stance) cells with at least 10 statements
+(in a half: at least 5), and whether the issue's bars hold; with ``--cells``
+also every cell's recall. The figures come from
+``stance.evaluate.yardstick``, which ``train.py`` also uses.
 """
 from __future__ import annotations
 
@@ -26,14 +28,8 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 RELATIVE = Path("shared") / "data" / "news_dev" / "gold.doc.jsonl"
-
-BARS = {"stance_macro_f1": 0.60, "topic_macro_f1": 0.70, "cell_recall": 0.40}
-MIN_CELL = 10
-"""Cells with fewer statements (in the whole set) are reported but carry no bar."""
 
 _EXTRA = ["data/labeled/extra/perspectrum.csv", "data/labeled/extra/ibm_claim_stance.csv"]
 DATA: dict[str, list[str]] = {
@@ -56,6 +52,16 @@ FEATURES: dict[str, dict] = {
     "targets+signed+negation": {**_TARGETS, "signed_features": True, "negation": True},
     "targets+signed+shared2": {**_TARGETS, "signed_features": True, "shared_weight": 2.0},
     "targets+signed+shared4": {**_TARGETS, "signed_features": True, "shared_weight": 4.0},
+    "shared": {"stance_head": "shared"},
+    "targets+shared": {**_TARGETS, "stance_head": "shared"},
+    "targets+signed+shared": {**_TARGETS, "signed_features": True, "stance_head": "shared"},
+    "targets+C1": {**_TARGETS, "C": 1.0},
+    "targets+C10": {**_TARGETS, "C": 10.0},
+    "targets+C0.5": {**_TARGETS, "C": 0.5},
+    "targets+C0.25": {**_TARGETS, "C": 0.25},
+    "joint+C1": {**_JOINT, "C": 1.0},
+    "targets+signed+C0.5": {**_TARGETS, "signed_features": True, "C": 0.5},
+    "targets+shared+C1": {**_TARGETS, "stance_head": "shared", "C": 1.0},
     "targets+signed+C1": {**_TARGETS, "signed_features": True, "C": 1.0},
     "targets+signed+C10": {**_TARGETS, "signed_features": True, "C": 10.0},
 }
@@ -68,49 +74,6 @@ def find_gold(given):
         if (base / RELATIVE).exists():
             return base / RELATIVE
     return ROOT.parent / RELATIVE
-
-
-def halves(doc_ids: list[str], seed: int = 0) -> tuple[set, set]:
-    """Two fixed halves of the articles (a seeded permutation of the sorted ids)."""
-    ids = sorted(set(doc_ids))
-    order = np.random.default_rng(seed).permutation(len(ids))
-    half = len(ids) // 2
-    return {ids[i] for i in order[:half]}, {ids[i] for i in order[half:]}
-
-
-def summarize(report: dict, big_cells: set) -> dict:
-    stance, topic = report.get("stance", {}), report.get("topic", {})
-    cells = {c: m for c, m in stance.get("cells", {}).items() if c in big_cells}
-    worst = min(cells.items(), key=lambda kv: kv[1]["recall"]) if cells else (None, {"recall": float("nan")})
-    out = {"n": stance.get("n", 0), "stance_macro_f1": stance.get("macro_f1", float("nan")),
-           "stance_macro_f1_ci": stance.get("macro_f1_interval"),
-           "topic_macro_f1": topic.get("macro_f1", float("nan")), "topic_macro_f1_ci": topic.get("macro_f1_interval"),
-           "min_cell_recall": worst[1]["recall"], "min_cell": worst[0],
-           "cells": {c: round(m["recall"], 4) for c, m in stance.get("cells", {}).items()}}
-    if "calibration" in stance:
-        out["stance_brier"], out["stance_ece"] = stance["calibration"]["brier"], stance["calibration"]["ece"]
-    out["bars"] = (out["stance_macro_f1"] >= BARS["stance_macro_f1"] and out["topic_macro_f1"] >= BARS["topic_macro_f1"]
-                   and out["min_cell_recall"] >= BARS["cell_recall"])
-    return out
-
-
-def score(model, docs: list[dict]) -> dict:
-    """The yardstick figures of ``model`` on the whole set and on each half."""
-    from stance.evaluate.run import score_gold_statements
-
-    labeled = [(d["doc_id"], d["text"], a) for d in docs for a in d["attributions"] if a.get("topic") and a.get("stance")]
-    counts: dict[str, int] = {}
-    for _, _, a in labeled:
-        if a["topic"] != "other":
-            key = f"{a['topic']}/{a['stance'].strip().lower()}"
-            counts[key] = counts.get(key, 0) + 1
-    big = {c for c, n in counts.items() if n >= MIN_CELL}
-    a_ids, b_ids = halves([d["doc_id"] for d in docs])
-    out = {}
-    for part, keep in (("all", None), ("half A", a_ids), ("half B", b_ids)):
-        rows = [x for x in labeled if keep is None or x[0] in keep]
-        out[part] = summarize(score_gold_statements(model, rows), big)
-    return out
 
 
 def fail(message: str):
@@ -165,6 +128,7 @@ def main() -> int:
     ap.add_argument("--gold", help="gold JSONL (default ../shared/data/news_dev/gold.doc.jsonl)")
     ap.add_argument("--cells", action="store_true", help="print every (topic, stance) cell's recall")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--save", type=Path, help="also save each trained configuration's model in this directory")
     args = ap.parse_args()
     if args.list:
         for name, patterns in DATA.items():
@@ -178,6 +142,7 @@ def main() -> int:
               "repository, pass --gold PATH", file=sys.stderr)
         return 2
     from stance.evaluate.run import read_gold
+    from stance.evaluate.yardstick import score_gold_docs as score
     from stance.model import StanceModel
 
     docs = read_gold(gold)
@@ -188,10 +153,14 @@ def main() -> int:
         for name in args.config:
             model, info = train_config(name)
             results[name] = {**info, "scores": score(model, docs)}
+            if args.save:
+                model.save(args.save / f"{name.replace(':', '__')}.joblib", metadata={"name": name, **info})
             print(f"# {name}: {info['rows']} rows, fitted in {info['fit_seconds']} s", file=sys.stderr)
     else:
         path = args.model or ROOT / "models" / "stance.joblib"
         results[Path(path).name] = {"scores": score(StanceModel.load(path), docs)}
+    from stance.evaluate.yardstick import BARS, MIN_CELL
+
     print(f"news yardstick on {gold.name}: {len(docs)} articles; halves A/B are fixed (seed 0); "
           f"bars: stance macro-F1 >= {BARS['stance_macro_f1']}, topic macro-F1 >= {BARS['topic_macro_f1']}, "
           f"recall >= {BARS['cell_recall']} in every cell with >= {MIN_CELL} statements")

@@ -5,13 +5,14 @@ fitted once on all training texts; a logistic-regression head on top picks the
 topic, and one head per topic scores favor / against / none. Every statement
 is vectorized once, whatever the number of heads.
 
-The stance heads are trained in one of two ways (``stance_head``):
+The stance heads are trained in one of three ways (``stance_head``):
 ``"per_topic"`` fits one logistic regression per topic on that topic's rows;
 ``"joint"`` fits ONE logistic regression on all topics' rows over
 topic-independent features, topic-specific copies of them (the feature times
 a topic indicator, "frustratingly easy domain adaptation") and a topic
-one-hot, so topics with few examples borrow strength from the others. A
-joint head is stored as the per-topic linear heads it is equivalent to
+one-hot, so topics with few examples borrow strength from the others;
+``"shared"`` fits one logistic regression over the topic-independent features
+and the topic one-hot only. A joint or shared head is stored as the per-topic linear heads it is equivalent to
 (shared + topic-specific weights), so prediction and the file layout are
 the same for both. Every head's probabilities can be rescaled by a
 temperature (a plain float) fitted on out-of-fold scores (see
@@ -61,7 +62,7 @@ load as uncalibrated per-topic models without hashtag splitting).
 
 READABLE_FORMATS = (1, 2, 3)
 
-STANCE_HEADS = ("per_topic", "joint")
+STANCE_HEADS = ("per_topic", "joint", "shared")
 
 _HASHTAG = re.compile(r"#(\w+)")
 
@@ -92,9 +93,11 @@ class StanceModel(BaseEstimator):
     class_weight : {"balanced"} or None, default="balanced"
         Class weighting of every head. With a joint stance head, "balanced"
         weighs each (topic, label) pair as a per-topic head would.
-    stance_head : {"per_topic", "joint"}, default="per_topic"
-        One logistic regression per topic, or one joint model over
-        topic-independent and topic-specific features (see the module notes).
+    stance_head : {"per_topic", "joint", "shared"}, default="per_topic"
+        One logistic regression per topic, one joint model over
+        topic-independent and topic-specific features (see the module notes),
+        or one shared model whose only topic-specific parameter is a
+        per-topic intercept: every topic reads sides with the same weights.
         :func:`stance.training.train` picks one by cross-validation.
     split_hashtags : bool, default=True
         Add each hashtag's bare word before featurizing (``#climate`` ->
@@ -215,7 +218,7 @@ class StanceModel(BaseEstimator):
         self.classes_ = sorted({s for t, s in zip(topics, stances) if t != "other"} or {"none"})
         topic_arr, stance_arr = np.asarray(topics), np.asarray(stances)
         stance_topics = [t for t in self.topics_ if t != "other"]
-        if self.stance_head == "joint":
+        if self.stance_head in ("joint", "shared"):
             self.stance_heads_ = self._fit_joint(X, topic_arr, stance_arr, stance_topics)
         else:
             self.stance_heads_ = {}
@@ -235,7 +238,8 @@ class StanceModel(BaseEstimator):
         labels, row_topics = stance_arr[rows], topic_arr[rows]
         if len(set(labels)) == 1:
             return {t: str(labels[0]) for t in stance_topics}
-        Z = joint_features(X[rows], row_topics, stance_topics, shared_weight=self.shared_weight)
+        shared = self.stance_head == "shared"
+        Z = joint_features(X[rows], row_topics, stance_topics, shared_weight=self.shared_weight, copies=not shared)
         # tol 1e-3: the joint problem is (topics + 1) times wider; this halves its fitting time
         head = self._make_head(class_weight=None).set_params(tol=1e-3)
         weight = _per_topic_balanced(row_topics, labels) if self.class_weight == "balanced" else None
@@ -244,6 +248,9 @@ class StanceModel(BaseEstimator):
         W, b = head.coef_, head.intercept_
         heads = {}
         for i, topic in enumerate(stance_topics):
+            if shared:  # one set of weights, a per-topic intercept
+                heads[topic] = _linear_head(head.classes_, self.shared_weight * W[:, :d], b + W[:, d + i])
+                continue
             coef = self.shared_weight * W[:, :d] + W[:, d * (i + 1):d * (i + 2)]
             heads[topic] = _linear_head(head.classes_, coef, b + W[:, d * (k + 1) + i])
         return heads
@@ -505,16 +512,19 @@ def _linear_head(classes, coef, intercept) -> LogisticRegression:
     return head
 
 
-def joint_features(X, row_topics: Sequence[str], topics: Sequence[str], *, shared_weight: float = 1.0):
+def joint_features(X, row_topics: Sequence[str], topics: Sequence[str], *, shared_weight: float = 1.0,
+                   copies: bool = True):
     """``[w * X, X * [topic == t] for t in topics, one-hot(topic)]``: the joint stance head's input.
 
     The first block is shared by all topics; each topic's copy is non-zero only
     on that topic's rows, so its weights learn what is specific to the topic.
     ``w`` (``shared_weight``) scales the shared block against the others.
+    Without ``copies`` (the shared head) only the one-hot block is topic-specific.
     """
     row_topics = np.asarray(row_topics)
     indicators = np.column_stack([(row_topics == t).astype(np.float64) for t in topics])
-    blocks = [X * shared_weight if shared_weight != 1.0 else X] + [sp.diags(indicators[:, i]) @ X for i in range(len(topics))] + [sp.csr_matrix(indicators)]
+    copy_blocks = [sp.diags(indicators[:, i]) @ X for i in range(len(topics))] if copies else []
+    blocks = [X * shared_weight if shared_weight != 1.0 else X] + copy_blocks + [sp.csr_matrix(indicators)]
     return sp.hstack(blocks, format="csr")
 
 
