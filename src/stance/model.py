@@ -55,8 +55,8 @@ FORMAT_VERSION = 3
 2: temperatures of the topic head and of every stance head; ``stance_head``
 and ``split_hashtags`` parameters. Files of format 1 are still read (they
 load as uncalibrated per-topic models without hashtag splitting).
-3: ``target_terms``, ``negation``, ``signed_features`` and
-``shared_weight`` parameters and the model's copy of the target lexicon
+3: ``target_terms``, ``negation``, ``signed_features``, ``shared_weight``
+and ``context_weight`` parameters and the model's copy of the target lexicon
 (see :mod:`stance.features`). Files of formats 1 and 2 load with them off.
 """
 
@@ -118,6 +118,10 @@ class StanceModel(BaseEstimator):
         Joint head only: scale of the topic-independent block. Above 1 the
         regularization prefers weights shared by all topics over
         topic-specific ones, so rare sides borrow more from other topics.
+    context_weight : float, default=0.0
+        Weight of the article's topic logits added to a statement's when the
+        article is given (:meth:`predict_topic_proba`, ``contexts``); 0
+        ignores the article. Used at prediction only.
     random_state : int or None, default=0
         Seed of the solvers, kept for reproducibility.
 
@@ -155,7 +159,7 @@ class StanceModel(BaseEstimator):
     def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1,
                  max_features=100000, C=4.0, class_weight="balanced", stance_head="per_topic",
                  split_hashtags=True, target_terms=False, negation=False, signed_features=False,
-                 shared_weight=1.0, random_state=0):
+                 shared_weight=1.0, context_weight=0.0, random_state=0):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
@@ -168,6 +172,7 @@ class StanceModel(BaseEstimator):
         self.negation = negation
         self.signed_features = signed_features
         self.shared_weight = shared_weight
+        self.context_weight = context_weight
         self.random_state = random_state
 
     # -- fitting -----------------------------------------------------------
@@ -318,13 +323,29 @@ class StanceModel(BaseEstimator):
         inputs, signs = self._prepare(texts)
         return self._stack([vec.transform(inputs[name]) for name, vec in self.features_.transformer_list], signs)
 
-    def predict_topic_proba(self, texts: Sequence[str], *, X=None) -> np.ndarray:
-        """Probability of each of ``topics_`` per text, shape ``(n, len(topics_))``."""
+    def predict_topic_proba(self, texts: Sequence[str], *, X=None,
+                            contexts: Optional[Sequence[str]] = None) -> np.ndarray:
+        """Probability of each of ``topics_`` per text, shape ``(n, len(topics_))``.
+
+        ``contexts`` (optional) holds the article each text was quoted from;
+        with a positive ``context_weight`` the article's topic logits, times
+        the weight, are added to the statement's, so a statement without
+        topic words takes the topic of the article around it.
+        """
         self._check_fitted()
         X = self.transform(texts) if X is None else X
         if self.topic_head_ is None:
             return np.ones((X.shape[0], 1))
-        proba = softmax(head_logits(self.topic_head_, X) / self.topic_temperature_)
+        logits = head_logits(self.topic_head_, X)
+        if contexts is not None and self.context_weight > 0:
+            contexts = [str(c) for c in contexts]
+            if len(contexts) != X.shape[0]:
+                raise ValueError(f"{X.shape[0]} texts but {len(contexts)} contexts")
+            unique = sorted(set(contexts))
+            article_logits = head_logits(self.topic_head_, self.transform(unique))
+            where = {c: i for i, c in enumerate(unique)}
+            logits = logits + self.context_weight * article_logits[[where[c] for c in contexts]]
+        proba = softmax(logits / self.topic_temperature_)
         order = [list(self.topic_head_.classes_).index(t) for t in self.topics_]
         return proba[:, order]
 

@@ -156,8 +156,9 @@ def topic_report(gold: list, pred: list, *, groups: Optional[list] = None) -> di
 def score_gold_statements(model, labeled: list) -> dict[str, Any]:
     """Topic and stance (on the gold topic) of gold statements ``(doc_id, article text, attribution)``.
 
-    Intervals resample whole articles: statements of one article are not
-    independent. The stance report holds the recall of every (topic, stance)
+    The topic model sees each statement's article as :meth:`Analyzer.analyze`
+    does (``context_weight``). Intervals resample whole articles: statements
+    of one article are not independent. The stance report holds the recall of every (topic, stance)
     cell, the figure that shows whether the model hears both sides.
     """
     contents = [_gold_content(text, a) for _, text, a in labeled]
@@ -174,7 +175,7 @@ def score_gold_statements(model, labeled: list) -> dict[str, Any]:
                                       proba=proba, classes=model.classes_, groups=[docs[i] for i in rows],
                                       bootstrap=BOOTSTRAP_SAMPLES)
     if model.topic_head_ is not None:
-        topic_proba = model.predict_topic_proba(None, X=X)
+        topic_proba = model.predict_topic_proba(None, X=X, contexts=[text for _, text, _ in labeled])
         pred_topics = [model.topics_[j] for j in topic_proba.argmax(axis=1)]
         out["topic"] = topic_report(topics, pred_topics, groups=docs)
         out["topic"]["calibration"] = calibration(topics, topic_proba, model.topics_)
