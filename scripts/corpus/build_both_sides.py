@@ -75,6 +75,28 @@ def check_label(row: dict, where: str) -> None:
         raise SystemExit(f"error: bad label {row['topic']}/{row['stance']} for {row['id']} in {where}")
 
 
+def final_labels() -> dict[str, tuple[str, str, str, str]]:
+    """Label corrections by id: (topic, stance, confidence, label_origin).
+
+    ``revisions_v3.csv`` re-labels rows under the v3 addendum as revised after
+    the double annotation; ``adjudication_kappa.csv`` decides the double
+    sample's disagreements (it wins where both name a row)."""
+    out = {}
+    for r in read(WORK / "revisions_v3.csv"):
+        out[r["id"]] = (r["topic"], r["stance"], r["confidence"], "revised_v3")
+    for r in read(WORK / "adjudication_kappa.csv"):
+        out[r["id"]] = (r["topic"], r["stance"], "high", "adjudicated")
+    return out
+
+
+def apply_final(row: dict, final: dict) -> dict:
+    if row["id"] in final:
+        topic, stance, confidence, origin = final[row["id"]]
+        row = {**row, "topic": topic, "stance": stance, "confidence": confidence, "label_origin": origin}
+        check_label(row, "revisions_v3.csv / adjudication_kappa.csv")
+    return row
+
+
 def wh_rows(docs: Path) -> list[dict]:
     cand = {c["id"]: c for c in wh_candidates(docs)}
     out = []
@@ -219,8 +241,9 @@ def main(argv=None) -> int:
     seen = Seen()
     for r in read(LABELED / "ungdc.csv"):
         seen.add(r["text"])
-    wh = dedupe(wh_rows(docs), seen)
-    un = dedupe(ungdc_rows(speeches), seen)
+    final = final_labels()
+    wh = dedupe([apply_final(r, final) for r in wh_rows(docs)], seen)
+    un = dedupe([apply_final(r, final) for r in ungdc_rows(speeches)], seen)
     sanctions, motions = argq_rows(argq)
     sanctions = dedupe(sanctions, seen)
     motions = dedupe(motions, seen)
