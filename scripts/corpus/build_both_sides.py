@@ -11,9 +11,12 @@ rebuilt and checked at any time:
 * ``ungdc_rare.csv``     more UN General Debate statements (CC0) for the rare
   sides, labels in ``work/ungdc_rare_labels.csv``; statements re-split with
   ``extract_candidates.statements_of`` and located by ``char_start``.
-* ``ibm_argq_sanctions.csv``  the IBM-ArgQ arguments on "We should end the use
+* ``extra/ibm_argq_sanctions.csv``  the IBM-ArgQ arguments on "We should end the use
   of economic sanctions" (CC BY-SA 3.0): pro the motion = ``against``
-  sanctions, con = ``favor``; labels are the dataset's (crowd majority).
+  sanctions, con = ``favor``; labels are the dataset's (crowd majority).  Kept
+  out of the default training folder: the sanctions cells are full without
+  them, and CC BY-SA is share-alike (a model trained on it may have to be
+  shared under the same license).
 * ``counterfactual.csv`` hand-written minimal edits of real rows that flip
   the stance (``work/counterfactuals.csv``), each naming its source row.
 * ``extra/ibm_argq_motions.csv``  a balanced sample of the other 70 motions
@@ -70,6 +73,28 @@ def write(path: Path, rows: list[dict], columns: list[str]) -> None:
 def check_label(row: dict, where: str) -> None:
     if row["topic"] not in TOPICS or row["stance"] not in STANCES or (row["topic"] == "other" and row["stance"] != "none"):
         raise SystemExit(f"error: bad label {row['topic']}/{row['stance']} for {row['id']} in {where}")
+
+
+def final_labels() -> dict[str, tuple[str, str, str, str]]:
+    """Label corrections by id: (topic, stance, confidence, label_origin).
+
+    ``revisions_v3.csv`` re-labels rows under the v3 addendum as revised after
+    the double annotation; ``adjudication_kappa.csv`` decides the double
+    sample's disagreements (it wins where both name a row)."""
+    out = {}
+    for r in read(WORK / "revisions_v3.csv"):
+        out[r["id"]] = (r["topic"], r["stance"], r["confidence"], "revised_v3")
+    for r in read(WORK / "adjudication_kappa.csv"):
+        out[r["id"]] = (r["topic"], r["stance"], "high", "adjudicated")
+    return out
+
+
+def apply_final(row: dict, final: dict) -> dict:
+    if row["id"] in final:
+        topic, stance, confidence, origin = final[row["id"]]
+        row = {**row, "topic": topic, "stance": stance, "confidence": confidence, "label_origin": origin}
+        check_label(row, "revisions_v3.csv / adjudication_kappa.csv")
+    return row
 
 
 def wh_rows(docs: Path) -> list[dict]:
@@ -165,15 +190,40 @@ def counterfactual_rows(sources: dict[str, dict]) -> list[dict]:
     return out
 
 
-def dedupe(rows: list[dict], seen: set[str]) -> list[dict]:
-    out = []
-    for r in rows:
-        key = norm(r["text"])
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(r)
-    return out
+NEAR_DUPLICATE = 0.8  # word-set Jaccard at which two statements count as one (legal boilerplate)
+
+
+class Seen:
+    """Texts kept so far, to drop exact (normalised) and near duplicates."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.words: list[set[str]] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, text: str, near: bool = True) -> bool:
+        """Record ``text``; False if it repeats (``near``: or nearly repeats) a recorded text."""
+        key = norm(text)
+        words = set(key.split())
+        if key in self.keys or (near and self._near(words)):
+            return False
+        self.keys.add(key)
+        for w in words:
+            self.index[w].append(len(self.words))
+        self.words.append(words)
+        return True
+
+    def _near(self, words: set[str]) -> bool:
+        # a text with Jaccard >= 0.8 holds over 80% of these words, so it holds one of
+        # any 20% + 1 of them: look up only the rarest ones
+        probe = sorted(words, key=lambda w: len(self.index.get(w, ())))[: len(words) // 5 + 1]
+        candidates = {i for w in probe for i in self.index.get(w, ())}
+        return any(len(words & self.words[i]) / len(words | self.words[i]) >= NEAR_DUPLICATE
+                   for i in candidates)
+
+
+def dedupe(rows: list[dict], seen: Seen, near: bool = True) -> list[dict]:
+    return [r for r in rows if seen.add(r["text"], near)]
 
 
 def main(argv=None) -> int:
@@ -188,29 +238,34 @@ def main(argv=None) -> int:
             print(f"error: {p} not found (pass --shared pointing at the shared data folder)", file=sys.stderr)
             return 2
 
-    seen = {norm(r["text"]) for r in read(LABELED / "ungdc.csv")}
-    wh = dedupe(wh_rows(docs), seen)
-    un = dedupe(ungdc_rows(speeches), seen)
+    seen = Seen()
+    for r in read(LABELED / "ungdc.csv"):
+        seen.add(r["text"])
+    final = final_labels()
+    wh = dedupe([apply_final(r, final) for r in wh_rows(docs)], seen)
+    un = dedupe([apply_final(r, final) for r in ungdc_rows(speeches)], seen)
     sanctions, motions = argq_rows(argq)
     sanctions = dedupe(sanctions, seen)
     motions = dedupe(motions, seen)
     sources = {r["id"]: r for r in wh + un + sanctions}
     for r in read(LABELED / "ungdc.csv"):
         sources[r["id"]] = {**r, "date": r["year"]}
-    cf = dedupe(counterfactual_rows(sources), seen)
+    # an edit is close to its source row by design: drop only exact repeats
+    cf = dedupe(counterfactual_rows(sources), seen, near=False)
 
     write(LABELED / "wh_briefings.csv", wh, COLUMNS)
     write(LABELED / "ungdc_rare.csv", un, COLUMNS)
-    write(LABELED / "ibm_argq_sanctions.csv", sanctions, COLUMNS + ["motion", "motion_stance"])
+    write(LABELED / "extra" / "ibm_argq_sanctions.csv", sanctions, COLUMNS + ["motion", "motion_stance"])
     write(LABELED / "counterfactual.csv", cf, COLUMNS)
     write(LABELED / "extra" / "ibm_argq_motions.csv", motions, COLUMNS + ["motion", "motion_stance"])
 
     table = Counter()
     for name, rows in [("ungdc.csv", read(LABELED / "ungdc.csv")), ("wh_briefings.csv", wh),
-                       ("ungdc_rare.csv", un), ("ibm_argq_sanctions.csv", sanctions), ("counterfactual.csv", cf)]:
+                       ("ungdc_rare.csv", un), ("counterfactual.csv", cf)]:
         c = Counter((r["topic"], r["stance"]) for r in rows)
         table.update(c)
         print(f"{name}: {len(rows)} rows", dict(sorted(c.items())))
+    print(f"extra/ibm_argq_sanctions.csv: {len(sanctions)} rows", dict(Counter(r["stance"] for r in sanctions)))
     print(f"extra/ibm_argq_motions.csv: {len(motions)} rows")
     print("top level, all files:")
     for t in ["tariffs", "multilateralism", "belt_and_road", "climate", "sanctions"]:
