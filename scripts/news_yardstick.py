@@ -37,6 +37,7 @@ DATA: dict[str, list[str]] = {
     "ungdc+extra": ["data/labeled/ungdc.csv"] + _EXTRA,
     "labeled": ["data/labeled/*.csv"],
     "labeled+extra": ["data/labeled/*.csv"] + _EXTRA,
+    "labeled+argq": ["data/labeled/*.csv", "data/labeled/extra/ibm_argq_sanctions.csv"],
 }
 """Training data sets: labeled CSV globs relative to the repository."""
 
@@ -60,9 +61,13 @@ FEATURES: dict[str, dict] = {
     "targets+C0.5": {**_TARGETS, "C": 0.5},
     "targets+C0.25": {**_TARGETS, "C": 0.25},
     "joint+C1": {**_JOINT, "C": 1.0},
+    "targets+signed+C1": {**_TARGETS, "signed_features": True, "C": 1.0},
+    "targets+per_topic+C1": {**_TARGETS, "stance_head": "per_topic", "C": 1.0},
+    "targets+C1+words": {**_TARGETS, "C": 1.0, "char_ngrams": None},
+    "targets+C1+char35": {**_TARGETS, "C": 1.0, "char_ngrams": [3, 5]},
+    "targets+C1+word13": {**_TARGETS, "C": 1.0, "word_ngrams": [1, 3]},
     "targets+signed+C0.5": {**_TARGETS, "signed_features": True, "C": 0.5},
     "targets+shared+C1": {**_TARGETS, "stance_head": "shared", "C": 1.0},
-    "targets+signed+C1": {**_TARGETS, "signed_features": True, "C": 1.0},
     "targets+signed+C10": {**_TARGETS, "signed_features": True, "C": 10.0},
 }
 """StanceModel parameters to compare; a configuration is ``DATA:FEATURES``."""
@@ -105,11 +110,11 @@ def train_config(name: str) -> tuple:
 
 
 def print_table(results: dict, show_cells: bool) -> None:
-    print(f"{'configuration':<40}{'part':<8}{'n':>5}{'stance mF1':>12}{'topic mF1':>11}{'min cell':>10}  "
+    print(f"{'configuration':<48}{'part':<8}{'n':>5}{'stance mF1':>12}{'topic mF1':>11}{'min cell':>10}  "
           f"{'weakest cell':<24}bars")
     for name, res in results.items():
         for part, s in res["scores"].items():
-            print(f"{name:<40}{part:<8}{s['n']:>5}{s['stance_macro_f1']:>12.3f}{s['topic_macro_f1']:>11.3f}"
+            print(f"{name:<48}{part:<8}{s['n']:>5}{s['stance_macro_f1']:>12.3f}{s['topic_macro_f1']:>11.3f}"
                   f"{s['min_cell_recall']:>10.3f}  {str(s['min_cell']):<24}{'yes' if s['bars'] else 'no'}")
     if show_cells:
         for name, res in results.items():
@@ -122,13 +127,16 @@ def print_table(results: dict, show_cells: bool) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--model", help="a saved model file (default: the shipped model, when no --config is given)")
+    ap.add_argument("--model", action="append",
+                    help="a saved model file, repeatable (default: the shipped model, when no --config is given)")
     ap.add_argument("--config", action="append", help="train and score DATA:FEATURES (see --list)")
     ap.add_argument("--list", action="store_true", help="print the named configurations and exit")
     ap.add_argument("--gold", help="gold JSONL (default ../shared/data/news_dev/gold.doc.jsonl)")
     ap.add_argument("--cells", action="store_true", help="print every (topic, stance) cell's recall")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--save", type=Path, help="also save each trained configuration's model in this directory")
+    ap.add_argument("--context-weights", help="comma-separated context_weight values to score each model with "
+                    "(the article's share in a statement's topic; default: each model's own)")
     args = ap.parse_args()
     if args.list:
         for name, patterns in DATA.items():
@@ -145,20 +153,32 @@ def main() -> int:
     from stance.evaluate.yardstick import score_gold_docs as score
     from stance.model import StanceModel
 
+    try:
+        weights = [float(w) for w in args.context_weights.split(",")] if args.context_weights else [None]
+    except ValueError:
+        fail(f"--context-weights: expected numbers separated by commas, got {args.context_weights!r}")
     docs = read_gold(gold)
     results = {}
+
+    def record(name: str, model, info: dict) -> None:
+        for weight in weights:
+            if weight is not None:
+                model.set_params(context_weight=weight)
+            label = name if weight is None else f"{name} @ctx={weight:g}"
+            results[label] = {**info, "context_weight": model.context_weight, "scores": score(model, docs)}
+
     for name in args.config or []:
         config_of(name)  # fail fast on a typo, before any training
-    if args.config:
-        for name in args.config:
-            model, info = train_config(name)
-            results[name] = {**info, "scores": score(model, docs)}
-            if args.save:
-                model.save(args.save / f"{name.replace(':', '__')}.joblib", metadata={"name": name, **info})
-            print(f"# {name}: {info['rows']} rows, fitted in {info['fit_seconds']} s", file=sys.stderr)
-    else:
-        path = args.model or ROOT / "models" / "stance.joblib"
-        results[Path(path).name] = {"scores": score(StanceModel.load(path), docs)}
+    for name in args.config or []:
+        model, info = train_config(name)
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            model.save(args.save / f"{name.replace(':', '__')}.joblib", metadata={"name": name, **info})
+        record(name, model, info)
+        print(f"# {name}: {info['rows']} rows, fitted in {info['fit_seconds']} s", file=sys.stderr)
+    if not args.config:
+        for path in args.model or [ROOT / "models" / "stance.joblib"]:
+            record(Path(path).name, StanceModel.load(path), {})
     from stance.evaluate.yardstick import BARS, MIN_CELL
 
     print(f"news yardstick on {gold.name}: {len(docs)} articles; halves A/B are fixed (seed 0); "

@@ -82,8 +82,9 @@ class StanceModel(BaseEstimator):
     ----------
     word_ngrams : tuple of int, default=(1, 2)
         n-gram range of the word TF-IDF block.
-    char_ngrams : tuple of int, default=(2, 5)
-        n-gram range of the character (``char_wb``) TF-IDF block.
+    char_ngrams : tuple of int or None, default=(2, 5)
+        n-gram range of the character (``char_wb``) TF-IDF block; ``None``
+        leaves the block out (words only).
     min_df : int, default=1
         Minimum document frequency of a feature.
     max_features : int or None, default=100000
@@ -262,10 +263,10 @@ class StanceModel(BaseEstimator):
     def _make_features(self, n_rows: int) -> FeatureUnion:
         min_df = self.min_df if n_rows >= 10 * self.min_df else 1
         common = dict(lowercase=True, sublinear_tf=True, min_df=min_df, max_features=self.max_features)
-        return FeatureUnion([
-            ("word", TfidfVectorizer(analyzer="word", ngram_range=tuple(self.word_ngrams), **common)),
-            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), **common)),
-        ])
+        blocks = [("word", TfidfVectorizer(analyzer="word", ngram_range=tuple(self.word_ngrams), **common))]
+        if self.char_ngrams is not None:
+            blocks.append(("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), **common)))
+        return FeatureUnion(blocks)
 
     def _make_head(self, class_weight="inherit") -> LogisticRegression:
         # newton-cg: exact like lbfgs, several times faster on these sparse problems, deterministic.
@@ -475,7 +476,7 @@ class StanceModel(BaseEstimator):
         if "topic_temperature" not in state:  # format 1: per-topic heads, no hashtag splitting
             params.update(stance_head="per_topic", split_hashtags=False)
         for key in ("word_ngrams", "char_ngrams"):
-            params[key] = tuple(params[key])
+            params[key] = tuple(params[key]) if params[key] is not None else None
         model = cls(**params)
         model.features_ = FeatureUnion([(name, _import_vectorizer(v)) for name, v in state["features"]])
         model.target_lexicon_ = state.get("target_lexicon")  # formats 1 and 2: none
