@@ -37,6 +37,7 @@ DATA: dict[str, list[str]] = {
     "ungdc+extra": ["data/labeled/ungdc.csv"] + _EXTRA,
     "labeled": ["data/labeled/*.csv"],
     "labeled+extra": ["data/labeled/*.csv"] + _EXTRA,
+    "labeled-handwritten": ["data/labeled/ungdc.csv", "data/labeled/ungdc_rare.csv", "data/labeled/wh_briefings.csv"],
     "labeled+argq": ["data/labeled/*.csv", "data/labeled/extra/ibm_argq_sanctions.csv"],
 }
 """Training data sets: labeled CSV globs relative to the repository."""
@@ -63,6 +64,8 @@ FEATURES: dict[str, dict] = {
     "joint+C1": {**_JOINT, "C": 1.0},
     "targets+signed+C1": {**_TARGETS, "signed_features": True, "C": 1.0},
     "targets+per_topic+C1": {**_TARGETS, "stance_head": "per_topic", "C": 1.0},
+    "targets+negation+C1": {**_TARGETS, "negation": True, "C": 1.0},
+    "targets+signed+shared4+C1": {**_TARGETS, "signed_features": True, "shared_weight": 4.0, "C": 1.0},
     "targets+C1+words": {**_TARGETS, "C": 1.0, "char_ngrams": None},
     "targets+C1+char35": {**_TARGETS, "C": 1.0, "char_ngrams": [3, 5]},
     "targets+C1+word13": {**_TARGETS, "C": 1.0, "word_ngrams": [1, 3]},
@@ -144,6 +147,8 @@ def main() -> int:
         for name, params in FEATURES.items():
             print(f"features {name:<24}{json.dumps(params)}")
         return 0
+    for name in args.config or []:
+        config_of(name)  # fail fast on a typo, before any training
     gold = find_gold(args.gold)
     if not gold.exists():
         print(f"news_yardstick: {gold} not found (../shared is absent?); news_dev is internal and not in the "
@@ -167,8 +172,6 @@ def main() -> int:
             label = name if weight is None else f"{name} @ctx={weight:g}"
             results[label] = {**info, "context_weight": model.context_weight, "scores": score(model, docs)}
 
-    for name in args.config or []:
-        config_of(name)  # fail fast on a typo, before any training
     for name in args.config or []:
         model, info = train_config(name)
         if args.save:

@@ -49,3 +49,17 @@ def test_shared_head_reads_every_topic_with_the_same_weights(train_rows):
     assert len(heads) > 1
     assert all(np.array_equal(heads[0].coef_, h.coef_) for h in heads[1:])
     assert len({tuple(h.intercept_) for h in heads}) > 1  # only the intercepts are per topic
+
+
+def test_news_yardstick_script_says_so_when_the_gold_is_absent(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "news_yardstick.py"
+    run = subprocess.run([sys.executable, str(script), "--gold", str(tmp_path / "absent.jsonl")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "not found" in run.stderr and "Traceback" not in run.stderr
+    bad = subprocess.run([sys.executable, str(script), "--config", "nodata:joint"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "unknown configuration" in bad.stderr
