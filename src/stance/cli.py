@@ -281,7 +281,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
         report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding,
                                                  load_analyzer=lambda: _holder(ctx, model_path).analyzer)
     elif cv_folds:
-        from .evaluate.run import cross_validate_file
+        from .cross_validation import cross_validate_file
 
         report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column, text_column=text_column,
                                            topic_column=topic_column, stance_column=stance_column,
