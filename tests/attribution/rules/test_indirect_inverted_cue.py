@@ -17,6 +17,8 @@ TABLE = [
     row('The deal is good for farmers, said Ortiz, noting that prices had doubled.',
         ('Ortiz', 'said', 'The deal is good for farmers', 'indirect', NAME),
         ('Ortiz', 'noting', 'prices had doubled', 'indirect', 'indirect.shared_subject'), id='inverted-then-shared'),
+    row('The bridge will reopen in June, said Okafor who blames the delay on the rains.',
+        ('Okafor', 'said', 'The bridge will reopen in June', 'indirect', NAME), id='inverted-relative-clause'),
     row('Prices will fall, told the Daily Ledger.',
         id='told-takes-a-hearer-not-a-speaker'),
     row("Most analysts are unsure. Said Ostrova: “I do not see the point of it. Nobody asked for it.”",

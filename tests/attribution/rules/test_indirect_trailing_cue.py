@@ -20,6 +20,13 @@ TABLE = [
         ('Senator Graham', 'Says', 'Clean Energy Deal Could Pass Soon', 'indirect', NAME), id='30-headline-trailing-cue'),
     row('The mill will stay open until May, Holm notes.',
         ('Holm', 'notes', 'The mill will stay open until May', 'indirect', NAME), id='42-trailing-notes'),
+    row('The bridge will reopen in June, Okafor told reporters travelling with him in Accra.',
+        ('Okafor', 'told', 'The bridge will reopen in June', 'indirect', NAME), id='hearer-participle'),
+    row('The levy was a mistake, the minister told officials gathered in Quito.',
+        ('the minister', 'told', 'The levy was a mistake', 'indirect', NAME), id='hearer-past-participle'),
+    row('Okafor told reporters travelling with him that the bridge will reopen in June.',
+        ('Okafor', 'told', 'the bridge will reopen in June', 'indirect', 'indirect.subject_cue'),
+        id='hearer-participle-then-that', alone=False),
 ]
 
 
