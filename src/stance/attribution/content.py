@@ -77,11 +77,13 @@ def _clause_stop(doc: Document, start: int, end: int) -> int:
 RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas|leading to|prompting|sparking|triggering)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
 #: an attribution inside a fronted subordinate clause ("While X said A, B happened") ends its
 #: content at the comma before the main clause
-RE_SUBORDINATOR = re.compile(r"(?:^|[\s,])(?:[Ww]hile|[Tt]hough|[Aa]lthough|[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+as"
+RE_SUBORDINATOR = re.compile(r"(?<![^\s,])(?:[Ww]hile|[Tt]hough|[Aa]lthough|[Ww]hereas|[Ee]ven\s+though|[Ee]ven\s+as"
                              r"|[Ii]f|[Ss]ince|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen|[Oo]nce)(?:\s+[^\s,]+){0,6}\s*$")
 RE_MAIN_CLAUSE = re.compile(r",[”\"’]?\s+(?=(?:he|she|they|we|I|it|there|He|She|They|We|It|There)(?:[’']\w+)?\s"
                             r"|(?:the|a|an)\s+\w+\s+(?:has|have|had|is|was|were|will|would)\b"
-                            r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*\s+(?:has|have|had|is|was|will|would|\w+ed|\w+s)\b)")
+                            r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*\s+(?:has|have|had|is|was|will|would|\w+ed|\w+s)\b"
+                            # "..., Ana Ruiz, head of the union, said": a name with an apposition
+                            r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*,\s+[^,;“”\"]{3,80},\s+(?:said|says|told|\w+ed)\b)")
 #: "X said A and accused B": a finite verb right after "and" shares the speaker as subject (a
 #: second predicate), it is not part of what was said
 IRREGULAR_PAST = lexicon.word_set("irregular_past")

@@ -143,6 +143,15 @@ TABLE = [
         id='declined-by-an-amount'),
     row('Holm declared war on the levy, leading to a long fight in the legislature.',
         ('Holm', 'declared', 'war on the levy', 'indirect', NAME), id='leading-to-ends-content'),
+    row("The harbour reopened. Although the mayor said last week that the cranes were safe, the union "
+        "has warned they were broken.",
+        ('the mayor', 'said', 'the cranes were safe', 'indirect', NAME),
+        ('the union', 'warned', 'they were broken', 'indirect', NAME), id='subordinate-clause-second-sentence'),
+    row("Although the mayor said on Monday that a delay was possible if a deal was near, Tom Okafor, head of the "
+        "port authority, said the board had made no such choice.",
+        ('the mayor', 'said', 'a delay was possible if a deal was near', 'indirect', NAME),
+        ('Tom Okafor', 'said', 'the board had made no such choice', 'indirect', NAME),
+        id='subordinate-clause-then-apposition'),
 ]
 
 
