@@ -11,7 +11,7 @@ from .cues import (AND_SHARED_LEMMAS, CONTENT_FIRST, CUE_KIND, NOUN_FORMS, RE_AC
                    SHARED_SUBJECT_FORMS, TELL_FORMS)
 from .document import Document
 from .mentions import mention_after
-from .tails import ADVERBIAL_STARTS, HEARER_WORDS
+from .tails import ADVERBIAL_STARTS, HEARER_WORDS, PLURAL_PERSON_NOUNS
 from .text import Token, tokens, trim, word_count
 
 def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span], Optional[Span]]:
@@ -159,7 +159,7 @@ def _adverbial_or_hearer(doc: Document, toks: List[Token], form: str, i: int) ->
     ("said publicly on Monday that", not "proposed jointly owned drones that")."""
     first = toks[0][2]
     return (first.lower() in ADVERBIAL_STARTS
-            or (first.lower() in HEARER_WORDS and form in TELL_FORMS)
+            or ((first.lower() in HEARER_WORDS or first in PLURAL_PERSON_NOUNS) and form in TELL_FORMS)
             or (first[:1].isupper() and (form in TELL_FORMS or first.lower() in HEARER_WORDS))
             or bool(doc.inside[toks[0][0]])
             or (first.endswith("ly") and (i == 1 or toks[1][2] == "," or toks[1][2].lower() in ADVERBIAL_STARTS))
@@ -171,7 +171,8 @@ def _after_hearer(toks: List[Token]) -> Optional[int]:
     i = 0
     w0 = toks[0][2]
     if w0.lower() in ("him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters",
-                      "lawmakers", "voters", "viewers", "listeners", "members", "officials"):
+                      "lawmakers", "voters", "viewers", "listeners", "members", "officials") \
+            or w0 in PLURAL_PERSON_NOUNS:
         i = 1
     elif w0.lower() in ("the", "a", "an") or w0[:1].isupper():
         i = 1

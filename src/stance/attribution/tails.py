@@ -17,6 +17,8 @@ ADVERBIAL_STARTS = lexicon.word_set("adverbial_starts")
 TAIL_STOP = lexicon.word_set("tail_stop")
 #: a hearer after "told" that is a person or group ("told reporters")
 HEARER_WORDS = lexicon.word_set("hearer_words")
+#: a plural person noun is a hearer too ("told senators", "told visiting diplomats")
+PLURAL_PERSON_NOUNS = frozenset(w for w, (number, _) in lexicon.person_nouns().items() if number == "pl")
 MEDIA_WORDS = frozenset(w for w, c in lexicon.org_words().items() if c == "media")
 
 
@@ -151,8 +153,10 @@ def hearer_len(words: Sequence[Token]) -> int:
     if not words:
         return 0
     w0 = words[0][2]
-    if w0.lower() in HEARER_WORDS:
+    if w0.lower() in HEARER_WORDS or w0 in PLURAL_PERSON_NOUNS:
         return 1
+    if w0.islower() and len(words) > 1 and words[1][2] in PLURAL_PERSON_NOUNS and w0 not in ADVERBIAL_STARTS:
+        return 2
     if w0.lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
         i = 1
         while i < len(words) and i <= 5 and words[i][2].lower() not in ADVERBIAL_STARTS:

@@ -27,6 +27,13 @@ TABLE = [
     row('Okafor told reporters travelling with him that the bridge will reopen in June.',
         ('Okafor', 'told', 'the bridge will reopen in June', 'indirect', 'indirect.subject_cue'),
         id='hearer-participle-then-that', alone=False),
+    row('The port will stay shut this year, the trade envoy has told senators.',
+        ('the trade envoy', 'told', 'The port will stay shut this year', 'indirect', NAME), id='plural-person-hearer'),
+    row('The port will stay shut this year, Ruiz told visiting diplomats on Monday.',
+        ('Ruiz', 'told', 'The port will stay shut this year', 'indirect', NAME), id='modified-plural-hearer'),
+    row('Ruiz told diplomats the port will stay shut this year.',
+        ('Ruiz', 'told', 'the port will stay shut this year', 'indirect', 'indirect.subject_cue'),
+        id='plural-person-hearer-before-content', alone=False),
 ]
 
 
