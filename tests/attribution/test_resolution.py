@@ -64,3 +64,28 @@ def test_description_prefers_same_head_noun():
             "Costs are rising, the source added.")
     got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
     assert got[-1] == ("the source", "a source")
+
+
+OWNED_ROLES = [
+    pytest.param("Peru will leave the pact, the country's presidential spokesperson said on Monday.\n\n"
+                 "Ana Ruiz said the decision followed months of talks.",
+                 ("the country's presidential spokesperson", "Ana Ruiz"), id="named-in-the-next-sentence"),
+    pytest.param("The talks went well, Tom Okafor said. Peru's trade envoy said the pact was dead.\n\n"
+                 "Okafor said the talks would go on.",
+                 ("Peru's trade envoy", "Peru's trade envoy"), id="next-name-already-known"),
+    pytest.param("Peru's trade envoy said the pact was dead.\n\nThe Lima Port Authority reopened the docks.",
+                 ("Peru's trade envoy", "Peru's trade envoy"), id="next-name-not-a-speaker"),
+    pytest.param("The union's president, Ana Ruiz, said the strike would go on.",
+                 ("The union's president", "Ana Ruiz"), id="name-in-apposition"),
+    pytest.param("Ana Ruiz, the Chilean envoy, spoke first. Peru's envoy said the pact was dead. "
+                 "Tom Okafor said the vote would wait.",
+                 ("Peru's envoy", "Tom Okafor"), id="someone-elses-envoy-named-elsewhere"),
+]
+
+
+@pytest.mark.parametrize("text, expected", OWNED_ROLES)
+def test_owned_role_resolves_to_the_name_given_next(text, expected):
+    """Wire ledes name someone's role first ("the country's spokesperson said") and the person
+    in the next sentence; an owned role is not the same role of someone else named before."""
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert expected in got, got

@@ -17,7 +17,9 @@ article in text order:
    closest earlier statement whose speaker is a named person; failing that, the
    closest earlier full person name in the text. A description first looks for an
    earlier speaker with the same head noun (``a source said ... the source
-   added`` -> ``a source``).
+   added`` -> ``a source``). Someone's role without a name (``Peru's trade
+   envoy``) takes the name in apposition, else the person the next sentence
+   names first as a speaker when the article has not named them before.
 4. **Relative pronouns** (``who``) take the noun phrase they refer to.
 5. ``they`` / ``it`` take the closest earlier group / organization speaker.
 6. Anything else (``Chinese observers``, ``a source``, ``The two leaders``)
@@ -31,6 +33,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from ..types import Quote, Span
 from .candidates import Candidate
+from .cues import RE_CUE
 from .document import Document, quote_kind
 from .nouns import DETERMINERS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, TITLES, TITLES_LOWER, is_cap, mention_class, word_key
 from .sentence_subjects import sentence_subject
@@ -181,13 +184,15 @@ def resolve_speakers(
             # "a source said ... the source added": an earlier speaker with the same head noun first
             head = low.split()[-1]
             same = next((sp_ for p_, sp_, c_, m_ in reversed(mention_heads) if m_ == head and c_ != "description"), None)
-            speaker, scls = same or _last_person(history, span[0], names) or mention, "person"
+            speaker, scls = (same or _named_next(text, mention, span, sentences, names)
+                             or _last_person(history, span[0], names) or mention), "person"
         elif cls == "name":
             speaker, scls = _resolve_name(mention, span[0], names, by_token), "person"
         elif cls == "org":
             speaker, scls = canonical_name(mention), "org"
         else:
-            speaker, scls = mention, "group"
+            named = _named_next(text, mention, span, sentences, names)
+            speaker, scls = (named, "person") if named else (mention, "group")
         out.append(speaker)
         if speaker is not None:
             history.append((span[0], speaker, scls))
@@ -288,7 +293,9 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     head = next((w.lower() for w in words if w.islower() and PERSON_NOUNS.get(w.lower()) == ("sg", "person")), None)
     if head is None:
         return None
-    others = {w.lower() for w in words if w.lower() != head and w.lower() not in DETERMINERS}
+    others = {re.sub(r"[’']s$", "", w.lower()) for w in words if w.lower() != head and w.lower() not in DETERMINERS}
+    lower = [w.lower() for w in words]
+    owned = any(re.search(r"[’']s$", w) for w in lower[:lower.index(head)])  # "China's ambassador"
     rx = re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
     best: Optional[Tuple[int, int, str]] = None
     for m in rx.finditer(text):
@@ -301,7 +308,43 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
         key = (len(others & before), -abs(m.start() - span[0]), name)
         if best is None or key[:2] > best[:2]:
             best = key
-    return best[2] if best else None
+    if best is None or (owned and best[0] == 0):
+        return None  # "China's ambassador" is not the Russian ambassador named elsewhere
+    return best[2]
+
+
+def _owned_role(mention: str) -> bool:
+    """Someone's one-person role without a name: "the country's presidential spokesperson",
+    "Peru's trade envoy" (not "supporters of X for president", not "the Gawker employee", which
+    refers back to someone already named)."""
+    words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalpha() or w in ("’s", "'s")]
+    return bool(words) and words[-1].islower() and PERSON_NOUNS.get(words[-1]) == ("sg", "person") \
+        and any(w in ("’s", "'s") or w.endswith(("’s", "'s")) for w in words[:-1]) \
+        and not any(w in ("of", "for", "at", "in", "with", "from") for w in words)
+
+
+def _named_next(text: str, mention: str, span: Span, sentences: Sequence[Span],
+                names: Sequence[Tuple[int, str]]) -> Optional[str]:
+    """The wire lede: a role stated without a name ("the ministry's spokesperson said ...") is the
+    person the next sentence names first as a speaker ("Ana Ruiz said ..."), when the article
+    has not named that person before (a person named earlier is someone else). A name in
+    apposition ("the union's president, Ana Ruiz, said") comes first."""
+    if not _owned_role(mention):
+        return None
+    apposition = re.match(r",[ \u00a0]+(" + RE_NAME_RUN.pattern + r"),", text[span[1]:span[1] + 80])
+    if apposition is not None and mention_class(apposition.group(1)) == "name":
+        return canonical_name(apposition.group(1))
+    k = next((i for i, (a, b) in enumerate(sentences) if a <= span[0] < b), None)
+    if k is None or k + 1 >= len(sentences):
+        return None
+    lo, hi = sentences[k + 1]
+    first = next(((p, n) for p, n in names if lo <= p < hi), None)
+    if first is None or not RE_CUE.match(text, text.find(first[1], first[0]) + len(first[1]) + 1):
+        return None
+    surname = first[1].split()[-1]
+    if re.search(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text[:span[0]]):
+        return None
+    return first[1]
 
 
 def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Sequence[Tuple[int, str]]) -> Optional[str]:
