@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 import numpy as np
 
-from .articles import check_text
+from .articles import check_article, check_text
 from .data import OTHER_TOPIC
 from .errors import ModelError
 from .model import StanceModel
@@ -36,7 +36,7 @@ def resolve_model_path(path=None) -> Path:
 
 def attribute(text: str, *, article: str = "-") -> ArticleResult:
     """Attribution only (who said what), without loading a model."""
-    check_text(text, name=article)
+    check_article(text, name=article)
     return ArticleResult(article=article, quotes=tuple(find_quotes(text)), model=None)
 
 
@@ -106,7 +106,7 @@ class Analyzer:
         if len(articles) != len(texts):
             raise ValueError(f"{len(texts)} texts but {len(articles)} article names")
         for text, name in zip(texts, articles):
-            check_text(text, name=name)
+            check_article(text, name=name)
         self._check_topics(topics)
         if n_jobs == 1 or len(texts) < 2:
             found = [find_quotes(t) for t in texts]

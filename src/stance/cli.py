@@ -105,7 +105,7 @@ def _holder(ctx, model_path) -> ModelHolder:
 
 def _articles(files: Iterable[str], encoding: str):
     """Yield (name, text) per input; report a bad one on stderr and remember the failure."""
-    from .articles import decode_article, read_article
+    from .articles import check_article, decode_article, read_article
 
     ctx = click.get_current_context()
     for name in files:
@@ -114,6 +114,7 @@ def _articles(files: Iterable[str], encoding: str):
                 text = decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
             else:
                 text = read_article(name, encoding=encoding)
+            check_article(text, name=name)
         except StanceError as exc:
             click.echo(f"stance: {exc}", err=True)
             ctx.meta["stance.failed"] = True

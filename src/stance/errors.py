@@ -13,6 +13,10 @@ class InputError(StanceError):
     """Text or a file that cannot be read as an article (empty, binary, bad encoding)."""
 
 
+class InputTooLargeError(InputError):
+    """An article over :data:`stance.articles.MAX_ARTICLE_CHARS` (the service answers 413)."""
+
+
 class DataError(StanceError):
     """A labeled CSV that is missing columns, has unknown labels or empty rows."""
 

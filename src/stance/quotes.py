@@ -97,6 +97,7 @@ _VERBS += _TITLE_VERBS
 CUE_KIND = {v.form: v for v in _VERBS}
 RE_ACCORDING = re.compile(r"(?<![\w’'-])[Aa]ccording to(?![\w’'-])")
 RE_WORD = re.compile(r"\w+")
+RE_NON_SPACE = re.compile(r"\S")
 RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
@@ -292,6 +293,11 @@ def _toks(text: str, s: int, e: int) -> List[Tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in RE_TOKEN.finditer(text, s, e)]
 
 
+def _regions_from(doc: _Doc, k: int):
+    """The quotation regions from index ``k`` on, without copying the tuple."""
+    return (doc.regions[i] for i in range(k, len(doc.regions)))
+
+
 def _region_starting_at(doc: _Doc, pos: int) -> Optional[Tuple[int, int]]:
     return doc.by_start.get(pos)
 
@@ -314,10 +320,10 @@ def _chain_forward(doc: _Doc, region: Tuple[int, int]) -> int:
     """End of a quotation, following reopened-paragraph quotes forwards."""
     end = region[1]
     while doc.text[end - 1] not in QUOTE_END:
-        nxt = next((r for r in doc.regions if r[0] >= end and doc.text[end:r[0]].strip() == ""), None)
-        if nxt is None:
+        k = bisect.bisect_left(doc.starts, end)  # only the next region can follow with nothing but spaces
+        if k == len(doc.regions) or RE_NON_SPACE.search(doc.text, end, doc.regions[k][0]):
             break
-        end = nxt[1]
+        end = doc.regions[k][1]
     return end
 
 
@@ -353,8 +359,14 @@ def _measure_not_cue(text: str, lo: int, cs: int, ce: int) -> bool:
     return False
 
 
+MAX_CUES_PER_SENTENCE = 16
+"""Cues kept per sentence (news sentences have at most a handful). The rules look back over the sentence
+from each cue, so this bound, with :data:`~stance.segment.MAX_SENTENCE_CHARS`, keeps attribution linear
+in the text even on degenerate input such as ``"Lee said said said ..."``."""
+
+
 def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
-    out = []
+    out: List[Tuple[int, int]] = []
     rx = RE_CUE_HEADLINE if _is_headline(doc.text, s) else RE_CUE
     for m in rx.finditer(doc.text, s.start, s.end):
         if doc.inside[m.start()] or (m.start() == s.start and m.group()[:1].isupper()):
@@ -362,6 +374,8 @@ def _cues(doc: _Doc, s: Sentence) -> List[Tuple[int, int]]:
         if NOT_CUE_CONTEXT and _measure_not_cue(doc.text, s.start, m.start(), m.end()):
             continue
         out.append((m.start(), m.end()))
+        if len(out) == MAX_CUES_PER_SENTENCE:
+            break
     return out
 
 
@@ -1177,7 +1191,8 @@ def _trailing_frame(doc: _Doc, si: int, content_end: int, sp: Span, cue: Span, a
     while ce > s.start and text[ce - 1] in " ,":
         ce -= 1
     attribution_start = min(sp[0], cue[0])
-    region = next((r for r in doc.regions if r[0] < ce and ce - 1 <= r[1] <= attribution_start
+    k = bisect.bisect_left(doc.regions, ce - 1, key=lambda r: r[1])  # disjoint regions: ends sorted too
+    region = next((r for r in _regions_from(doc, k) if r[0] < ce and ce - 1 <= r[1] <= attribution_start
                    and not text[r[1]:attribution_start].strip(" ,\u00a0")), None)
     direct = False
     if region is not None and region[0] > s.start:
@@ -1441,10 +1456,34 @@ earlier rules left unclaimed; document rules then extend or continue the stateme
 
 def _drop_nested(frames: List[_Frame]) -> List[_Frame]:
     """Nested attributions are content: drop a statement whose cue lies inside another
-    statement's content (by another speaker)."""
-    return [f for f in frames
-            if not any(g is not f and g.content[0] <= f.cue[0] < g.content[1] and g.speaker != f.speaker
-                       for g in frames)]
+    statement's content (by another speaker).
+
+    In O(n log n): over the frames sorted by content start, each prefix keeps the
+    frame whose content reaches furthest and the furthest-reaching one by another
+    speaker; a cue is nested when one of those two, by a speaker other than its
+    own, reaches past it.
+    """
+    by_start = sorted(frames, key=lambda g: g.content[0])
+    starts = [g.content[0] for g in by_start]
+    best: List[Tuple[Optional[_Frame], Optional[_Frame]]] = []
+    first = second = None
+    for g in by_start:
+        if first is None or g.content[1] > first.content[1]:
+            if first is not None and first.speaker != g.speaker:
+                second = first
+            first = g
+        elif g.speaker != first.speaker and (second is None or g.content[1] > second.content[1]):
+            second = g
+        best.append((first, second))
+
+    def nested(f: _Frame) -> bool:
+        i = bisect.bisect_right(starts, f.cue[0])
+        if i == 0:
+            return False
+        return any(g is not None and g is not f and g.speaker != f.speaker and f.cue[0] < g.content[1]
+                   for g in best[i - 1])
+
+    return [f for f in frames if not nested(f)]
 
 
 def _build_doc(text: str) -> _Doc:
