@@ -111,9 +111,11 @@ class Analyzer:
         if n_jobs == 1 or len(texts) < 2:
             found = [find_quotes(t) for t in texts]
         else:
-            from joblib import Parallel, delayed
+            from joblib import delayed
 
-            found = Parallel(n_jobs=n_jobs)(delayed(find_quotes)(t) for t in texts)
+            from .workers import parallel
+
+            found = parallel(n_jobs)(delayed(find_quotes)(t) for t in texts)
         flat = [q for quotes in found for q in quotes]
         scored = iter(self._score_quotes(flat, topics))
         per_topic = len(topics) if topics else 1

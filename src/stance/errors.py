@@ -21,6 +21,10 @@ class DataError(StanceError):
     """A labeled CSV that is missing columns, has unknown labels or empty rows."""
 
 
+class OutputError(StanceError):
+    """A path that cannot be written as a regular file (a device, a directory, a missing directory)."""
+
+
 class ModelError(StanceError):
     """A model file that is missing, not a stance model, damaged or modified, or incompatible."""
 
