@@ -330,15 +330,18 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
               help="Worker processes, each with its own copy of the model.")
 @click.option("--max-body", default=10_000_000, show_default=True, type=click.IntRange(min=1), metavar="BYTES",
               help="Largest request body accepted; larger ones get 413.")
+@click.option("--request-budget", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              metavar="SECONDS", help="Longest a request may wait and be scored; later ones get 503.")
 @click.pass_context
-def serve(ctx, model_path, host, port, workers, max_body):
+def serve(ctx, model_path, host, port, workers, max_body, request_budget):
     """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz.
 
     Needs the serve extra: pip install 'stance[serve]'.
     """
     from .service import serve as run_service
 
-    run_service(_holder(ctx, model_path).path, host=host, port=port, workers=workers, max_body=max_body)
+    run_service(_holder(ctx, model_path).path, host=host, port=port, workers=workers, max_body=max_body,
+                request_budget=request_budget)
 
 
 @cli.command()
