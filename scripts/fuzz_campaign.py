@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/fuzz_campaign.py [--inputs 100000] [--seed 0] [--analyze-every 4] [--model PATH]
+    python scripts/fuzz_campaign.py [--inputs 100000] [--start 0] [--seed 0] [--analyze-every 4] [--model PATH]
 
 Every input must either be refused with :class:`stance.errors.InputError`
 (empty text) or return statements whose spans index the text exactly
@@ -12,6 +12,9 @@ reproduces it; the exit code is 1 if there was any. Inputs mix news-like
 sentences, quotation marks of every kind, punctuation storms, unpunctuated
 runs, long lines, control and non-Latin characters, and random Unicode.
 Uses the installed default model (or ``--model``) for the analyzed share.
+Input ``i`` depends only on ``--seed`` and ``i``, so a campaign can be split
+over processes with ``--start``: ``--start 50000 --inputs 50000`` runs inputs
+50,000 to 99,999 of the same campaign.
 """
 from __future__ import annotations
 
@@ -107,6 +110,7 @@ def check(text: str, result) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--inputs", type=int, default=100_000)
+    ap.add_argument("--start", type=int, default=0, help="index of the first input")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--analyze-every", type=int, default=4, help="also run Analyzer.analyze on every Nth input")
     ap.add_argument("--model", default=None)
@@ -114,7 +118,7 @@ def main() -> int:
     analyzer = Analyzer.load(args.model) if args.analyze_every else None
     crashes = violations = refused = analyzed = statements = chars = 0
     t0 = time.perf_counter()
-    for i in range(args.inputs):
+    for i in range(args.start, args.start + args.inputs):
         rnd = random.Random(f"{args.seed}-{i}")
         text = rnd.choices(GENERATORS, WEIGHTS)[0](rnd)
         chars += len(text)
@@ -138,10 +142,11 @@ def main() -> int:
             if problems:
                 violations += 1
                 print(f"SPAN {name} input {i} (seed {args.seed}): {problems[0]}", file=sys.stderr)
-        if (i + 1) % 10_000 == 0:
+        if (i + 1 - args.start) % 10_000 == 0:
             print(f"  {i + 1} inputs, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     dt = time.perf_counter() - t0
-    print(f"{args.inputs} inputs ({chars / 1e6:.1f} M characters; {analyzed} also analyzed with the model), "
+    print(f"{args.inputs} inputs from {args.start} (seed {args.seed}; {chars / 1e6:.1f} M characters; "
+          f"{analyzed} also analyzed with the model), "
           f"{statements} statements, {refused} refused as empty: {crashes} crashes, "
           f"{violations} span violations in {dt:.0f} s")
     return 1 if crashes or violations else 0
