@@ -76,9 +76,9 @@ BODY_TIMEOUT_SECONDS = 30
 BUDGET_ENV = "STANCE_SERVE_REQUEST_BUDGET"
 """Request time budget (seconds) handed from ``stance serve`` to every worker process."""
 DEFAULT_REQUEST_BUDGET = 60.0
-"""Seconds a request may wait and be scored before it is answered 503. The largest article
-(:data:`~stance.articles.MAX_ARTICLE_CHARS`) is scored in about 15 s on an idle core; past the budget the
-client gets 503 and the analysis finishes in the background, keeping its thread until then."""
+"""Seconds a request may wait and be scored before it is answered 503. An article at the size limit
+(:data:`~stance.articles.MAX_ARTICLE_CHARS`) is attributed in under 30 CPU s (BENCHMARKS.md, issue 13);
+past the budget the client gets 503 and the analysis finishes in the background, keeping its thread."""
 DRAIN_IDLE_SECONDS = 1.0
 """While draining, how long an idle keep-alive connection stays open for a request already on its way."""
 DRAINING = threading.Event()
