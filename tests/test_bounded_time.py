@@ -7,7 +7,8 @@ from stance import attribute
 from stance import segment
 from stance.articles import MAX_ARTICLE_CHARS, check_article
 from stance.errors import InputError, InputTooLargeError
-from stance.quotes import MAX_CUES_PER_SENTENCE, _build_doc, _cues
+from stance.attribution.cues import MAX_CUES_PER_SENTENCE, find_cues
+from stance.attribution.document import build_document
 from stance.segment import MAX_LINE_CHARS, MAX_SENTENCE_CHARS, bounded_pieces, split_sentences
 
 
@@ -78,8 +79,9 @@ def test_a_regex_timeout_in_punkt_keeps_the_piece_whole(monkeypatch):
 
 def test_cues_per_sentence_are_bounded():
     text = "Lee " + "said " * 200
-    doc = _build_doc(text)
-    assert all(len(_cues(doc, s)) <= MAX_CUES_PER_SENTENCE for s in doc.sentences)
+    cues = find_cues(build_document(text))
+    assert cues and all(len(c) <= MAX_CUES_PER_SENTENCE for c in cues)
+    assert max(len(c) for c in cues) == MAX_CUES_PER_SENTENCE
 
 
 def test_a_sentence_of_ten_thousand_cues_finishes_quickly():

@@ -13,7 +13,7 @@ from .articles import check_article, check_text
 from .data import OTHER_TOPIC
 from .errors import ModelError
 from .model import StanceModel
-from .quotes import find_quotes
+from .attribution import find_statements, resolve_statements
 from .types import ArticleResult, Classification, Quote
 
 DEFAULT_MODEL_FILE = "stance.joblib"
@@ -32,6 +32,13 @@ def resolve_model_path(path=None) -> Path:
     if os.environ.get(MODEL_ENV):
         return Path(os.environ[MODEL_ENV])
     return default_model_path()
+
+
+def find_quotes(text: str) -> list:
+    """Attribution in its two stages: the statements, then their speakers resolved."""
+    if not text.strip():
+        return []
+    return resolve_statements(*find_statements(text))
 
 
 def attribute(text: str, *, article: str = "-") -> ArticleResult:

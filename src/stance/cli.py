@@ -302,7 +302,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
         if errors_file:
             write_atomic(errors_file, errors_out.getvalue())
     elif cv_folds:
-        from .evaluate.run import cross_validate_file
+        from .cross_validation import cross_validate_file
 
         report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column, text_column=text_column,
                                            topic_column=topic_column, stance_column=stance_column,

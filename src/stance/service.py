@@ -29,7 +29,7 @@ the server log) for anything unexpected. Request headers must arrive within
 Stopping (SIGTERM or Ctrl-C) drains: the listening socket is closed in every
 process (new connections are refused), requests in flight and requests
 arriving on open connections are answered with ``Connection: close``, idle
-connections are closed after :data:`DRAIN_IDLE_SECONDS`, and each worker
+connections close when uvicorn's keep-alive timeout (5 s) ends, and each worker
 exits once its connections are closed (requests still running after
 :data:`GRACEFUL_SHUTDOWN_SECONDS` are cancelled); then the server exits 0.
 
@@ -79,8 +79,6 @@ DEFAULT_REQUEST_BUDGET = 60.0
 """Seconds a request may wait and be scored before it is answered 503. An article at the size limit
 (:data:`~stance.articles.MAX_ARTICLE_CHARS`) is attributed in under 30 CPU s (BENCHMARKS.md, issue 13);
 past the budget the client gets 503 and the analysis finishes in the background, keeping its thread."""
-DRAIN_IDLE_SECONDS = 1.0
-"""While draining, how long an idle keep-alive connection stays open for a request already on its way."""
 DRAINING = threading.Event()
 """Set in a worker process once it shuts down: every answer from then on carries ``Connection: close``."""
 THREADS_ENV = "STANCE_SERVE_THREADS"
@@ -549,18 +547,12 @@ class GuardedHTTPProtocol(AutoHTTPProtocol):
         """Drain instead of closing an idle connection at once (uvicorn calls this when the worker stops).
 
         From now on every answer carries ``Connection: close`` (:data:`DRAINING`). A
-        connection answering a request closes after it, as in uvicorn. An idle one
-        stays open :data:`DRAIN_IDLE_SECONDS` longer, so a request its client sent
-        just now is answered rather than reset; then it is closed if still idle.
+        connection answering a request closes after it, as in uvicorn. An idle one is
+        left to uvicorn's keep-alive timeout, as while serving: a request its client
+        sends before then is answered (and closes it) instead of meeting a reset.
         """
         DRAINING.set()
         if self.cycle is not None and not self.cycle.response_complete:
-            super().shutdown()
-        else:
-            self.loop.call_later(DRAIN_IDLE_SECONDS, self._close_if_idle)
-
-    def _close_if_idle(self) -> None:
-        if not self.transport.is_closing() and (self.cycle is None or self.cycle.response_complete):
             super().shutdown()
 
     def _arm_header_deadline(self) -> None:
