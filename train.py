@@ -1,6 +1,6 @@
 """Train the default model from data/labeled/*.csv into models/stance.joblib.
 
-    python train.py [--folds 5]
+    python train.py [--folds 5] [--quiet]
 
 Calls the same function as ``stance train``; group-aware cross-validation
 uses each row's ``document`` so sentences of one speech never sit on both
@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from stance import progress
 from stance.errors import StanceError
 from stance.training import train
 
@@ -20,10 +21,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (0 to skip)")
     parser.add_argument("--output", type=Path, default=ROOT / "models" / "stance.joblib")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar (drawn only on a terminal)")
     args = parser.parse_args()
     paths = sorted((ROOT / "data" / "labeled").glob("*.csv"))
     try:
-        _, meta = train(paths, args.output, group_column="document", folds=args.folds, name="stance-default")
+        with progress.showing(enabled=not args.quiet):
+            _, meta = train(paths, args.output, group_column="document", folds=args.folds, name="stance-default")
     except StanceError as exc:
         print(f"train.py: {exc}", file=sys.stderr)
         return 2

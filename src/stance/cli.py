@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ from typing import Any, Iterable, Optional
 
 import click
 
-from . import __version__
+from . import __version__, progress
 from .errors import StanceError
 
 log = logging.getLogger("stance")
@@ -73,22 +74,28 @@ class ModelHolder:
         return self._analyzer
 
 
-def _version_message() -> str:
+def _show_version(ctx, param, value) -> None:
+    """``--version``; imports the model module (scikit-learn) only when asked."""
+    if not value or ctx.resilient_parsing:
+        return
     from .model import FORMAT_VERSION
 
-    return f"stance {__version__} (model format {FORMAT_VERSION})"
+    click.echo(f"stance {__version__} (model format {FORMAT_VERSION})")
+    ctx.exit()
 
 
 @click.group(cls=StanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--model", "model_path", envvar="STANCE_MODEL", metavar="PATH",
               help="Model file (default: $STANCE_MODEL, then the installed default model).")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress and show tracebacks on stderr.")
-@click.version_option(message=_version_message(), package_name="stance")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx, model_path, verbose):
     """Who said what in news articles, and where they stand."""
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="stance: %(message)s")
     ctx.obj = ModelHolder(model_path)
+    ctx.with_resource(progress.showing(sys.stderr))  # a bar only when stderr is a terminal
 
 
 model_option = click.option("--model", "model_path", metavar="PATH", default=None,
@@ -97,6 +104,9 @@ format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), defa
                              help="Output format.")
 encoding_option = click.option("--encoding", default="utf-8", show_default=True,
                                help="Encoding of the input files.")
+quiet_option = click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                            callback=lambda ctx, param, value: progress.hide() if value else None,
+                            help="No progress bar (one is drawn on stderr only when it is a terminal).")
 
 
 def _holder(ctx, model_path) -> ModelHolder:
@@ -122,12 +132,18 @@ def _articles(files: Iterable[str], encoding: str):
         yield name, text
 
 
+def _tracked(results, files) -> list:
+    """All results, with a progress bar over the files when there are several."""
+    return list(progress.track(results, label="articles", length=len(files)) if len(files) > 1 else results)
+
+
 def _finish(ctx) -> None:
     if ctx.meta.get("stance.failed"):
         ctx.exit(EXIT_BAD_INPUT)
 
 
 @cli.command()
+@quiet_option
 @click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
 @click.option("--topic", "topics", multiple=True, metavar="T",
               help="Score every statement on topic T (repeatable) instead of predicting its topic.")
@@ -138,13 +154,15 @@ def _finish(ctx) -> None:
 def score(ctx, files, topics, model_path, fmt, encoding):
     """Find attributed statements and score their topic and stance."""
     analyzer = _holder(ctx, model_path).analyzer
-    results = [analyzer.analyze(text, topics=topics or None, article=name)
-               for name, text in _articles(files, encoding)]
+    names, texts = itertools.tee(_articles(files, encoding))
+    results = _tracked(analyzer.iter_analyze((text for _, text in texts), articles=(name for name, _ in names),
+                                             topics=topics or None), files)
     _write_results(results, fmt, single=len(files) == 1)
     _finish(ctx)
 
 
 @cli.command()
+@quiet_option
 @click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
 @format_option
 @encoding_option
@@ -153,12 +171,13 @@ def quotes(ctx, files, fmt, encoding):
     """Find attributed statements only (who said what); no model needed."""
     from .analyzer import attribute
 
-    results = [attribute(text, article=name) for name, text in _articles(files, encoding)]
+    results = _tracked((attribute(text, article=name) for name, text in _articles(files, encoding)), files)
     _write_results(results, fmt, single=len(files) == 1)
     _finish(ctx)
 
 
 @cli.command()
+@quiet_option
 @click.argument("csv_files", nargs=-1, required=True, metavar="CSV...")
 @click.option("-o", "--output", default="models/stance.joblib", show_default=True, metavar="FILE",
               help="Where to write the model (replaced atomically, only on success).")
@@ -249,6 +268,7 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 
 
 @cli.command()
+@quiet_option
 @click.argument("gold", metavar="GOLD.csv|GOLD.jsonl|GOLD.json")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--scope", type=click.Choice(["speech", "direct", "source", "all"]), default="speech",

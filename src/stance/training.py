@@ -21,7 +21,7 @@ from .data import OTHER_TOPIC, STANCE_LABELS, LabeledData, read_labeled
 from .errors import DataError
 from .evaluate.stance import calibration, classification_report, f_avg
 from .model import StanceModel, fit_temperature, head_logits, softmax
-from .workers import parallel
+from .progress import run_parallel
 
 
 DEFAULT_HEADS = ("per_topic", "joint")
@@ -126,7 +126,7 @@ def _oof(data: LabeledData, params: dict, head_grid: list[dict], *, folds: int, 
                                    topic_head and len(set(topics)) > 1) for tr, te in splits]
     if full_fit:
         tasks.insert(0, delayed(_full_fit)(texts, topics, stances, {**params, **head_grid[0]}))
-    results = parallel(n_jobs)(tasks)
+    results = run_parallel(tasks, n_jobs=n_jobs, label="cross-validation")
     full = results.pop(0) if full_fit else None
     n = len(texts)
     stance = [np.full((n, len(STANCE_LABELS)), -np.inf) for _ in head_grid]
@@ -296,10 +296,9 @@ def tune(data: LabeledData, *, grid: Optional[dict] = None, base: Optional[dict]
     stances = np.asarray(data.stances)
     splits = _splits(data, folds, seed)
     tasks = [(f, k) for f in range(len(feature_grid)) for k in range(len(splits))]
-    results = parallel(n_jobs)(
-        delayed(_fold_scores)(texts, topics, stances, splits[k][0], splits[k][1], {**base, **feature_grid[f]},
-                              head_grid, False)
-        for f, k in tasks)
+    results = run_parallel(
+        (delayed(_fold_scores)(texts, topics, stances, splits[k][0], splits[k][1], {**base, **feature_grid[f]},
+                               head_grid, False) for f, k in tasks), n_jobs=n_jobs, label="tuning")
     labels = np.asarray(STANCE_LABELS)
     candidates = []
     for f, feature_params in enumerate(feature_grid):

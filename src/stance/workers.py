@@ -19,9 +19,10 @@ PARENT_POLL_SECONDS = 0.5
 """How often a worker checks that its parent is alive; an orphan exits within about this long."""
 
 
-def parallel(n_jobs: int) -> Parallel:
-    """``joblib.Parallel(n_jobs=n_jobs)`` on loky workers that exit when their parent dies."""
-    return Parallel(n_jobs=n_jobs, backend=LokyBackend(initializer=_exit_with_parent, initargs=(os.getpid(),)))
+def parallel(n_jobs: int, **options) -> Parallel:
+    """``joblib.Parallel(n_jobs=n_jobs, **options)`` on loky workers that exit when their parent dies."""
+    return Parallel(n_jobs=n_jobs, backend=LokyBackend(initializer=_exit_with_parent, initargs=(os.getpid(),)),
+                    **options)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
