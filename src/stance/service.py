@@ -544,16 +544,16 @@ class GuardedHTTPProtocol(AutoHTTPProtocol):
         super().connection_lost(exc)
 
     def shutdown(self) -> None:
-        """Drain instead of closing an idle connection at once (uvicorn calls this when the worker stops).
+        """Drain: close no connection here (uvicorn calls this on each when the worker stops).
 
-        From now on every answer carries ``Connection: close`` (:data:`DRAINING`). A
-        connection answering a request closes after it, as in uvicorn. An idle one is
-        left to uvicorn's keep-alive timeout, as while serving: a request its client
-        sends before then is answered (and closes it) instead of meeting a reset.
+        uvicorn would close idle connections at once and others right after their
+        answer, without telling the client, so a client that sends its next request
+        at that moment meets a reset. Instead every answer from now on carries
+        ``Connection: close`` (:data:`DRAINING`), so the client itself stops using the
+        connection, and a connection that sees no request goes at the end of its
+        keep-alive timeout, exactly as while serving.
         """
         DRAINING.set()
-        if self.cycle is not None and not self.cycle.response_complete:
-            super().shutdown()
 
     def _arm_header_deadline(self) -> None:
         if self._header_deadline is not None:
