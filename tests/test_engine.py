@@ -49,8 +49,8 @@ def test_joint_model_round_trips(joint_model, tmp_path):
 def test_hashtags_share_features_with_words():
     m = StanceModel(min_df=1).fit(["#tariffs now", "no tariffs"], ["t", "t"], ["favor", "against"])
     assert "tariffs" in m.features_.transformer_list[0][1].vocabulary_
-    assert m._prepare(["#Climate action"]) == ["Climate #Climate action"]
-    assert StanceModel(split_hashtags=False)._prepare(["#a"]) == ["#a"]
+    assert m._prepare(["#Climate action"])[0]["word"] == ["Climate #Climate action"]
+    assert StanceModel(split_hashtags=False)._prepare(["#a"])[0]["word"] == ["#a"]
 
 
 def test_fit_temperature_recovers_a_known_temperature():

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from stance import ModelError, StanceModel
 from stance.cli import cli
+from stance.model import FORMAT_VERSION
 from stance.modelfile import MAGIC, read_model_file, write_model_file
 
 PROBES = ["Tariffs hurt consumers.", "We must cut emissions now."]
@@ -40,7 +41,7 @@ def test_what_would_need_pickle_is_refused_at_write(tmp_path, bad):
 def test_file_starts_with_magic_checksum_and_readable_header(tiny_model_path):
     magic, hash_line, header, _ = tiny_model_path.read_bytes().split(b"\n", 3)
     assert magic + b"\n" == MAGIC and hash_line.startswith(b"sha256:") and len(hash_line) == 7 + 64
-    assert b'"name": "tiny"' in header and b'"format_version": 3' in header
+    assert b'"name": "tiny"' in header and f'"format_version": {FORMAT_VERSION}'.encode() in header
 
 
 def _flip(data: bytes, i: int) -> bytes:

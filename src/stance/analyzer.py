@@ -179,7 +179,8 @@ class Analyzer:
         for text, name in zip(texts, articles):
             check_article(text, name=name)
         found = [find_quotes(t) for t in texts]
-        scored = iter(self._score_quotes([q for quotes in found for q in quotes], topics))
+        contexts = [text for text, quotes in zip(texts, found) for _ in quotes]  # each quote's article
+        scored = iter(self._score_quotes([q for quotes in found for q in quotes], topics, contexts))
         per_topic = len(topics) if topics else 1
         info = self.model_info
         return [
@@ -188,23 +189,27 @@ class Analyzer:
             for name, quotes in zip(articles, found)
         ]
 
-    def _score_quotes(self, quotes: list[Quote], topics: Optional[Sequence[str]]) -> list[Quote]:
-        scores = self._score_texts([q.content for q in quotes], topics)
+    def _score_quotes(self, quotes: list[Quote], topics: Optional[Sequence[str]],
+                      contexts: Optional[list[str]] = None) -> list[Quote]:
+        scores = self._score_texts([q.content for q in quotes], topics, contexts)
         per_topic = len(topics) if topics else 1
         return [
             replace(quotes[i // per_topic], topic=t, topic_probability=tp, stance=st, probabilities=p)
             for i, (t, tp, st, p) in enumerate(scores)
         ]
 
-    def _score_texts(self, texts: list[str], topics: Optional[Sequence[str]]):
-        """(topic, topic_probability, stance, probabilities) per text, or per text and topic."""
+    def _score_texts(self, texts: list[str], topics: Optional[Sequence[str]], contexts: Optional[list[str]] = None):
+        """(topic, topic_probability, stance, probabilities) per text, or per text and topic.
+
+        ``contexts``: the article of each text, which the topic model may weigh.
+        """
         if not texts:
             return []
         import numpy as np
 
         model = self.model
         X = model.transform(texts)
-        topic_proba = model.predict_topic_proba(texts, X=X)
+        topic_proba = model.predict_topic_proba(texts, X=X, contexts=contexts)
         if topics:
             pairs = [(i, t) for i in range(len(texts)) for t in topics]
         else:

@@ -354,7 +354,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
               metavar="SECONDS", help="Longest a request may wait and be scored; later ones get 503.")
 @click.pass_context
 def serve(ctx, model_path, host, port, workers, max_body, request_budget):
-    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz.
+    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz; a paste page at /.
 
     Needs the serve extra: pip install 'stance[serve]'.
     """
@@ -389,6 +389,110 @@ def explain(ctx, text, topic, n, fmt, model_path):
         result = top_features(model, n=n, topics=[topic] if topic else None)
         out = format_top_features(result)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else out, nl=fmt == "json")
+
+
+dates_option = click.option("--dates", "dates_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                            help="Article dates: a CSV with 'article' and 'date' columns, or JSONL with those keys "
+                                 "(articles matched by path, file name or stem).")
+by_org_option = click.option("--by-org", is_flag=True,
+                             help="Fold people into the organisation their article says they speak for.")
+
+
+def _analyze_corpus(ctx, files, topics, model_path, encoding):
+    """(results, texts) for the readable inputs; bad ones are reported and skipped."""
+    named = list(_articles(files, encoding))
+    analyzer = _holder(ctx, model_path).analyzer
+    results = analyzer.analyze_many([t for _, t in named], topics=topics or None, articles=[n for n, _ in named])
+    return results, [t for _, t in named]
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("--topic", "topics", multiple=True, metavar="T",
+              help="Score every statement on topic T (repeatable) instead of predicting its topic.")
+@dates_option
+@by_org_option
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, metavar="FILE.png",
+              help="Also draw the speaker x topic grid into FILE.png (pip install 'stance[plot]').")
+@model_option
+@encoding_option
+@click.pass_context
+def summarize(ctx, files, fmt, topics, dates_file, by_org, plot_file, model_path, encoding):
+    """Who stands where: one row per speaker and topic across the articles.
+
+    Counts (favor / against / none), net position (mean P(favor) - P(against))
+    with a 95% bootstrap interval, the articles and dates, and the most
+    confident statements (ids article#n, as stance score numbers them).
+    """
+    from .summary import read_dates, summarize as summarize_results, write_summary
+
+    dates = read_dates(dates_file) if dates_file else None
+    if plot_file:
+        from .evaluate.plots import require_matplotlib
+
+        require_matplotlib()  # fail before the work when matplotlib is missing
+    results, texts = _analyze_corpus(ctx, files, topics, model_path, encoding)
+    rows = summarize_results(results, dates=dates, by_org=by_org, texts=texts)
+    write_summary(rows, fmt, sys.stdout)
+    if plot_file:
+        from .summary_plot import plot_summary
+
+        plot_summary(rows, plot_file)
+        click.echo(f"wrote {plot_file}", err=True)
+    _finish(ctx)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE.html",
+              help="Where to write the report (one self-contained HTML file).")
+@click.option("--topic", "topics", multiple=True, metavar="T",
+              help="Score every statement on topic T (repeatable) instead of predicting its topic.")
+@click.option("--title", default="stance report", show_default=True, help="The report's title.")
+@dates_option
+@by_org_option
+@model_option
+@encoding_option
+@click.pass_context
+def report(ctx, files, output, topics, title, dates_file, by_org, model_path, encoding):
+    """Write an HTML report: a speaker x topic grid and every article with its statements highlighted.
+
+    One file with inline CSS and JavaScript that makes no network request;
+    it reads without JavaScript too (the script adds sorting and filters).
+    """
+    from .report import render_report
+    from .summary import read_dates
+
+    dates = read_dates(dates_file) if dates_file else None
+    results, texts = _analyze_corpus(ctx, files, topics, model_path, encoding)
+    if not results:
+        raise BadInput("no readable article; nothing to report")
+    html = render_report(results, texts, dates=dates, by_org=by_org, title=title)
+    _write_atomically(output, html)
+    click.echo(f"wrote {output}: {len(results)} articles, {sum(len(r.quotes) for r in results)} statements",
+               err=True)
+    _finish(ctx)
+
+
+def _write_atomically(path: str, content: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: a failed run leaves the old file intact."""
+    import tempfile
+
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the report from whoever it is shared with
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # -- writers (private to the CLI; JSON comes from to_dict) -------------------

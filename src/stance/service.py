@@ -12,12 +12,15 @@ Endpoints
     scikit-learn versions, cross-validated scores ...).
 ``GET /healthz``
     ``{"status": "ok"}`` once the model is loaded.
+``GET /``, ``POST /``
+    A page to paste an article into and see it highlighted (the article
+    view of ``stance report``); the form posts the text back to ``/``.
 
 Every error is ``{"error": "<one line>"}``: 413 for a body over the limit
 (read and discarded up to :data:`DISCARD_FACTOR` times the limit first, so
 clients that send the whole body before reading, like urllib, see the answer)
 or an article over :data:`~stance.articles.MAX_ARTICLE_CHARS`, 400 for a body
-that is not UTF-8, 415 for a POST whose content type is missing or not JSON,
+that is not UTF-8, 415 for a POST to ``/v1/...`` whose content type is missing or not JSON,
 408 for a body not received within :data:`BODY_TIMEOUT_SECONDS`, 422 for
 invalid JSON, a request that does not match the schema or input the library
 refuses (empty text, unknown topic: :class:`~stance.errors.StanceError`),
@@ -102,7 +105,7 @@ try:
     from uvicorn.supervisors.multiprocess import Multiprocess
     from uvicorn.protocols.http.auto import AutoHTTPProtocol
     from fastapi.exceptions import RequestValidationError
-    from fastapi.responses import JSONResponse
+    from fastapi.responses import HTMLResponse, JSONResponse
     from pydantic import AfterValidator, BaseModel, ConfigDict, Field
     from starlette.exceptions import HTTPException
 except ImportError as exc:
@@ -236,6 +239,7 @@ def create_app(analyzer: Analyzer, *, max_body: int = DEFAULT_MAX_BODY,
         """``ok`` once the model is loaded (the app is built only after loading it)."""
         return {"status": "ok"}
 
+    _add_page(app, analyzer, scoring)
     app.add_exception_handler(StanceError, _stance_error)
     app.add_exception_handler(RequestBudgetExceeded, _budget_exceeded)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -348,6 +352,40 @@ def _classify(analyzer: Analyzer, request: ClassifyRequest) -> JSONResponse:
     return JSONResponse([c.to_dict() for c in results])
 
 
+# -- the paste page (GET /, POST /) ------------------------------------------------
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def _add_page(app: "FastAPI", analyzer: Analyzer, scoring: "BudgetedThreads") -> None:
+    """``/``: paste an article, see its article view (the renderer of ``stance report``)."""
+    from urllib.parse import parse_qs
+
+    from .report import render_paste_page
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page() -> HTMLResponse:
+        return HTMLResponse(render_paste_page())
+
+    @app.post("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page_analyze(request: Request) -> HTMLResponse:
+        media = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
+        if media != FORM_TYPE:
+            return HTMLResponse(render_paste_page(error=f"expected a form post ({FORM_TYPE})"), status_code=415)
+        text = (parse_qs((await request.body()).decode("utf-8")).get("text") or [""])[0]
+        return await scoring.run(_render_page, analyzer, text)
+
+
+def _render_page(analyzer: Analyzer, text: str) -> HTMLResponse:
+    from .report import render_paste_page
+
+    try:
+        check_text(text, name="text")
+    except StanceError as exc:
+        return HTMLResponse(render_paste_page(text=text, error=str(exc)), status_code=422)
+    return HTMLResponse(render_paste_page(text=text, result=analyzer.analyze(text, article="pasted text")))
+
+
 # -- errors: one JSON shape, never a traceback ---------------------------------
 
 def _error(status: int, message: str, headers=None) -> JSONResponse:
@@ -405,8 +443,9 @@ def validation_message(errors) -> str:
 class BodyGuard:
     """ASGI middleware guarding request bodies, and marking answers ``Connection: close`` while draining.
 
-    A POST, PUT or PATCH whose content type is missing or not JSON is
-    refused (415). A body over ``max_body`` bytes (declared or counted as it
+    A POST, PUT or PATCH to the JSON API (``/v1/...``) whose content type is
+    missing or not JSON is refused (415); the paste page (``/``) checks its
+    own form type. A body over ``max_body`` bytes (declared or counted as it
     arrives) is refused (413) after reading and discarding at most
     :data:`DISCARD_FACTOR` times the limit, so a client that writes the whole
     body before reading still gets the answer. A body that does not arrive
@@ -423,7 +462,7 @@ class BodyGuard:
             return await self.app(scope, receive, send)
         send = _closing_when_draining(send)
         refusal = None
-        if scope["method"] in ("POST", "PUT", "PATCH"):
+        if scope["method"] in ("POST", "PUT", "PATCH") and scope["path"].startswith("/v1/"):
             content_type = _header(scope, b"content-type")
             if content_type is None or not _is_json(content_type):
                 got = f"got {content_type!r}" if content_type is not None else "got no Content-Type"

@@ -79,7 +79,7 @@ def _fold_scores(texts, topics, stances, train_idx, test_idx, params: dict, head
     first_topic_head: Any = "fit" if topic_head else None
     for variant in head_grid:
         model = clone(base).set_params(**variant)
-        model.features_ = base.features_
+        model.features_, model.target_lexicon_ = base.features_, base.target_lexicon_
         model.fit_heads(X_tr, topics[train_idx], stances[train_idx], topic_head=first_topic_head)
         if model.topic_head_ is not None and "topic" not in out:
             first_topic_head = model.topic_head_
@@ -337,7 +337,7 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
           stance_column: str = "stance", group_column: Optional[str] = None, encoding: str = "utf-8",
           folds: int = 5, seed: int = 0, name: Optional[str] = None, params: Optional[dict] = None,
           tune_grid: Optional[dict] = None, do_tune: bool = False, n_jobs: int = 2,
-          log=None) -> tuple[StanceModel, dict[str, Any]]:
+          log=None, extra_metadata: Optional[dict] = None) -> tuple[StanceModel, dict[str, Any]]:
     """Read labeled CSVs, cross-validate, fit on all rows, calibrate and save to ``output`` atomically.
 
     Unless ``params`` names a ``stance_head``, cross-validation compares
@@ -347,7 +347,8 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
     the topic head get the temperature that minimizes the out-of-fold log
     loss (``cv.temperatures``). With ``do_tune``, :func:`tune` first searches
     ``tune_grid`` (default :data:`TUNE_GRID`) and its result is stored as
-    ``tune`` in the metadata. Same data and ``seed`` give the same model.
+    ``tune`` in the metadata; ``extra_metadata`` (e.g. why these settings
+    were chosen) is stored as given. Same data and ``seed`` give the same model.
 
     The file at ``output`` is replaced only after the new model was fitted
     and fully written, so a failed run never replaces a good model.
@@ -400,6 +401,7 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
         "params": _jsonable(model.get_params()),
         "cv": cv,
         "tune": tuned,
+        **(extra_metadata or {}),
     }
     model.save(output, metadata=metadata)
     return model, metadata

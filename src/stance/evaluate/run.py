@@ -7,7 +7,8 @@ from typing import Any, Optional, TextIO
 
 from ..data import OTHER_TOPIC, read_labeled
 from ..errors import InputError
-from .stance import classification_report, format_report, stance_report
+from .stance import (BOOTSTRAP_SAMPLES, bootstrap_units, calibration, classification_report, format_report,
+                     macro_f1_interval, stance_report)
 
 
 def evaluate_stance_file(analyzer, path, *, text_column: str = "text", topic_column: str = "topic",
@@ -32,12 +33,12 @@ def evaluate_stance_file(analyzer, path, *, text_column: str = "text", topic_col
         pred = [model.classes_[j] for j in proba.argmax(axis=1)]
         gold = [data.stances[i] for i in rows]
         report["stance"] = stance_report(gold, pred, [data.topics[i] for i in rows], proba=proba,
-                                         classes=model.classes_)
+                                         classes=model.classes_, bootstrap=BOOTSTRAP_SAMPLES)
         parts.append(format_report(report["stance"], title="stance on the gold topic"))
     if len(set(data.topics)) > 1 and model.topic_head_ is not None:
         topic_proba = model.predict_topic_proba(None, X=X)
         pred_topics = [model.topics_[j] for j in topic_proba.argmax(axis=1)]
-        report["topic"] = classification_report(list(data.topics), pred_topics)
+        report["topic"] = topic_report(list(data.topics), pred_topics)
         parts.append(format_report(report["topic"], title="topic"))
     if skipped:
         parts.append("topics the model has no stance model for (not scored): " + ", ".join(skipped))
@@ -120,9 +121,10 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
     if errors is not None:
         errors.write(format_errors(attribution_errors(docs, predictions, scope=scope)))
     text = format_attribution_report(report)
-    labeled = [(d["text"], a) for d in docs for a in d["attributions"] if a.get("topic") and a.get("stance")]
+    labeled = [(d["doc_id"], d["text"], a) for d in docs for a in d["attributions"]
+               if a.get("topic") and a.get("stance")]
     if labeled and load_analyzer is not None:
-        report.update(_score_gold_stance(load_analyzer().model, labeled))
+        report.update(score_gold_statements(load_analyzer().model, labeled))
         text += "\n\n" + "\n\n".join(format_report(report[k], title=title) for k, title in (
             ("stance", "stance of the gold statements on their gold topic"), ("topic", "topic of the gold statements"))
             if k in report)
@@ -134,10 +136,26 @@ def _gold_content(text: str, attribution: dict) -> str:
     return " ".join(text[s:e] for s, e in spans)
 
 
-def _score_gold_stance(model, labeled: list) -> dict[str, Any]:
-    contents = [_gold_content(text, a) for text, a in labeled]
-    topics = [a["topic"] for _, a in labeled]
-    stances = [a["stance"].strip().lower() for _, a in labeled]
+def topic_report(gold: list, pred: list, *, groups: Optional[list] = None) -> dict[str, Any]:
+    """:func:`classification_report` of topics with a bootstrap 95% interval of macro-F1."""
+    report = classification_report(gold, pred)
+    report["macro_f1_interval"] = macro_f1_interval(gold, pred, bootstrap_units(groups, len(gold)))
+    report["bootstrap"] = {"samples": BOOTSTRAP_SAMPLES, "seed": 0, "unit": "group" if groups else "row"}
+    return report
+
+
+def score_gold_statements(model, labeled: list) -> dict[str, Any]:
+    """Topic and stance (on the gold topic) of gold statements ``(doc_id, article text, attribution)``.
+
+    The topic model sees each statement's article as :meth:`Analyzer.analyze`
+    does (``context_weight``). Intervals resample whole articles: statements
+    of one article are not independent. The stance report holds the recall of every (topic, stance)
+    cell, the figure that shows whether the model hears both sides.
+    """
+    contents = [_gold_content(text, a) for _, text, a in labeled]
+    docs = [str(doc) for doc, _, _ in labeled]
+    topics = [a["topic"] for _, _, a in labeled]
+    stances = [a["stance"].strip().lower() for _, _, a in labeled]
     X = model.transform(contents)
     out: dict[str, Any] = {}
     rows = [i for i, t in enumerate(topics) if t != OTHER_TOPIC and t in model.stance_heads_]
@@ -145,8 +163,12 @@ def _score_gold_stance(model, labeled: list) -> dict[str, Any]:
         proba = model.predict_stance_proba(None, [topics[i] for i in rows], X=X[rows])
         pred = [model.classes_[j] for j in proba.argmax(axis=1)]
         out["stance"] = stance_report([stances[i] for i in rows], pred, [topics[i] for i in rows],
-                                      proba=proba, classes=model.classes_)
+                                      proba=proba, classes=model.classes_, groups=[docs[i] for i in rows],
+                                      bootstrap=BOOTSTRAP_SAMPLES)
     if model.topic_head_ is not None:
-        pred_topics = [model.topics_[j] for j in model.predict_topic_proba(None, X=X).argmax(axis=1)]
-        out["topic"] = classification_report(topics, pred_topics)
+        topic_proba = model.predict_topic_proba(None, X=X, contexts=[text for _, text, _ in labeled])
+        pred_topics = [model.topics_[j] for j in topic_proba.argmax(axis=1)]
+        out["topic"] = topic_report(topics, pred_topics, groups=docs)
+        out["topic"]["calibration"] = calibration(topics, topic_proba, model.topics_)
+        out["topic"]["calibration"].pop("reliability")
     return out
