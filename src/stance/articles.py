@@ -12,8 +12,8 @@ BINARY_SNIFF_BYTES = 8192
 
 MAX_ARTICLE_CHARS = 5_000_000
 """Longest article analyzed: 5 million characters, hundreds of times a long news article. Attribution is
-linear in the text: about 1.5 CPU s per MB of news and at most 5.4 s per MB on the degenerate inputs
-measured (BENCHMARKS.md, issue 13), so an article at the limit takes under half a minute of one core."""
+linear in the text: about 1.5 CPU s per MB of news and at most 6.3 s per MB on the degenerate inputs
+measured (BENCHMARKS.md, issue 13), so an article at the limit takes about half a minute of one core."""
 
 
 def check_text(text: object, *, name: str = "text") -> str:

@@ -80,7 +80,7 @@ BUDGET_ENV = "STANCE_SERVE_REQUEST_BUDGET"
 """Request time budget (seconds) handed from ``stance serve`` to every worker process."""
 DEFAULT_REQUEST_BUDGET = 60.0
 """Seconds a request may wait and be scored before it is answered 503. An article at the size limit
-(:data:`~stance.articles.MAX_ARTICLE_CHARS`) is attributed in under 30 CPU s (BENCHMARKS.md, issue 13);
+(:data:`~stance.articles.MAX_ARTICLE_CHARS`) is attributed in about 30 CPU s (BENCHMARKS.md, issue 13);
 past the budget the client gets 503 and the analysis finishes in the background, keeping its thread."""
 DRAINING = threading.Event()
 """Set in a worker process once it shuts down: every answer from then on carries ``Connection: close``."""
