@@ -185,26 +185,28 @@ def test_two_workers_drain_under_load_and_exit_0(tiny_model_path, tmp_path):
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        outcomes: list[str] = []
+        outcomes: list[tuple[float, str]] = []  # (when the request was sent, outcome)
         stop = threading.Event()
 
         def client():
             with httpx.Client(base_url=url, timeout=60) as c:
                 while not stop.is_set():
+                    sent = time.monotonic()
                     try:
                         r = c.post("/v1/analyze", json={"text": ARTICLE * 20})
-                        outcomes.append(str(r.status_code))
+                        outcomes.append((sent, str(r.status_code)))
                     except httpx.ConnectError:
-                        outcomes.append("refused")  # a new connection after the drain began
+                        outcomes.append((sent, "refused"))  # a new connection after the drain began
                         return
                     except httpx.TransportError as exc:
-                        outcomes.append(type(exc).__name__)
+                        outcomes.append((sent, type(exc).__name__))
                         return
 
         threads = [threading.Thread(target=client) for _ in range(8)]
         for t in threads:
             t.start()
         time.sleep(2.0)
+        signalled = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0, (tmp_path / "serve.log").read_text()
         stop.set()
@@ -214,5 +216,6 @@ def test_two_workers_drain_under_load_and_exit_0(tiny_model_path, tmp_path):
         if proc.poll() is None:
             proc.kill()
         log.close()
-    assert outcomes.count("200") >= 8
-    assert set(outcomes) <= {"200", "refused"}, outcomes  # no reset, no dropped or failed request
+    in_flight = [o for sent, o in outcomes if sent < signalled]
+    assert len(in_flight) >= 8 and set(in_flight) == {"200"}, outcomes  # every request sent before SIGTERM: 200
+    assert any(o == "refused" for _, o in outcomes)  # and new connections are refused
