@@ -271,3 +271,15 @@ def test_labels_file_appends_whole_lines_and_undo_is_atomic(tmp_path):
         labels.remove_last("other-id")
     labels.remove_last("id1")
     assert rows(tmp_path / "l.csv") == [] and not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_bootstrap_macro_f1_matches_sklearn():
+    from sklearn.metrics import f1_score
+
+    from stance.labeling import _macro_f1
+
+    rng = np.random.default_rng(0)
+    gold, pred = rng.integers(0, 4, 50), rng.integers(0, 4, 50)
+    pred[pred == 3] = 2  # a label never predicted
+    assert _macro_f1(gold, pred, 4) == pytest.approx(f1_score(gold, pred, labels=range(4), average="macro",
+                                                              zero_division=0))
