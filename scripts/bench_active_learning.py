@@ -119,14 +119,13 @@ def run_task(items, terms, *, seeds: int, budgets: list[int], step: int):
         cut = int(0.7 * len(items))
         pool, test = order[:cut], order[cut:]
 
-        def score(rows):
-            model = learner.fit(rows, gold[rows])
+        def score(model):
             if model is None:
-                return 0.0, None
+                return 0.0
             pred = model.predict(learner.vectors[test])
-            return f1_score(gold[test], pred, labels=labels, average="macro", zero_division=0), model
+            return f1_score(gold[test], pred, labels=labels, average="macro", zero_division=0)
 
-        full[seed] = score(list(pool))[0]
+        full[seed] = score(learner.fit(list(pool), gold[pool]))
         for strategy in STRATEGIES:
             srng = np.random.default_rng(1000 + seed)
             labeled: list[int] = []
@@ -152,7 +151,7 @@ def run_task(items, terms, *, seeds: int, budgets: list[int], step: int):
                         labeled += choose(learner.vectors, left, model=model, texts=texts, n=n, diversity=0.0,
                                           rng=srng)
                     model = learner.fit(labeled, gold[labeled])
-                out[strategy][seed, b] = score(labeled)[0]
+                out[strategy][seed, b] = score(model)
     return out, full
 
 

@@ -283,3 +283,15 @@ def test_bootstrap_macro_f1_matches_sklearn():
     pred[pred == 3] = 2  # a label never predicted
     assert _macro_f1(gold, pred, 4) == pytest.approx(f1_score(gold, pred, labels=range(4), average="macro",
                                                               zero_division=0))
+
+
+def test_articles_without_statements_exit_2(runner, tmp_path):
+    p = tmp_path / "plain.txt"
+    p.write_text("The sun rose over the hills. Nobody spoke.\n", encoding="utf-8")
+    r = label(runner, p, "--topic", "trade", "--labels", tmp_path / "l.csv", input="f\n")
+    assert r.exit_code == 2 and "no attributed statements" in r.output
+
+
+def test_one_word_statements_can_be_learned():
+    learner = TopicLearner(["Yes", "No", "I"])
+    assert learner.fit([0, 1], ["favor", "against"]) is not None

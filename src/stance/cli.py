@@ -349,7 +349,8 @@ def explain(ctx, text, topic, n, fmt, model_path):
 
 @cli.command()
 @click.argument("files", nargs=-1, metavar="ARTICLE...")
-@click.option("--topic", required=True, metavar="T", help="The topic to label (a new name teaches the model a new topic).")
+@click.option("--topic", required=True, metavar="T",
+              help="The topic to label (a new name teaches the model a new topic).")
 @click.option("--labels", "labels_path", required=True, type=click.Path(dir_okay=False), metavar="FILE.csv",
               help="Labels file: created if missing, one row appended per answer; a restart resumes it.")
 @click.option("--seed-terms", default="", metavar="W1,W2,...",
@@ -372,9 +373,8 @@ def label(files, topic, labels_path, seed_terms, refit_every, labeled_by, export
     Keys: f favor, a against, n none (on topic, no side), o off topic,
     s skip, u undo, q quit. Train with: stance train FILE.csv -o model.joblib
     """
-    import getpass
-
     from .data import OTHER_TOPIC
+    from .errors import InputError
     from .labeling import ANSWER_KEYS, LabelFile, LabelingSession, find_candidates, import_batches
 
     topic = topic.strip()
@@ -397,7 +397,9 @@ def label(files, topic, labels_path, seed_terms, refit_every, labeled_by, export
                    "left out: settle them in one file and import it again)")
         return
     candidates = find_candidates(_articles(files, encoding))
-    who = labeled_by or _user_name(getpass)
+    if not candidates:
+        raise InputError("no attributed statements in the given articles; nothing to label")
+    who = labeled_by or _user_name()
     session = LabelingSession(candidates, labels, topic, refit_every=refit_every, labeled_by=who, seed=seed,
                               seed_terms=[t for t in seed_terms.split(",") if t.strip()])
     if export_path:
@@ -434,7 +436,9 @@ def label(files, topic, labels_path, seed_terms, refit_every, labeled_by, export
     _finish(click.get_current_context())
 
 
-def _user_name(getpass) -> str:
+def _user_name() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # no user name in this environment (getpass raises OSError or KeyError)

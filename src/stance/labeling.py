@@ -302,7 +302,8 @@ class TopicLearner:
     def __init__(self, texts: Sequence[str], *, C: float = 4.0, random_state: int = 0):
         min_df = 2 if len(texts) >= MIN_LABELS_FOR_ESTIMATE else 1
         features = FeatureUnion([
-            ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=min_df)),
+            ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=min_df,
+                                     token_pattern=r"(?u)\b\w+\b")),  # one-letter words too ("I", "a")
             ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=min_df)),
         ])
         self.vectors = normalize(features.fit_transform(list(texts)))
