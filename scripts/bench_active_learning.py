@@ -1,7 +1,7 @@
 """Does the labeling loop's ranking save labels? A simulated user with gold labels answers it.
 
     python scripts/bench_active_learning.py [--motions 20] [--seeds 5] [--budgets 25,50,...]
-                                            [--skip-semeval] [--json results.json]
+                                            [--skip-ibm] [--skip-semeval] [--json results.json]
 
 Each task is a topic the model has never seen. A simulated user answers the
 statements ``stance label`` would show, in its order, with their gold label,
@@ -215,18 +215,21 @@ def main(argv=None) -> int:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--step", type=int, default=25, help="Answers between refits (stance label --refit-every).")
     parser.add_argument("--budgets", default="25,50,75,100,150,200,250")
+    parser.add_argument("--skip-ibm", action="store_true")
     parser.add_argument("--skip-semeval", action="store_true")
     parser.add_argument("--json", help="Write the summaries to this file.")
     args = parser.parse_args(argv)
     budgets = [int(b) for b in args.budgets.split(",")]
     ibm = find(args.ibm, IBM)
     semeval = find(args.semeval, SEMEVAL)
-    if not ibm.exists() or (not args.skip_semeval and not semeval.exists()):
-        missing = ibm if not ibm.exists() else semeval
-        print(f"bench_active_learning: data not found at {missing} (../shared is absent?); pass --ibm/--semeval",
+    missing = [p for p, skip in ((ibm, args.skip_ibm), (semeval, args.skip_semeval)) if not skip and not p.exists()]
+    if missing:
+        print(f"bench_active_learning: data not found at {missing[0]} (../shared is absent?); pass --ibm/--semeval",
               file=sys.stderr)
         return 2
-    sets = [("IBM-ArgQ motions as new topics", ibm_tasks(ibm, args.motions))]
+    sets = []
+    if not args.skip_ibm:
+        sets.append(("IBM-ArgQ motions as new topics", ibm_tasks(ibm, args.motions)))
     if not args.skip_semeval:
         sets.append(("SemEval-2016 targets as new topics", semeval_tasks(semeval)))
     out = {}

@@ -69,6 +69,9 @@ DIVERSITY = 0.5
 """Weight of the similarity penalty in :func:`rank`: a near-copy (cosine 1) of a statement already
 labeled or queued loses half the score range of uncertainty (or of seed-term matches)."""
 
+RANK_AHEAD = 50
+"""Statements ranked at a time: the queue is ranked again when it runs out and after every refit."""
+
 MIN_LABELS_FOR_ESTIMATE = 20
 """Fewer answers than this give no cross-validated estimate: its interval would span most of [0, 1]."""
 
@@ -527,7 +530,7 @@ class LabelingSession:
             self._queue.remove(cid)
 
     def _rank(self) -> None:
-        self._queue = self._ranked(self.refit_every + 25)
+        self._queue = self._ranked(RANK_AHEAD)
 
     def _ranked(self, n: int) -> list[str]:
         done = self.labels.labeled_ids(self.topic)
