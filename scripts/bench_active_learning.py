@@ -1,7 +1,12 @@
 """Does the labeling loop's ranking save labels? A simulated user with gold labels answers it.
 
-    python scripts/bench_active_learning.py [--motions 20] [--seeds 5] [--budgets 25,50,...]
+    python scripts/bench_active_learning.py [--motions 8] [--seeds 4] [--budgets 25,50,...]
                                             [--skip-ibm] [--skip-semeval] [--json results.json]
+    python scripts/bench_active_learning.py --refit-pause 2000
+
+The second form times a real labeling session instead: ``stance label``'s
+loop (:class:`stance.labeling.LabelingSession`, labels file and all) over
+2000 IBM arguments, 200 answers, CPU seconds of each refit.
 
 Each task is a topic the model has never seen. A simulated user answers the
 statements ``stance label`` would show, in its order, with their gold label,
@@ -207,14 +212,46 @@ def print_summary(name: str, s: dict) -> None:
         print(f"- {st}: {median} ({t['reached']}/{t['runs']} runs)")
 
 
+def refit_pause(path: Path, n: int, *, step: int) -> int:
+    """Time the loop itself: start-up, then 200 answers with a refit (and estimate) every ``step``."""
+    import tempfile
+
+    from stance.labeling import Candidate, LabelFile, LabelingSession, statement_id
+
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))[:n]
+    gold = {"1": "favor", "-1": "against"}
+    candidates = [Candidate(statement_id("bench", (i, i + 1), r["argument"]), "bench", " ".join(r["argument"].split()),
+                            (i, i + 1), None, None, "", "") for i, r in enumerate(rows)]
+    with tempfile.TemporaryDirectory() as tmp:
+        labels = LabelFile.open(Path(tmp) / "labels.csv")
+        start = time.process_time()
+        session = LabelingSession(candidates, labels, "bench", refit_every=step)
+        started = time.process_time() - start
+        pauses, answering = [], 0.0
+        for k in range(200):
+            c = session.next()
+            t = time.process_time()
+            answer = gold.get(rows[c.content_span[0]]["stance_WA"], "none") if k % 3 else "other"
+            if session.answer(c, answer):
+                pauses.append(time.process_time() - t)
+            else:
+                answering += time.process_time() - t
+    print(f"pool {len(candidates)}: start-up {started:.2f} s CPU; an answer without refit "
+          f"{1000 * answering / (200 - len(pauses)):.1f} ms CPU; refit pauses (s CPU, every {step} answers): "
+          + " ".join(f"{p:.2f}" for p in pauses) + f"; median {np.median(pauses):.2f}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ibm", help="IBM-ArgQ-Rank-30k CSV (default ../shared/data/ibm_argq_30k/...)")
     parser.add_argument("--semeval", help="SemEval-2016 Task 6 train.csv (default ../shared/data/...)")
-    parser.add_argument("--motions", type=int, default=20, help="How many IBM motions to sample (71 in all).")
-    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--motions", type=int, default=8, help="How many IBM motions to sample (71 in all).")
+    parser.add_argument("--seeds", type=int, default=4)
     parser.add_argument("--step", type=int, default=25, help="Answers between refits (stance label --refit-every).")
-    parser.add_argument("--budgets", default="25,50,75,100,150,200,250")
+    parser.add_argument("--budgets", default="25,50,75,100,150,200")
+    parser.add_argument("--refit-pause", type=int, metavar="N",
+                        help="Instead: CPU time of a labeling session's refits over N IBM arguments.")
     parser.add_argument("--skip-ibm", action="store_true")
     parser.add_argument("--skip-semeval", action="store_true")
     parser.add_argument("--json", help="Write the summaries to this file.")
@@ -227,6 +264,8 @@ def main(argv=None) -> int:
         print(f"bench_active_learning: data not found at {missing[0]} (../shared is absent?); pass --ibm/--semeval",
               file=sys.stderr)
         return 2
+    if args.refit_pause:
+        return refit_pause(ibm, args.refit_pause, step=args.step)
     sets = []
     if not args.skip_ibm:
         sets.append(("IBM-ArgQ motions as new topics", ibm_tasks(ibm, args.motions)))
