@@ -16,13 +16,13 @@ answers and scored (macro-F1 over the task's answers) on held-out statements.
 Strategies, on the same pool, test set and features:
 
 * ``random``: statements in random order (labeling without help);
-* ``active``: what ``stance label`` does (:func:`stance.labeling.choose`):
-  seed-term matches + diversity until there are two kinds of answers, then
-  the model's uncertainty + diversity;
-* ``diverse``: ``active`` without seed terms (the first step is the most
-  diverse statements);
-* ``uncertainty``: uncertainty only (no seed terms, no diversity; the first
-  step is random), to see what the other two parts add.
+* ``active``: what ``stance label`` does without ``--seed-terms``
+  (:func:`stance.labeling.choose`): random order until there are two kinds
+  of answers, then the model's uncertainty + diversity;
+* ``seeded``: what it does with ``--seed-terms``: seed-term matches +
+  diversity first, then uncertainty + diversity;
+* ``uncertainty``: random start, then uncertainty only (no diversity), to
+  see what diversity adds.
 
 Tasks:
 
@@ -66,7 +66,7 @@ from stance.labeling import ANSWERS, TopicLearner, choose  # noqa: E402
 
 IBM = Path("shared") / "data" / "ibm_argq_30k" / "arg_quality_rank_30k.csv"
 SEMEVAL = Path("shared") / "data" / "semeval2016_task6" / "train.csv"
-STRATEGIES = ("random", "active", "diverse", "uncertainty")
+STRATEGIES = ["random", "active", "seeded", "uncertainty"]
 STOP = {"we", "should", "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "be", "is", "are", "all",
         "its", "their", "not", "no", "with", "by", "as", "at", "from", "this", "that"}
 
@@ -144,12 +144,9 @@ def run_task(items, terms, *, seeds: int, budgets: list[int], step: int):
                         break
                     if strategy == "random":
                         labeled += [int(i) for i in srng.choice(left, size=n, replace=False)]
-                    elif strategy == "active":
-                        labeled += choose(learner.vectors, left, model=model, texts=texts, seed_terms=terms,
-                                          avoid=labeled, n=n, rng=srng)
-                    elif strategy == "diverse":
+                    elif strategy in ("active", "seeded"):
                         labeled += choose(learner.vectors, left, model=model, texts=texts, avoid=labeled, n=n,
-                                          rng=srng)
+                                          seed_terms=terms if strategy == "seeded" else (), rng=srng)
                     elif model is None:
                         labeled += [int(i) for i in srng.choice(left, size=n, replace=False)]
                     else:
@@ -252,11 +249,13 @@ def main(argv=None) -> int:
     parser.add_argument("--budgets", default="25,50,75,100,150,200")
     parser.add_argument("--refit-pause", type=int, metavar="N",
                         help="Instead: CPU time of a labeling session's refits over N IBM arguments.")
+    parser.add_argument("--strategies", default=",".join(STRATEGIES), help="Which strategies to run (random first).")
     parser.add_argument("--skip-ibm", action="store_true")
     parser.add_argument("--skip-semeval", action="store_true")
     parser.add_argument("--json", help="Write the summaries to this file.")
     args = parser.parse_args(argv)
     budgets = [int(b) for b in args.budgets.split(",")]
+    STRATEGIES[:] = args.strategies.split(",")
     ibm = find(args.ibm, IBM)
     semeval = find(args.semeval, SEMEVAL)
     missing = [p for p, skip in ((ibm, args.skip_ibm), (semeval, args.skip_semeval)) if not skip and not p.exists()]

@@ -354,7 +354,8 @@ def explain(ctx, text, topic, n, fmt, model_path):
 @click.option("--labels", "labels_path", required=True, type=click.Path(dir_okay=False), metavar="FILE.csv",
               help="Labels file: created if missing, one row appended per answer; a restart resumes it.")
 @click.option("--seed-terms", default="", metavar="W1,W2,...",
-              help="Comma-separated words of the topic; statements that mention them are asked first.")
+              help="Comma-separated words of the topic; statements that mention them are asked first "
+                   "(without: random order until the first model).")
 @click.option("--refit-every", default=25, show_default=True, type=click.IntRange(min=1), metavar="N",
               help="Refit the model and rank the statements again after every N answers.")
 @click.option("--labeled-by", default=None, metavar="NAME", help="Who is labeling (default: your user name).")

@@ -547,13 +547,18 @@ def choose(vectors, pool: Sequence[int], *, model: Optional[LogisticRegression],
            rng: Optional[np.random.Generator] = None) -> list[int]:
     """The next ``n`` rows of ``pool`` to ask about, best first.
 
-    Without a model (a new topic), statements that mention more seed terms
-    come first; with one, those it is least sure about. Either way
-    :func:`rank` spreads them out.
+    With a model, those it is least sure about; without one (a new topic),
+    those that mention more seed terms; either way :func:`rank` spreads them
+    out. A new topic without seed terms starts in random order: in the
+    benchmark (BENCHMARKS.md), starting from the most diverse statements
+    (outliers) taught the first model less than a random start.
     """
     pool = list(pool)
     if not pool:
         return []
+    if model is None and not any(t.strip() for t in seed_terms):
+        order = (rng or np.random.default_rng(0)).permutation(len(pool))[:n]
+        return [pool[i] for i in order]
     if model is None:
         priority = seed_term_scores([texts[i] for i in pool], seed_terms)
     else:
