@@ -26,7 +26,7 @@ from stance.evaluate.attribution import (  # noqa: E402
     format_errors,
     score_attribution,
 )
-from stance.quotes import find_quotes  # noqa: E402
+from stance.attribution import find_quotes  # noqa: E402
 
 
 def _shared() -> pathlib.Path:

@@ -72,7 +72,8 @@ def test_unknown_topic_is_exit_2(runner, tiny_model_path, article):
 def test_quotes_needs_no_model(runner, article, tmp_path):
     r = runner.invoke(cli, ["--model", str(tmp_path / "absent.joblib"), "quotes", str(article), "--format", "json"])
     assert r.exit_code == 0, r.output
-    assert all(q["topic"] is None for q in json.loads(r.output)["quotes"])
+    quotes = json.loads(r.output)["quotes"]
+    assert quotes and all(q["topic"] is None for q in quotes)
 
 
 @pytest.mark.parametrize("content, message", [

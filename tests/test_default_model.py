@@ -10,7 +10,18 @@ from stance import Analyzer, StanceModel
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "stance.joblib"
-LABELED = sorted((ROOT / "data" / "labeled").glob("*.csv"))
+
+
+def _train_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_script", ROOT / "train.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+LABELED = sorted({p for pattern in _train_script().DATA for p in ROOT.glob(pattern)})
 
 # Hand-written for this test, one or two per topic.
 STATEMENTS = [
@@ -38,8 +49,9 @@ def test_retraining_reproduces_the_committed_model(tmp_path):
     assert meta["training_sha256"] == read_labeled(LABELED).sha256, "data changed since training: python train.py"
     # Cross-validation (skipped here for time) only picks the stance head, stored in the
     # metadata, and calibration temperatures, which never change the predicted label.
+    assert meta["selection"]["params"] == _train_script().PARAMS, "train.py settings changed: python train.py"
     retrained, _ = train(LABELED, tmp_path / "m.joblib", group_column="document", folds=0,
-                         params={"stance_head": meta["params"]["stance_head"]})
+                         params=dict(meta["params"]))
 
     def labels(model):
         topics = np.asarray(model.topics_)[model.predict_topic_proba(STATEMENTS).argmax(axis=1)].tolist()

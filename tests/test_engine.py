@@ -52,8 +52,8 @@ def test_joint_model_round_trips(joint_model, tmp_path):
 def test_hashtags_share_features_with_words():
     m = StanceModel(min_df=1).fit(["#tariffs now", "no tariffs"], ["t", "t"], ["favor", "against"])
     assert "tariffs" in m.features_.transformer_list[0][1].vocabulary_
-    assert m._prepare(["#Climate action"]) == ["Climate #Climate action"]
-    assert StanceModel(split_hashtags=False)._prepare(["#a"]) == ["#a"]
+    assert m._prepare(["#Climate action"])[0]["word"] == ["Climate #Climate action"]
+    assert StanceModel(split_hashtags=False)._prepare(["#a"])[0]["word"] == ["#a"]
 
 
 def test_fit_temperature_recovers_a_known_temperature():
@@ -78,8 +78,8 @@ def test_temperatures_change_probabilities_not_labels(tiny_model, tmp_path):
 
 def test_format_1_files_still_load(tiny_model, tmp_path):
     state = tiny_model._export()
-    del state["topic_temperature"], state["stance_temperatures"]
-    for key in ("stance_head", "split_hashtags"):
+    del state["topic_temperature"], state["stance_temperatures"], state["target_lexicon"]
+    for key in ("stance_head", "split_hashtags", "target_terms", "negation", "signed_features", "shared_weight"):
         del state["params"][key]
     buf = io.BytesIO()
     joblib.dump(state, buf)
@@ -91,7 +91,7 @@ def test_format_1_files_still_load(tiny_model, tmp_path):
     old = StanceModel.load(path)
     assert old.split_hashtags is False and old.stance_head == "per_topic" and old.topic_temperature_ == 1.0
     assert old.predict_stance_proba(PROBES, ["tariffs"] * 4).shape == (4, 3)
-    assert FORMAT_VERSION == 2
+    assert FORMAT_VERSION == 3
 
 
 def test_cross_validate_compares_heads_and_calibrates(train_csv):

@@ -13,7 +13,7 @@ from stance.evaluate.attribution import (
     score_attribution,
     speaker_matches_mention,
 )
-from stance.quotes import find_quotes
+from stance.attribution import find_quotes
 
 TEXT = "Ortiz said the bridge will reopen in May. He added that tolls will rise. Ortiz thinks it is fine."
 #       0    5    10   15        25        35   40

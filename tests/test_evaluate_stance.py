@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from stance.evaluate.stance import calibration, classification_report, f_avg, stance_report
+from stance.evaluate.stance import (bootstrap_units, calibration, cell_recall, classification_report, f_avg,
+                                    format_report, macro_f1_interval, stance_report)
 
 GOLD = ["favor", "favor", "against", "against", "none", "none"]
 PRED = ["favor", "against", "against", "against", "favor", "none"]
@@ -45,3 +46,42 @@ def test_reliability_bins_weigh_the_ece():
     r = calibration(["against", "favor", "favor", "against"], proba, ["against", "favor"])
     assert [(b["n"], b["accuracy"]) for b in r["reliability"]] == [(2, 0.5), (2, 1.0)]
     assert r["ece"] == pytest.approx(0.5 * abs(0.5 - 0.6) + 0.5 * abs(1.0 - 0.9))
+
+
+def test_cell_recall_shows_a_constant_side():
+    # topic a: the model answers "favor" always; topic b: it gets both sides right
+    gold = ["favor", "favor", "against", "against", "favor", "against"]
+    pred = ["favor", "favor", "favor", "favor", "favor", "against"]
+    cells = cell_recall(gold, pred, ["a", "a", "a", "a", "b", "b"])
+    assert cells == {"a/against": {"n": 2, "recall": 0.0}, "a/favor": {"n": 2, "recall": 1.0},
+                     "b/against": {"n": 1, "recall": 1.0}, "b/favor": {"n": 1, "recall": 1.0}}
+
+
+def test_bootstrap_resamples_whole_groups_reproducibly():
+    groups = ["d1", "d1", "d1", "d2", "d3", "d3"]
+    first = bootstrap_units(groups, len(groups), samples=50, seed=3)
+    again = bootstrap_units(groups, len(groups), samples=50, seed=3)
+    assert all((x == y).all() for x, y in zip(first, again))
+    blocks = {"d1": [0, 1, 2], "d2": [3], "d3": [4, 5]}
+    for sample in first:
+        rows = list(sample)
+        while rows:  # every resample is a concatenation of whole groups
+            block = next(b for b in blocks.values() if rows[:len(b)] == b)
+            rows = rows[len(block):]
+
+
+def test_macro_f1_interval_brackets_the_figure_and_collapses_when_perfect():
+    gold = ["favor", "against", "none"] * 10
+    assert macro_f1_interval(gold, gold, bootstrap_units(None, 30, samples=100)) == [1.0, 1.0]
+    pred = ["favor", "favor", "none"] * 10
+    low, high = macro_f1_interval(gold, pred, bootstrap_units(None, 30, samples=300))
+    point = classification_report(gold, pred)["macro_f1"]
+    assert low <= point <= high and low < high
+
+
+def test_stance_report_with_bootstrap_has_cell_intervals():
+    r = stance_report(GOLD, PRED, ["a"] * 6, groups=["x", "x", "y", "y", "z", "z"], bootstrap=200)
+    assert r["bootstrap"] == {"samples": 200, "seed": 0, "unit": "group"}
+    low, high = r["cells"]["a/against"]["interval"]
+    assert low == high == 1.0  # both against rows are always right
+    assert "95% CI" in format_report(r, title="t") and "a/favor" in format_report(r, title="t")

@@ -234,6 +234,7 @@ def test_export_import_and_kappa(runner, article, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["--topic", "other"], "not 'other'"),
     (["--topic", "trade", "--import", "x.csv", "ARTICLE"], "--import takes no ARTICLE"),
+    (["--topic", "trade", "-"], "articles must be files"),
 ])
 def test_bad_usage(runner, article, tmp_path, args, message):
     args = [str(article) if a == "ARTICLE" else a for a in args]

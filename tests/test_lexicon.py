@@ -48,3 +48,11 @@ def test_tables_are_tab_separated():
     for name in ("titles", "pronouns", "person_nouns", "org_words", "reporting_verbs"):
         for row in lexicon.read_rows(f"{name}.txt"):
             assert len(row) >= 2, (name, row)
+
+
+def test_attribution_word_lists():
+    assert {"the", "a", "an"} <= lexicon.word_set("determiners")
+    assert "for his part" in lexicon.word_set("discourse_asides")  # entries may hold spaces
+    assert lexicon.word_set("prepositions") is lexicon.word_set("prepositions")
+    with pytest.raises(StanceError, match="determiners"):
+        lexicon.word_set("nope")

@@ -116,3 +116,19 @@ def test_failed_save_keeps_the_old_file(tiny_model, tmp_path, monkeypatch):
         tiny_model.save(path, metadata={"name": "new"})
     assert path.read_bytes() == before
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_article_context_lends_its_topic_to_a_statement_without_topic_words(tiny_model):
+    statement = ["It will cost every family a fortune, he said."]
+    article = ["Tariffs on steel and a trade war: the government raised tariffs again. " + statement[0]]
+    model = clone(tiny_model)
+    model.__dict__.update({k: v for k, v in tiny_model.__dict__.items() if k.endswith("_")})
+    alone = model.predict_topic_proba(statement)
+    assert np.array_equal(model.predict_topic_proba(statement, contexts=article), alone)  # weight 0: ignored
+    model.set_params(context_weight=1.0)
+    with_article = model.predict_topic_proba(statement, contexts=article)
+    tariffs = model.topics_.index("tariffs")
+    assert with_article[0, tariffs] > alone[0, tariffs]
+    assert model.topics_[int(with_article[0].argmax())] == "tariffs"
+    with pytest.raises(ValueError, match="contexts"):
+        model.predict_topic_proba(statement, contexts=article * 2)

@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {"Analyzer": "analyzer", "attribute": "analyzer", "StanceModel": "model"}
+_LAZY.update({"summarize": "summary", "SummaryRow": "summary", "render_report": "report"})
 
 
 def __getattr__(name: str):
@@ -33,6 +34,9 @@ __all__ = [
     "Sentence",
     "StanceError",
     "StanceModel",
+    "SummaryRow",
     "attribute",
+    "render_report",
+    "summarize",
     "__version__",
 ]

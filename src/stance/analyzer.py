@@ -3,21 +3,25 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import lru_cache
 from importlib import resources
+from itertools import islice, repeat
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence
 
 from .articles import check_text
 from .data import OTHER_TOPIC
 from .errors import ModelError
-from .model import StanceModel
-from .quotes import find_quotes
+from .attribution import find_statements, resolve_statements
 from .types import ArticleResult, Classification, Quote
+
+if TYPE_CHECKING:  # the model (scikit-learn) is imported when a model is loaded, not by ``attribute``
+    from .model import StanceModel
 
 DEFAULT_MODEL_FILE = "stance.joblib"
 MODEL_ENV = "STANCE_MODEL"
+CHUNK_SIZE = 64
+"""Articles attributed and scored together: enough to batch the model, few enough that memory stays flat."""
 
 
 def default_model_path() -> Path:
@@ -32,6 +36,13 @@ def resolve_model_path(path=None) -> Path:
     if os.environ.get(MODEL_ENV):
         return Path(os.environ[MODEL_ENV])
     return default_model_path()
+
+
+def find_quotes(text: str) -> list:
+    """Attribution in its two stages: the statements, then their speakers resolved."""
+    if not text.strip():
+        return []
+    return resolve_statements(*find_statements(text))
 
 
 def attribute(text: str, *, article: str = "-") -> ArticleResult:
@@ -61,9 +72,10 @@ class Analyzer:
     'Lee'
     """
 
-    def __init__(self, model: StanceModel):
+    def __init__(self, model: "StanceModel"):
         model._check_fitted()
         self.model = model
+        self._source: Optional[tuple[str, int, int]] = None  # (path, mtime_ns, size) when loaded from a file
 
     @classmethod
     def load(cls, path=None) -> "Analyzer":
@@ -72,7 +84,12 @@ class Analyzer:
         if not path and not os.environ.get(MODEL_ENV) and not resolved.exists():
             raise ModelError("no default model installed; run `python train.py` in the stance checkout, "
                              "then reinstall, or pass --model PATH")
-        return cls(StanceModel.load(resolved))
+        from .model import StanceModel
+
+        analyzer = cls(StanceModel.load(resolved))
+        stat = resolved.stat()
+        analyzer._source = (str(resolved.resolve()), stat.st_mtime_ns, stat.st_size)
+        return analyzer
 
     @property
     def model_info(self) -> dict[str, Any]:
@@ -97,9 +114,11 @@ class Analyzer:
 
     def analyze_many(self, texts: Sequence[str], *, topics: Optional[Sequence[str]] = None,
                      articles: Optional[Sequence[str]] = None, n_jobs: int = 1) -> list[ArticleResult]:
-        """Analyze several articles; order is preserved and statements are scored in one batch.
+        """Analyze several articles; order is preserved and statements are scored in batches.
 
-        ``n_jobs`` > 1 runs attribution in that many worker processes.
+        Every text is checked before any work starts. ``n_jobs`` > 1 runs
+        attribution and scoring in that many worker processes. For more
+        articles than fit in memory, use :meth:`iter_analyze`.
         """
         texts = list(texts)
         articles = list(articles) if articles is not None else ["-"] * len(texts)
@@ -107,22 +126,35 @@ class Analyzer:
             raise ValueError(f"{len(texts)} texts but {len(articles)} article names")
         for text, name in zip(texts, articles):
             check_text(text, name=name)
-        self._check_topics(topics)
-        if n_jobs == 1 or len(texts) < 2:
-            found = [find_quotes(t) for t in texts]
-        else:
-            from joblib import Parallel, delayed
+        # one chunk per worker and round (4 rounds balance uneven articles), at most CHUNK_SIZE articles
+        chunk_size = max(1, min(CHUNK_SIZE, -(-len(texts) // (4 * n_jobs)))) if n_jobs > 1 else CHUNK_SIZE
+        return list(self.iter_analyze(texts, topics=topics, articles=articles, n_jobs=n_jobs, chunk_size=chunk_size))
 
-            found = Parallel(n_jobs=n_jobs)(delayed(find_quotes)(t) for t in texts)
-        flat = [q for quotes in found for q in quotes]
-        scored = iter(self._score_quotes(flat, topics))
-        per_topic = len(topics) if topics else 1
-        info = self.model_info
-        return [
-            ArticleResult(article=name, model=info,
-                          quotes=tuple(next(scored) for _ in range(len(quotes) * per_topic)))
-            for name, quotes in zip(articles, found)
-        ]
+    def iter_analyze(self, texts: Iterable[str], *, topics: Optional[Sequence[str]] = None,
+                     articles: Optional[Iterable[str]] = None, n_jobs: int = 1,
+                     chunk_size: int = CHUNK_SIZE) -> Iterator[ArticleResult]:
+        """Analyze articles as they come, yielding results in order; memory stays flat however many.
+
+        ``texts`` (and ``articles``, the names) may be generators: they are
+        read ``chunk_size`` at a time, a few chunks ahead of what was yielded.
+        ``n_jobs`` > 1 attributes and scores chunks in worker processes. A bad
+        text raises :class:`~stance.errors.InputError` when its chunk is reached.
+        """
+        self._check_topics(topics)
+        topics = list(topics) if topics else None
+        names = articles if articles is not None else repeat("-")
+        chunks = _chunks(zip(texts, names, strict=articles is not None), chunk_size)
+        if n_jobs == 1:
+            for chunk in chunks:
+                yield from _analyze_chunk(self, chunk, topics)
+            return
+        from joblib import Parallel, delayed
+
+        # a worker rebuilds the analyzer from its model file once, instead of unpickling ~24 MB per chunk
+        handle = self._source if self._source and _unchanged(self._source) else self
+        for results in Parallel(n_jobs=n_jobs, return_as="generator")(
+                delayed(_analyze_chunk)(handle, chunk, topics) for chunk in chunks):
+            yield from results
 
     def classify(self, statements: Iterable[str], *, topic: Optional[str] = None) -> list[Classification]:
         """Topic and stance of raw statements; with ``topic``, stance on that topic only."""
@@ -141,21 +173,41 @@ class Analyzer:
             if topic != OTHER_TOPIC:
                 self.model.check_topic(topic)
 
-    def _score_quotes(self, quotes: list[Quote], topics: Optional[Sequence[str]]) -> list[Quote]:
-        scores = self._score_texts([q.content for q in quotes], topics)
+    def _analyze(self, texts: list[str], articles: list[str], topics: Optional[list[str]]) -> list[ArticleResult]:
+        for text, name in zip(texts, articles):
+            check_text(text, name=name)
+        found = [find_quotes(t) for t in texts]
+        contexts = [text for text, quotes in zip(texts, found) for _ in quotes]  # each quote's article
+        scored = iter(self._score_quotes([q for quotes in found for q in quotes], topics, contexts))
+        per_topic = len(topics) if topics else 1
+        info = self.model_info
+        return [
+            ArticleResult(article=name, model=info,
+                          quotes=tuple(next(scored) for _ in range(len(quotes) * per_topic)))
+            for name, quotes in zip(articles, found)
+        ]
+
+    def _score_quotes(self, quotes: list[Quote], topics: Optional[Sequence[str]],
+                      contexts: Optional[list[str]] = None) -> list[Quote]:
+        scores = self._score_texts([q.content for q in quotes], topics, contexts)
         per_topic = len(topics) if topics else 1
         return [
             replace(quotes[i // per_topic], topic=t, topic_probability=tp, stance=st, probabilities=p)
             for i, (t, tp, st, p) in enumerate(scores)
         ]
 
-    def _score_texts(self, texts: list[str], topics: Optional[Sequence[str]]):
-        """(topic, topic_probability, stance, probabilities) per text, or per text and topic."""
+    def _score_texts(self, texts: list[str], topics: Optional[Sequence[str]], contexts: Optional[list[str]] = None):
+        """(topic, topic_probability, stance, probabilities) per text, or per text and topic.
+
+        ``contexts``: the article of each text, which the topic model may weigh.
+        """
         if not texts:
             return []
+        import numpy as np
+
         model = self.model
         X = model.transform(texts)
-        topic_proba = model.predict_topic_proba(texts, X=X)
+        topic_proba = model.predict_topic_proba(texts, X=X, contexts=contexts)
         if topics:
             pairs = [(i, t) for i in range(len(texts)) for t in topics]
         else:
@@ -176,3 +228,48 @@ class Analyzer:
             probs = {c: float(p) for c, p in zip(model.classes_, stance_proba[j])}
             out.append((topic, tp, model.classes_[int(stance_proba[j].argmax())], probs))
         return out
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _unchanged(source: tuple[str, int, int]) -> bool:
+    try:
+        stat = os.stat(source[0])
+    except OSError:
+        return False
+    return (stat.st_mtime_ns, stat.st_size) == source[1:]
+
+
+@lru_cache(maxsize=4)
+def _analyzer_from_file(path: str, mtime_ns: int, size: int) -> Analyzer:
+    """One Analyzer per model file (and version of it) per process: worker processes load it once.
+
+    The model's objects then live as long as the process, so they are moved
+    out of the garbage collector's reach (``gc.freeze``): joblib's workers
+    collect about once a second, and a full pass over the default model's
+    objects costs ~65 ms of CPU (measured), a few microseconds once frozen.
+    """
+    import gc
+
+    analyzer = Analyzer.load(path)
+    gc.collect()
+    gc.freeze()
+    return analyzer
+
+
+def cached_analyzer(path) -> Analyzer:
+    """The Analyzer of the model file at ``path``, loaded once per process while the file is unchanged."""
+    stat = os.stat(path)
+    return _analyzer_from_file(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def _analyze_chunk(analyzer, chunk: list[tuple[str, str]], topics: Optional[list[str]]) -> list[ArticleResult]:
+    """Attribute and score one chunk of (text, name) pairs; ``analyzer`` may be a model file's (path, mtime, size)."""
+    if isinstance(analyzer, tuple):
+        analyzer = _analyzer_from_file(*analyzer)
+    texts, names = zip(*chunk)
+    return analyzer._analyze(list(texts), list(names), topics)

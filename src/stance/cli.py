@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ from typing import Any, Iterable, Optional
 
 import click
 
-from . import __version__
+from . import __version__, progress
 from .errors import StanceError
 
 log = logging.getLogger("stance")
@@ -73,22 +74,28 @@ class ModelHolder:
         return self._analyzer
 
 
-def _version_message() -> str:
+def _show_version(ctx, param, value) -> None:
+    """``--version``; imports the model module (scikit-learn) only when asked."""
+    if not value or ctx.resilient_parsing:
+        return
     from .model import FORMAT_VERSION
 
-    return f"stance {__version__} (model format {FORMAT_VERSION})"
+    click.echo(f"stance {__version__} (model format {FORMAT_VERSION})")
+    ctx.exit()
 
 
 @click.group(cls=StanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--model", "model_path", envvar="STANCE_MODEL", metavar="PATH",
               help="Model file (default: $STANCE_MODEL, then the installed default model).")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress and show tracebacks on stderr.")
-@click.version_option(message=_version_message(), package_name="stance")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx, model_path, verbose):
     """Who said what in news articles, and where they stand."""
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="stance: %(message)s")
     ctx.obj = ModelHolder(model_path)
+    ctx.with_resource(progress.showing(sys.stderr))  # a bar only when stderr is a terminal
 
 
 model_option = click.option("--model", "model_path", metavar="PATH", default=None,
@@ -97,6 +104,9 @@ format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), defa
                              help="Output format.")
 encoding_option = click.option("--encoding", default="utf-8", show_default=True,
                                help="Encoding of the input files.")
+quiet_option = click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                            callback=lambda ctx, param, value: progress.hide() if value else None,
+                            help="No progress bar (one is drawn on stderr only when it is a terminal).")
 
 
 def _holder(ctx, model_path) -> ModelHolder:
@@ -121,12 +131,18 @@ def _articles(files: Iterable[str], encoding: str):
         yield name, text
 
 
+def _tracked(results, files) -> list:
+    """All results, with a progress bar over the files when there are several."""
+    return list(progress.track(results, label="articles", length=len(files)) if len(files) > 1 else results)
+
+
 def _finish(ctx) -> None:
     if ctx.meta.get("stance.failed"):
         ctx.exit(EXIT_BAD_INPUT)
 
 
 @cli.command()
+@quiet_option
 @click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
 @click.option("--topic", "topics", multiple=True, metavar="T",
               help="Score every statement on topic T (repeatable) instead of predicting its topic.")
@@ -137,13 +153,15 @@ def _finish(ctx) -> None:
 def score(ctx, files, topics, model_path, fmt, encoding):
     """Find attributed statements and score their topic and stance."""
     analyzer = _holder(ctx, model_path).analyzer
-    results = [analyzer.analyze(text, topics=topics or None, article=name)
-               for name, text in _articles(files, encoding)]
+    names, texts = itertools.tee(_articles(files, encoding))
+    results = _tracked(analyzer.iter_analyze((text for _, text in texts), articles=(name for name, _ in names),
+                                             topics=topics or None), files)
     _write_results(results, fmt, single=len(files) == 1)
     _finish(ctx)
 
 
 @cli.command()
+@quiet_option
 @click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
 @format_option
 @encoding_option
@@ -152,12 +170,13 @@ def quotes(ctx, files, fmt, encoding):
     """Find attributed statements only (who said what); no model needed."""
     from .analyzer import attribute
 
-    results = [attribute(text, article=name) for name, text in _articles(files, encoding)]
+    results = _tracked((attribute(text, article=name) for name, text in _articles(files, encoding)), files)
     _write_results(results, fmt, single=len(files) == 1)
     _finish(ctx)
 
 
 @cli.command()
+@quiet_option
 @click.argument("csv_files", nargs=-1, required=True, metavar="CSV...")
 @click.option("-o", "--output", default="models/stance.joblib", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the model (replaced atomically, only on success).")
@@ -237,6 +256,7 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 
 
 @cli.command()
+@quiet_option
 @click.argument("gold", metavar="GOLD.csv|GOLD.jsonl")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--scope", type=click.Choice(["speech", "direct", "source", "all"]), default="speech",
@@ -281,7 +301,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
         report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding,
                                                  load_analyzer=lambda: _holder(ctx, model_path).analyzer)
     elif cv_folds:
-        from .evaluate.run import cross_validate_file
+        from .cross_validation import cross_validate_file
 
         report, text = cross_validate_file(gold, folds=cv_folds, group_column=group_column, text_column=text_column,
                                            topic_column=topic_column, stance_column=stance_column,
@@ -311,7 +331,7 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
               help="Largest request body accepted; larger ones get 413.")
 @click.pass_context
 def serve(ctx, model_path, host, port, workers, max_body):
-    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz.
+    """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz; a paste page at /.
 
     Needs the serve extra: pip install 'stance[serve]'.
     """
@@ -345,6 +365,110 @@ def explain(ctx, text, topic, n, fmt, model_path):
         result = top_features(model, n=n, topics=[topic] if topic else None)
         out = format_top_features(result)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else out, nl=fmt == "json")
+
+
+dates_option = click.option("--dates", "dates_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                            help="Article dates: a CSV with 'article' and 'date' columns, or JSONL with those keys "
+                                 "(articles matched by path, file name or stem).")
+by_org_option = click.option("--by-org", is_flag=True,
+                             help="Fold people into the organisation their article says they speak for.")
+
+
+def _analyze_corpus(ctx, files, topics, model_path, encoding):
+    """(results, texts) for the readable inputs; bad ones are reported and skipped."""
+    named = list(_articles(files, encoding))
+    analyzer = _holder(ctx, model_path).analyzer
+    results = analyzer.analyze_many([t for _, t in named], topics=topics or None, articles=[n for n, _ in named])
+    return results, [t for _, t in named]
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("--topic", "topics", multiple=True, metavar="T",
+              help="Score every statement on topic T (repeatable) instead of predicting its topic.")
+@dates_option
+@by_org_option
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, metavar="FILE.png",
+              help="Also draw the speaker x topic grid into FILE.png (pip install 'stance[plot]').")
+@model_option
+@encoding_option
+@click.pass_context
+def summarize(ctx, files, fmt, topics, dates_file, by_org, plot_file, model_path, encoding):
+    """Who stands where: one row per speaker and topic across the articles.
+
+    Counts (favor / against / none), net position (mean P(favor) - P(against))
+    with a 95% bootstrap interval, the articles and dates, and the most
+    confident statements (ids article#n, as stance score numbers them).
+    """
+    from .summary import read_dates, summarize as summarize_results, write_summary
+
+    dates = read_dates(dates_file) if dates_file else None
+    if plot_file:
+        from .evaluate.plots import require_matplotlib
+
+        require_matplotlib()  # fail before the work when matplotlib is missing
+    results, texts = _analyze_corpus(ctx, files, topics, model_path, encoding)
+    rows = summarize_results(results, dates=dates, by_org=by_org, texts=texts)
+    write_summary(rows, fmt, sys.stdout)
+    if plot_file:
+        from .summary_plot import plot_summary
+
+        plot_summary(rows, plot_file)
+        click.echo(f"wrote {plot_file}", err=True)
+    _finish(ctx)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...|-")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE.html",
+              help="Where to write the report (one self-contained HTML file).")
+@click.option("--topic", "topics", multiple=True, metavar="T",
+              help="Score every statement on topic T (repeatable) instead of predicting its topic.")
+@click.option("--title", default="stance report", show_default=True, help="The report's title.")
+@dates_option
+@by_org_option
+@model_option
+@encoding_option
+@click.pass_context
+def report(ctx, files, output, topics, title, dates_file, by_org, model_path, encoding):
+    """Write an HTML report: a speaker x topic grid and every article with its statements highlighted.
+
+    One file with inline CSS and JavaScript that makes no network request;
+    it reads without JavaScript too (the script adds sorting and filters).
+    """
+    from .report import render_report
+    from .summary import read_dates
+
+    dates = read_dates(dates_file) if dates_file else None
+    results, texts = _analyze_corpus(ctx, files, topics, model_path, encoding)
+    if not results:
+        raise BadInput("no readable article; nothing to report")
+    html = render_report(results, texts, dates=dates, by_org=by_org, title=title)
+    _write_atomically(output, html)
+    click.echo(f"wrote {output}: {len(results)} articles, {sum(len(r.quotes) for r in results)} statements",
+               err=True)
+    _finish(ctx)
+
+
+def _write_atomically(path: str, content: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: a failed run leaves the old file intact."""
+    import tempfile
+
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the report from whoever it is shared with
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @cli.command()
@@ -386,6 +510,8 @@ def label(files, topic, labels_path, seed_terms, refit_every, labeled_by, export
         raise click.UsageError("--import takes no ARTICLE files and no --export")
     if not import_paths and not files:
         raise click.UsageError("name the ARTICLE files to label (or --import filled batches)")
+    if "-" in files:
+        raise click.UsageError("the answers come from stdin, so articles must be files, not -")
     labels = LabelFile.open(labels_path)
     if labels.recovered:
         click.echo(f"stance: {labels.recovered}", err=True)

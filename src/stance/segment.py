@@ -21,7 +21,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import List, Tuple
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from ._punkt import PunktParameters, PunktSentenceTokenizer
 
 from . import lexicon
 from .types import Sentence

@@ -12,6 +12,9 @@ Endpoints
     scikit-learn versions, cross-validated scores ...).
 ``GET /healthz``
     ``{"status": "ok"}`` once the model is loaded.
+``GET /``, ``POST /``
+    A page to paste an article into and see it highlighted (the article
+    view of ``stance report``); the form posts the text back to ``/``.
 
 Every error is ``{"error": "<one line>"}``: 413 for a body over the limit,
 400 for a body that is not UTF-8, 415 for a body not sent as JSON, 422 for
@@ -72,7 +75,7 @@ try:
     from fastapi import FastAPI, Request
     from uvicorn.protocols.http.auto import AutoHTTPProtocol
     from fastapi.exceptions import RequestValidationError
-    from fastapi.responses import JSONResponse
+    from fastapi.responses import HTMLResponse, JSONResponse
     from pydantic import AfterValidator, BaseModel, ConfigDict, Field
     from starlette.exceptions import HTTPException
 except ImportError as exc:
@@ -201,6 +204,7 @@ def create_app(analyzer: Analyzer, *, max_body: int = DEFAULT_MAX_BODY) -> "Fast
         """``ok`` once the model is loaded (the app is built only after loading it)."""
         return {"status": "ok"}
 
+    _add_page(app, analyzer, limiter)
     app.add_exception_handler(StanceError, _stance_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
@@ -245,6 +249,40 @@ def _classify(analyzer: Analyzer, request: ClassifyRequest) -> JSONResponse:
         check_text(statement, name=f"statements[{i}]")
     results = analyzer.classify(request.statements, topic=request.topic)
     return JSONResponse([c.to_dict() for c in results])
+
+
+# -- the paste page (GET /, POST /) ------------------------------------------------
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def _add_page(app: "FastAPI", analyzer: Analyzer, limiter) -> None:
+    """``/``: paste an article, see its article view (the renderer of ``stance report``)."""
+    from urllib.parse import parse_qs
+
+    from .report import render_paste_page
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page() -> HTMLResponse:
+        return HTMLResponse(render_paste_page())
+
+    @app.post("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page_analyze(request: Request) -> HTMLResponse:
+        media = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
+        if media != FORM_TYPE:
+            return HTMLResponse(render_paste_page(error=f"expected a form post ({FORM_TYPE})"), status_code=415)
+        text = (parse_qs((await request.body()).decode("utf-8")).get("text") or [""])[0]
+        return await anyio.to_thread.run_sync(_render_page, analyzer, text, limiter=limiter)
+
+
+def _render_page(analyzer: Analyzer, text: str) -> HTMLResponse:
+    from .report import render_paste_page
+
+    try:
+        check_text(text, name="text")
+    except StanceError as exc:
+        return HTMLResponse(render_paste_page(text=text, error=str(exc)), status_code=422)
+    return HTMLResponse(render_paste_page(text=text, result=analyzer.analyze(text, article="pasted text")))
 
 
 # -- errors: one JSON shape, never a traceback ---------------------------------

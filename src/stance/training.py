@@ -12,7 +12,7 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 import sklearn
-from joblib import Parallel, delayed
+from joblib import delayed
 from sklearn.base import clone
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
@@ -21,6 +21,7 @@ from .data import OTHER_TOPIC, STANCE_LABELS, LabeledData, read_labeled
 from .errors import DataError
 from .evaluate.stance import calibration, classification_report, f_avg
 from .model import StanceModel, fit_temperature, head_logits, softmax
+from .progress import run_parallel
 
 
 DEFAULT_HEADS = ("per_topic", "joint")
@@ -78,7 +79,7 @@ def _fold_scores(texts, topics, stances, train_idx, test_idx, params: dict, head
     first_topic_head: Any = "fit" if topic_head else None
     for variant in head_grid:
         model = clone(base).set_params(**variant)
-        model.features_ = base.features_
+        model.features_, model.target_lexicon_ = base.features_, base.target_lexicon_
         model.fit_heads(X_tr, topics[train_idx], stances[train_idx], topic_head=first_topic_head)
         if model.topic_head_ is not None and "topic" not in out:
             first_topic_head = model.topic_head_
@@ -125,7 +126,7 @@ def _oof(data: LabeledData, params: dict, head_grid: list[dict], *, folds: int, 
                                    topic_head and len(set(topics)) > 1) for tr, te in splits]
     if full_fit:
         tasks.insert(0, delayed(_full_fit)(texts, topics, stances, {**params, **head_grid[0]}))
-    results = Parallel(n_jobs=n_jobs)(tasks)
+    results = run_parallel(tasks, n_jobs=n_jobs, label="cross-validation")
     full = results.pop(0) if full_fit else None
     n = len(texts)
     stance = [np.full((n, len(STANCE_LABELS)), -np.inf) for _ in head_grid]
@@ -295,10 +296,9 @@ def tune(data: LabeledData, *, grid: Optional[dict] = None, base: Optional[dict]
     stances = np.asarray(data.stances)
     splits = _splits(data, folds, seed)
     tasks = [(f, k) for f in range(len(feature_grid)) for k in range(len(splits))]
-    results = Parallel(n_jobs=n_jobs)(
-        delayed(_fold_scores)(texts, topics, stances, splits[k][0], splits[k][1], {**base, **feature_grid[f]},
-                              head_grid, False)
-        for f, k in tasks)
+    results = run_parallel(
+        (delayed(_fold_scores)(texts, topics, stances, splits[k][0], splits[k][1], {**base, **feature_grid[f]},
+                               head_grid, False) for f, k in tasks), n_jobs=n_jobs, label="tuning")
     labels = np.asarray(STANCE_LABELS)
     candidates = []
     for f, feature_params in enumerate(feature_grid):
@@ -337,7 +337,7 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
           stance_column: str = "stance", group_column: Optional[str] = None, encoding: str = "utf-8",
           folds: int = 5, seed: int = 0, name: Optional[str] = None, params: Optional[dict] = None,
           tune_grid: Optional[dict] = None, do_tune: bool = False, n_jobs: int = 2,
-          log=None) -> tuple[StanceModel, dict[str, Any]]:
+          log=None, extra_metadata: Optional[dict] = None) -> tuple[StanceModel, dict[str, Any]]:
     """Read labeled CSVs, cross-validate, fit on all rows, calibrate and save to ``output`` atomically.
 
     Unless ``params`` names a ``stance_head``, cross-validation compares
@@ -347,7 +347,8 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
     the topic head get the temperature that minimizes the out-of-fold log
     loss (``cv.temperatures``). With ``do_tune``, :func:`tune` first searches
     ``tune_grid`` (default :data:`TUNE_GRID`) and its result is stored as
-    ``tune`` in the metadata. Same data and ``seed`` give the same model.
+    ``tune`` in the metadata; ``extra_metadata`` (e.g. why these settings
+    were chosen) is stored as given. Same data and ``seed`` give the same model.
 
     The file at ``output`` is replaced only after the new model was fitted
     and fully written, so a failed run never replaces a good model.
@@ -400,6 +401,7 @@ def train(paths: Sequence, output, *, text_column: str = "text", topic_column: s
         "params": _jsonable(model.get_params()),
         "cv": cv,
         "tune": tuned,
+        **(extra_metadata or {}),
     }
     model.save(output, metadata=metadata)
     return model, metadata

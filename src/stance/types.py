@@ -25,7 +25,7 @@ class Sentence:
 class Quote:
     """One attributed statement: who said what, and (once scored) its stance.
 
-    Attribution fields are filled by :mod:`stance.quotes`; ``topic``,
+    Attribution fields are filled by :mod:`stance.attribution`; ``topic``,
     ``stance``, ``probabilities`` and ``topic_probability`` by the model
     (they stay ``None`` when only attribution was asked for).
     """

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from stance.quotes import find_quotes
+from stance.attribution import find_quotes
 from stance.segment import split_sentences
 
 
 def test_r1_closing_paren_without_opening_does_not_raise():
     # an apposition scan met ")" with no "(" before it
     text = "The levy rose, the clerk said). The clerk, who left) said the levy rose."
-    for q in find_quotes(text):
-        assert text[q.content_span[0]:q.content_span[1]] == q.content
+    quotes = find_quotes(text)
+    assert [q.speaker_mention for q in quotes] == ["the clerk"]
+    assert all(text[q.content_span[0]:q.content_span[1]] == q.content for q in quotes)
 
 
 def test_r2_no_before_a_number_is_not_a_sentence_end():
@@ -25,8 +26,8 @@ def test_r2_no_before_a_number_is_not_a_sentence_end():
 def test_r3_quoted_phrase_is_not_a_quotation():
     # a quoted phrase after "and" must not become the content of a later cue
     text = 'He spoke of "hope" and "change," Ortiz said yes, over and over again.'
-    for q in find_quotes(text):
-        assert q.content not in ("change", "hope")
+    quotes = find_quotes(text)
+    assert quotes and all(q.content not in ("change", "hope") for q in quotes)
 
 
 def test_r4_dateline_dash_is_not_part_of_the_speaker():

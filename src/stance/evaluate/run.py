@@ -7,7 +7,8 @@ from typing import Any, Optional, TextIO
 
 from ..data import OTHER_TOPIC, read_labeled
 from ..errors import InputError
-from .stance import classification_report, format_report, stance_report
+from .stance import (BOOTSTRAP_SAMPLES, bootstrap_units, calibration, classification_report, format_report,
+                     macro_f1_interval, stance_report)
 
 
 def evaluate_stance_file(analyzer, path, *, text_column: str = "text", topic_column: str = "topic",
@@ -32,51 +33,16 @@ def evaluate_stance_file(analyzer, path, *, text_column: str = "text", topic_col
         pred = [model.classes_[j] for j in proba.argmax(axis=1)]
         gold = [data.stances[i] for i in rows]
         report["stance"] = stance_report(gold, pred, [data.topics[i] for i in rows], proba=proba,
-                                         classes=model.classes_)
+                                         classes=model.classes_, bootstrap=BOOTSTRAP_SAMPLES)
         parts.append(format_report(report["stance"], title="stance on the gold topic"))
     if len(set(data.topics)) > 1 and model.topic_head_ is not None:
         topic_proba = model.predict_topic_proba(None, X=X)
         pred_topics = [model.topics_[j] for j in topic_proba.argmax(axis=1)]
-        report["topic"] = classification_report(list(data.topics), pred_topics)
+        report["topic"] = topic_report(list(data.topics), pred_topics)
         parts.append(format_report(report["topic"], title="topic"))
     if skipped:
         parts.append("topics the model has no stance model for (not scored): " + ", ".join(skipped))
     return report, "\n\n".join(parts)
-
-
-def cross_validate_file(path, *, folds: int = 5, group_column: Optional[str] = None, text_column: str = "text",
-                        topic_column: str = "topic", stance_column: str = "stance",
-                        encoding: str = "utf-8", seed: int = 0) -> tuple[dict[str, Any], str]:
-    """No model needed: cross-validate default training on a labeled CSV and report as for a model.
-
-    Stance is scored on the gold topic from out-of-fold, temperature-scaled
-    probabilities (see :func:`stance.training.out_of_fold`); folds keep rows
-    with the same ``group_column`` value together.
-    """
-    from ..data import STANCE_LABELS
-    from ..training import check_trainable, out_of_fold
-
-    data = read_labeled([path], text_column=text_column, topic_column=topic_column,
-                        stance_column=stance_column, group_column=group_column, encoding=encoding)
-    check_trainable(data, folds)
-    oof = out_of_fold(data, folds=folds, seed=seed)
-    rows = oof["rows"]
-    gold = [data.stances[i] for i in rows]
-    topics = [data.topics[i] for i in rows]
-    cv = oof["cv"]
-    report: dict[str, Any] = {"file": str(path), "rows": len(data), "folds": folds, "seed": seed,
-                              "grouped": group_column is not None, "stance_head": cv["stance_head"],
-                              "heads": cv["heads"]}
-    report["stance"] = stance_report(gold, oof["pred"], topics, proba=oof["proba"], classes=list(STANCE_LABELS))
-    split = f"grouped by {group_column}" if group_column else "stratified"
-    heads = ", ".join(f"{h} F_avg {s['f_avg']:.4f}" for h, s in cv["heads"].items())
-    lines = [f"{folds}-fold cross-validation on {path} ({len(data)} rows, {split}, seed {seed})",
-             f"  stance head chosen: {cv['stance_head']} ({heads})"]
-    if "topic" in cv:
-        report["topic"] = dict(cv["topic"])
-        lines.append(f"  topic    accuracy {cv['topic']['accuracy']:.4f}  macro-F1 {cv['topic']['macro_f1']:.4f}")
-    title = "stance on the gold topic, out-of-fold, temperature-scaled"
-    return report, "\n".join(lines) + "\n\n" + format_report(report["stance"], title=title)
 
 
 def read_gold(path, *, encoding: str = "utf-8") -> list[dict[str, Any]]:
@@ -120,7 +86,7 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
     (``load_analyzer()``, called only then) is scored on them too: topic on
     every such attribution, stance on the gold topic.
     """
-    from ..quotes import find_quotes
+    from ..attribution import find_quotes
     from .attribution import attribution_errors, format_attribution_report, format_errors, score_attribution
 
     docs = read_gold(path, encoding=encoding)
@@ -129,9 +95,10 @@ def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[T
     if errors is not None:
         errors.write(format_errors(attribution_errors(docs, predictions, scope=scope)))
     text = format_attribution_report(report)
-    labeled = [(d["text"], a) for d in docs for a in d["attributions"] if a.get("topic") and a.get("stance")]
+    labeled = [(d["doc_id"], d["text"], a) for d in docs for a in d["attributions"]
+               if a.get("topic") and a.get("stance")]
     if labeled and load_analyzer is not None:
-        report.update(_score_gold_stance(load_analyzer().model, labeled))
+        report.update(score_gold_statements(load_analyzer().model, labeled))
         text += "\n\n" + "\n\n".join(format_report(report[k], title=title) for k, title in (
             ("stance", "stance of the gold statements on their gold topic"), ("topic", "topic of the gold statements"))
             if k in report)
@@ -143,10 +110,26 @@ def _gold_content(text: str, attribution: dict) -> str:
     return " ".join(text[s:e] for s, e in spans)
 
 
-def _score_gold_stance(model, labeled: list) -> dict[str, Any]:
-    contents = [_gold_content(text, a) for text, a in labeled]
-    topics = [a["topic"] for _, a in labeled]
-    stances = [a["stance"].strip().lower() for _, a in labeled]
+def topic_report(gold: list, pred: list, *, groups: Optional[list] = None) -> dict[str, Any]:
+    """:func:`classification_report` of topics with a bootstrap 95% interval of macro-F1."""
+    report = classification_report(gold, pred)
+    report["macro_f1_interval"] = macro_f1_interval(gold, pred, bootstrap_units(groups, len(gold)))
+    report["bootstrap"] = {"samples": BOOTSTRAP_SAMPLES, "seed": 0, "unit": "group" if groups else "row"}
+    return report
+
+
+def score_gold_statements(model, labeled: list) -> dict[str, Any]:
+    """Topic and stance (on the gold topic) of gold statements ``(doc_id, article text, attribution)``.
+
+    The topic model sees each statement's article as :meth:`Analyzer.analyze`
+    does (``context_weight``). Intervals resample whole articles: statements
+    of one article are not independent. The stance report holds the recall of every (topic, stance)
+    cell, the figure that shows whether the model hears both sides.
+    """
+    contents = [_gold_content(text, a) for _, text, a in labeled]
+    docs = [str(doc) for doc, _, _ in labeled]
+    topics = [a["topic"] for _, _, a in labeled]
+    stances = [a["stance"].strip().lower() for _, _, a in labeled]
     X = model.transform(contents)
     out: dict[str, Any] = {}
     rows = [i for i, t in enumerate(topics) if t != OTHER_TOPIC and t in model.stance_heads_]
@@ -154,8 +137,12 @@ def _score_gold_stance(model, labeled: list) -> dict[str, Any]:
         proba = model.predict_stance_proba(None, [topics[i] for i in rows], X=X[rows])
         pred = [model.classes_[j] for j in proba.argmax(axis=1)]
         out["stance"] = stance_report([stances[i] for i in rows], pred, [topics[i] for i in rows],
-                                      proba=proba, classes=model.classes_)
+                                      proba=proba, classes=model.classes_, groups=[docs[i] for i in rows],
+                                      bootstrap=BOOTSTRAP_SAMPLES)
     if model.topic_head_ is not None:
-        pred_topics = [model.topics_[j] for j in model.predict_topic_proba(None, X=X).argmax(axis=1)]
-        out["topic"] = classification_report(topics, pred_topics)
+        topic_proba = model.predict_topic_proba(None, X=X, contexts=[text for _, text, _ in labeled])
+        pred_topics = [model.topics_[j] for j in topic_proba.argmax(axis=1)]
+        out["topic"] = topic_report(topics, pred_topics, groups=docs)
+        out["topic"]["calibration"] = calibration(topics, topic_proba, model.topics_)
+        out["topic"]["calibration"].pop("reliability")
     return out

@@ -23,6 +23,7 @@ __all__ = [
     "person_nouns",
     "org_words",
     "punkt_rows",
+    "word_set",
     "available",
 ]
 
@@ -103,3 +104,13 @@ def org_words() -> Mapping[str, str]:
 def punkt_rows(name: str) -> Tuple[Tuple[str, ...], ...]:
     """Rows of one Punkt parameter file in ``lexicon/punkt/``."""
     return read_rows(name, "punkt")
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset:
+    """One closed word list of ``attribution_words.txt`` (``determiners``, ``prepositions``, ...)."""
+    words = frozenset(r[1] for r in read_rows("attribution_words.txt") if r[0] == name)
+    if not words:
+        lists = sorted({r[0] for r in read_rows("attribution_words.txt")})
+        raise StanceError(unknown("word list", name, lists))
+    return words

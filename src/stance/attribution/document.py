@@ -1,0 +1,163 @@
+"""The article as attribution sees it: sentences, paragraphs and quotation regions, built once.
+
+Every later stage reads a :class:`Document`; nothing changes it. Quotation regions are
+disjoint and sorted, so lookups bisect over their starts and ends instead of scanning.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from ..segment import split_paragraphs, split_sentences
+from ..types import Sentence, Span
+from .text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_END, STRAIGHT
+
+__all__ = ["Document", "Region", "build_document", "quote_regions", "quote_kind"]
+
+RE_QUOTE_MARK = re.compile(r"''|[“”«»„\"]")
+
+#: ``(open_mark, close_mark_end)`` of one quotation
+Region = Tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its sentences, paragraphs and quotation regions (all offsets into ``text``)."""
+
+    text: str
+    sentences: Tuple[Sentence, ...]
+    paragraphs: Tuple[Tuple[int, int], ...]
+    regions: Tuple[Region, ...]
+    inside: bytes  # 1 where a char is inside a quotation (marks included)
+    by_start: Dict[int, Region]
+    by_end: Dict[int, Region]
+    starts: Tuple[int, ...]  # sorted region starts (for bisect)
+    ends: Tuple[int, ...]  # sorted region ends (regions are disjoint)
+
+    def region_starting_at(self, pos: int) -> Optional[Region]:
+        return self.by_start.get(pos)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence that holds (or last starts before) ``pos``."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def chain_back(self, region: Region) -> int:
+        """Start of a quotation, following reopened-paragraph quotes backwards."""
+        text = self.text
+        start = region[0]
+        while True:
+            j = start  # the region (if any) that ends at the last non-space character before ``start``
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            prev = self.by_end.get(j)
+            if prev is None or prev[1] >= start or "\n" not in text[j:start] or text[j - 1] in QUOTE_END:
+                return start
+            start = prev[0]  # a region that ran to its line end right before this one
+
+    def chain_forward(self, region: Region) -> int:
+        """End of a quotation, following reopened-paragraph quotes forwards."""
+        text = self.text
+        end = region[1]
+        while text[end - 1] not in QUOTE_END:
+            k = bisect.bisect_left(self.starts, end)  # the first region at or after ``end``
+            if k == len(self.regions) or text[end:self.regions[k][0]].strip():
+                break
+            end = self.regions[k][1]
+        return end
+
+    def region_closing_before(self, content_end: int, attribution_start: int) -> Optional[Region]:
+        """The first quotation that overlaps ``content_end`` and closes right before the
+        attribution (only spaces and commas between)."""
+        text = self.text
+        k = bisect.bisect_left(self.ends, content_end - 1)
+        while k < len(self.regions) and self.regions[k][0] < content_end:
+            r = self.regions[k]
+            if r[1] <= attribution_start and not text[r[1]:attribution_start].strip(" ,\u00a0"):
+                return r
+            k += 1
+        return None
+
+
+def build_document(text: str) -> Document:
+    regions = quote_regions(text)
+    inside = bytearray(len(text))
+    for a, b in regions:
+        inside[a:b] = b"\x01" * (b - a)
+    return Document(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions),
+                    bytes(inside), {r[0]: r for r in regions}, {r[1]: r for r in regions},
+                    tuple(r[0] for r in regions), tuple(r[1] for r in regions))
+
+
+def quote_regions(text: str) -> List[Region]:
+    """Spans ``(open, close+1)`` of double-quoted stretches, marks included.
+
+    Paired per line; a quote left open at the end of a line continues into
+    the next line when that line starts with an opening mark (the news
+    convention for multi-paragraph quotes); otherwise the stray mark is
+    skipped. Never raises on unbalanced marks.
+    """
+    regions: List[Region] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for li, (ls, le) in enumerate(lines):
+        open_at = _pair_marks(text, ls, le, regions)
+        if open_at is not None and li + 1 < len(lines) and _opens_with_quote(text, *lines[li + 1]):
+            end = le
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            regions.append((open_at, end))
+    regions.sort()
+    return regions
+
+
+def _pair_marks(text: str, ls: int, le: int, regions: List[Region]) -> Optional[int]:
+    """Pair the quotation marks of one line into ``regions``; return a mark left open, if any."""
+    open_at: Optional[int] = None
+    for m in RE_QUOTE_MARK.finditer(text, ls, le):
+        i, ch = m.start(), m.group()
+        if ch in OPEN_QUOTES:
+            open_at = i
+        elif ch in CLOSE_QUOTES:
+            if open_at is not None:
+                regions.append((open_at, m.end()))
+                open_at = None
+        else:  # straight " or doubled ''
+            prev = text[i - 1] if i > ls else " "
+            nxt = text[m.end()] if m.end() < le else " "
+            if open_at is None:
+                if prev.isspace() or prev in "([{—–―‒-:/" or i == ls:
+                    open_at = i
+            elif not nxt.isalnum() or prev in ".,!?;:’'…":
+                regions.append((open_at, m.end()))
+                open_at = None
+            elif prev.isspace():
+                open_at = i
+    return open_at
+
+
+def _opens_with_quote(text: str, ls: int, le: int) -> bool:
+    j = ls
+    while j < le and text[j].isspace():
+        j += 1
+    return j < le and (text[j] in OPEN_QUOTES or text[j] == STRAIGHT or text.startswith("''", j))
+
+
+def quote_kind(text: str, span: Span, inside: bytes) -> str:
+    """``direct`` when >= 80% of the content's letters are inside quotation marks, ``mixed``
+    when some are, else ``indirect`` (the PolNeAR converter's definition)."""
+    letters = quoted = 0
+    for i in range(span[0], span[1]):
+        if text[i].isalpha():
+            letters += 1
+            quoted += inside[i]
+    if not letters or not quoted:
+        return "indirect"
+    return "direct" if quoted >= 0.8 * letters else "mixed"

@@ -1,0 +1,155 @@
+"""What follows a cue: the kind of tail after a trailing attribution, and the hearer of "told"."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence, Tuple
+
+from .. import lexicon
+from ..types import Span
+from .config import LIMITS
+from .cues import AND_SHARED_LEMMAS, CUE_KIND, RE_ACCORDING, RE_CUE, SHARED_SUBJECT_FORMS, TELL_FORMS
+from .document import Document
+from .text import QUOTE_START, Token, tokens, word_count
+
+#: what a trailing attribution's tail may start with ("..., Sun said on Monday in Beijing.")
+ADVERBIAL_STARTS = lexicon.word_set("adverbial_starts")
+#: words that open a new clause in a trailing tail ("..., Sun said, and the talks ended")
+TAIL_STOP = lexicon.word_set("tail_stop")
+#: a hearer after "told" that is a person or group ("told reporters")
+HEARER_WORDS = lexicon.word_set("hearer_words")
+MEDIA_WORDS = frozenset(w for w, c in lexicon.org_words().items() if c == "media")
+
+
+def tail_kind(doc: Document, pos: int, end: int, hearer_skip: bool = False, inverted: bool = False) -> Tuple[str, int]:
+    """Classify the text after a trailing attribution: ``end`` (nothing but an adverbial),
+    ``according`` (``, according to X``), ``shared`` (``, noting that ...``), ``quote`` (``, "..."``),
+    ``parenthetical`` (``The truth, he said, was ...``), ``clause`` (something else).
+    Returns the kind and the position where it starts."""
+    text = doc.text
+    j = pos
+    while j < end and text[j] in " \t\u00a0":
+        j += 1
+    rest = text[j:end]
+    if not rest.strip(" .!?\"”’'") or rest.strip() in (".", "!", "?"):
+        return "end", j
+    found = _marked_tail(doc, j, end, rest, inverted)
+    if found is not None:
+        return found
+    toks = tokens(text, j, end)
+    first_part = []
+    for t in toks:
+        if t[2] in (",", "—", "–", "―", "‒", ";", "(") or doc.inside[t[0]]:
+            if doc.inside[t[0]]:
+                # 'told MSNBC's "Morning Joe" that ...': a complement after the quoted name
+                after_q = [x for x in toks if x[0] > t[0] and not doc.inside[x[0]]]
+                if after_q and after_q[0][2].lower() == "that":
+                    return "clause", j
+            break
+        first_part.append(t)
+    words = [t for t in first_part if t[2][:1].isalnum()]
+    if words and hearer_skip:
+        words = words[hearer_len(words):]
+    shared_at, paren = _after_first_part(doc, first_part[-1][1] if first_part else j, end, inverted)
+    calm = ("parenthetical", j) if paren else (("shared", shared_at) if shared_at is not None else ("end", j))
+    if not words:
+        return calm
+    w0 = words[0][2].lower()
+    if w0 not in ADVERBIAL_STARTS and not (words[0][2].endswith("ly") and words[0][2].islower()):
+        return "clause", j
+    if w0 in ("as", "when", "while", "after", "before", "because", "during"):
+        # "..., Okafor told his advisers as he labored over ...": a subordinate clause of time
+        return ("shared", shared_at) if shared_at is not None else ("end", j)
+    if w0 == "to" and len(words) > 1 and words[1][2][:1].islower() \
+            and words[1][2].lower() not in HEARER_WORDS | {"the", "a", "an", "his", "her", "their", "its", "my", "our"}:
+        return "clause", j  # "Moss called to ban ...": an infinitive is content
+    if len(words) <= LIMITS.trailing_tail_tokens and not any(t[2].lower() in TAIL_STOP - {"as", "when", "while"} for t in words[1:]):
+        return calm
+    return "clause", j
+
+
+def _marked_tail(doc: Document, j: int, end: int, rest: str, inverted: bool) -> Optional[Tuple[str, int]]:
+    """Tails recognizable from their first words: "according to", a quotation, a shared-subject cue,
+    an apposition after an inverted speaker, a colon."""
+    text = doc.text
+    m = re.match(r"[,;]?\s*", rest)
+    k = j + (m.end() if m else 0)
+    if RE_ACCORDING.match(text, k):
+        return "according", k
+    if k < len(text) and text[k] in QUOTE_START and doc.inside[k]:
+        return "quote", k
+    cm = RE_CUE.match(text, k)
+    if cm and text[j] == "," and cm.group() in SHARED_SUBJECT_FORMS:
+        return "shared", k
+    am = re.match(r"and\s+(?:then\s+|also\s+)?", text[k:end])
+    if am:
+        cm = RE_CUE.match(text, k + am.end())
+        if cm and CUE_KIND[cm.group()].lemma in AND_SHARED_LEMMAS:
+            return "shared", k + am.end()
+    if rest[:1] in ",—–―‒(" and inverted and re.match(r"[,—–―‒(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
+                                          r"when|because|although|though|in|on|at|during|speaking|referring|"
+                                          r"referencing|citing|pointing|responding|\w+ing)\b", rest):
+        return "end", j  # an apposition or a subordinate clause, not content
+    if rest[:1] == ":":
+        return "clause", j
+    return None
+
+
+def _after_first_part(doc: Document, rest_after: int, end: int, inverted: bool) -> Tuple[Optional[int], bool]:
+    """After the tail's first comma: where a shared-subject cue starts (``, noting``), and whether
+    the sentence goes on as the content around a parenthetical attribution."""
+    text = doc.text
+    sm = re.match(r"\s*,\s*(?:and\s+)?", text[rest_after:end])
+    if not sm:
+        return None, False
+    cm = RE_CUE.match(text, rest_after + sm.end())
+    if cm and cm.group() in SHARED_SUBJECT_FORMS:
+        return rest_after + sm.end(), False
+    after_comma = text[rest_after + sm.end():end]
+    # "The truth, the senator said, was that ...": the sentence goes on after the attribution
+    paren = (not inverted and sm.group().strip() == "," and word_count(after_comma, 0, len(after_comma)) >= 3
+             and not after_comma.lstrip()[:1] in QUOTE_START
+             and not RE_ACCORDING.match(after_comma.lstrip())
+             and not re.match(r"\s*(?:who|which|whose|whom|but|and|though|although|while|as|because|when|"
+                              r"after|before|if|even)\b", after_comma))
+    return None, paren
+
+
+def media_hearer(doc: Document, cue: Span, end: int) -> Optional[Span]:
+    """``told the Global Times``: the hearer when it is a news outlet (DESIGN: the channel is
+    ``via``, not a second speaker); ``None`` for people ("told reporters", "told me")."""
+    text = doc.text
+    if text[cue[0]:cue[1]] not in TELL_FORMS:
+        return None
+    toks = [t for t in tokens(text, cue[1], min(end, cue[1] + 120))]
+    words = []
+    for t in toks:
+        if not (t[2][:1].isalnum() or t[2] in ("’s", "'s", "’", "'")):
+            break
+        words.append(t)
+    n = hearer_len(words)
+    hearer = words[:n]
+    if hearer and any(t[2] in MEDIA_WORDS for t in hearer):
+        return (hearer[0][0], hearer[-1][1])
+    return None
+
+
+def hearer_len(words: Sequence[Token]) -> int:
+    """Tokens of the hearer after ``told`` ("the Global Times", "reporters", "CNN’s Jake Tapper",
+    "a Senate panel", "his closest advisers"): up to an adverbial, a time word or the end."""
+    if not words:
+        return 0
+    w0 = words[0][2]
+    if w0.lower() in HEARER_WORDS:
+        return 1
+    if w0.lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
+        i = 1
+        while i < len(words) and i <= 5 and words[i][2].lower() not in ADVERBIAL_STARTS:
+            i += 1
+        return i
+    i = 0
+    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")) \
+            and words[i][2].lower() not in ADVERBIAL_STARTS:
+        i += 1
+    return i
+
+

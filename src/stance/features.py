@@ -1,0 +1,104 @@
+"""Target-aware text for the stance model's word features: signed target placeholders, topic hints, negation.
+
+A statement's side is carried by what it says about its target ("we back X",
+"X hurts our farmers"), and the same wording is used for and against every
+topic. Replacing the target's mentions by one placeholder lets one topic's
+plentiful side teach another topic's rare side: "support tgtpro" is favor
+whatever the target is. The placeholder carries the mention's sign, so
+"free trade" (``tgtcon``: the opposite of tariffs) is not confused with
+"tariffs" (``tgtpro``). Each match also adds a topic hint token
+(``topictag_<topic>`` for a target mention, ``topiccue_<topic>`` for wording
+typical of the topic), written after the statement, that the topic head
+can weigh.
+
+The terms come from ``lexicon/targets.txt`` (written from domain knowledge,
+not copied from any corpus). A fitted model keeps its own copy of the rows
+(plain strings), so a later edit of the file never changes a saved model.
+
+Examples
+--------
+>>> rewriter = TargetRewriter([["tariffs", "pro", "tariffs?"], ["tariffs", "con", "free trade"]])
+>>> rewriter.rewrite("We back tariffs, not free trade.")
+('We back tgtpro, not tgtcon. | topictag_tariffs topictag_tariffs', 0)
+>>> mark_negation("We do not back tgtpro, we back jobs.")
+'We do not neg_back neg_tgtpro, we back jobs.'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+TARGET_ROLES = ("pro", "con", "cue")
+"""``pro``: the topic's target; ``con``: its opposite; ``cue``: topic wording without a side."""
+
+PLACEHOLDERS = {"pro": "tgtpro", "con": "tgtcon"}
+
+_NEGATOR = re.compile(r"\b(?:not|no|never|cannot|nor|neither|without|n't|\w+n't)\b", re.IGNORECASE)
+_SCOPE_END = re.compile(r"[.,:;!?()\"|]|\bbut\b", re.IGNORECASE)
+_WORD = re.compile(r"\b\w\w+\b")
+
+
+@lru_cache(maxsize=1)
+def target_lexicon() -> tuple[tuple[str, str, str], ...]:
+    """Rows ``(topic, role, pattern)`` of the shipped ``lexicon/targets.txt``."""
+    text = resources.files("stance.lexicon").joinpath("targets.txt").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            topic, role, pattern = line.split("\t")
+            rows.append((topic, role, pattern))
+    return tuple(rows)
+
+
+class TargetRewriter:
+    """Rewrites topic terms of ``rows`` (``[topic, role, pattern]``) into placeholders and hints."""
+
+    def __init__(self, rows: Sequence[Sequence[str]]):
+        self.rows = [tuple(str(x) for x in row) for row in rows]
+        for topic, role, _ in self.rows:
+            if role not in TARGET_ROLES:
+                raise ValueError(f"target lexicon row for {topic!r}: role must be one of {TARGET_ROLES}, got {role!r}")
+        alternatives = "|".join(f"(?P<r{i}>{pattern})" for i, (_, _, pattern) in enumerate(self.rows))
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def rewrite(self, text: str) -> tuple[str, int]:
+        """``text`` with target mentions replaced, and the sign of its mentions.
+
+        The sign is +1 when the statement names the target more often than
+        its opposite, -1 for the reverse, 0 when it names neither or both
+        equally.
+        """
+        balance = 0
+        hints = []
+
+        def replace(match: re.Match) -> str:
+            nonlocal balance
+            topic, role, _ = self.rows[int(match.lastgroup[1:])]
+            if role == "cue":
+                hints.append(f"topiccue_{topic}")
+                return match.group(0)
+            balance += 1 if role == "pro" else -1
+            hints.append(f"topictag_{topic}")
+            return PLACEHOLDERS[role]
+
+        out = self._pattern.sub(replace, text)
+        if hints:  # after the text, so they never split the statement's own n-grams
+            out += " | " + " ".join(hints)
+        return out, (balance > 0) - (balance < 0)
+
+
+def mark_negation(text: str) -> str:
+    """Prefix ``neg_`` to the words after a negator, up to the next punctuation or "but"."""
+    out, pos = [], 0
+    for match in _NEGATOR.finditer(text):
+        if match.start() < pos:
+            continue
+        end = _SCOPE_END.search(text, match.end())
+        stop = end.start() if end else len(text)
+        out.append(text[pos:match.end()])
+        out.append(_WORD.sub(lambda w: "neg_" + w.group(0), text[match.end():stop]))
+        pos = stop
+    out.append(text[pos:])
+    return "".join(out)

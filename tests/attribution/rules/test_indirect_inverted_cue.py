@@ -1,0 +1,37 @@
+"""``indirect.inverted_cue``: one row per invented sentence, with every statement it should give."""
+from __future__ import annotations
+
+import pytest
+from rule_table import row
+
+NAME = "indirect.inverted_cue"
+#: the sentence rule that finds it (run alone by the harness)
+ENTRY = "indirect.trailing_cue"
+
+
+TABLE = [
+    row('The budget is too small, said the treasurer.',
+        ('the treasurer', 'said', 'The budget is too small', 'indirect', NAME), id='04-inverted-cue'),
+    row('Said Ellis: “We will not stop the strike.”',
+        ('Ellis', 'Said', 'We will not stop the strike.', 'direct', NAME), id='said-first', alone='indirect.inverted_cue'),
+    row('The deal is good for farmers, said Ortiz, noting that prices had doubled.',
+        ('Ortiz', 'said', 'The deal is good for farmers', 'indirect', NAME),
+        ('Ortiz', 'noting', 'prices had doubled', 'indirect', 'indirect.shared_subject'), id='inverted-then-shared'),
+    row('Prices will fall, told the Daily Ledger.',
+        id='told-takes-a-hearer-not-a-speaker'),
+    row("Most analysts are unsure. Said Ostrova: “I do not see the point of it. Nobody asked for it.”",
+        ("Ostrova", "Said", "I do not see the point of it. Nobody asked for it.", "direct", NAME),
+        id="said-first-colon-quote", alone="indirect.inverted_cue"),
+    row("The fair ended. Said Marta Holm, who ran the bakery for years, “We were all so proud of her.”",
+        ("Marta Holm", "Said", "We were all so proud of her.", "direct", NAME),
+        id="said-first-apposition-quote", alone="indirect.inverted_cue"),
+]
+
+
+@pytest.mark.parametrize("text, expected, alone", TABLE)
+def test_indirect_inverted_cue(text, expected, alone, statements, run_rule):
+    assert statements(text) == expected
+    if alone is True:
+        assert run_rule(ENTRY, text) == expected
+    elif alone:  # another sentence rule finds it alone
+        assert run_rule(alone, text) == expected

@@ -1,0 +1,38 @@
+"""``indirect.shared_subject``: one row per invented sentence, with every statement it should give."""
+from __future__ import annotations
+
+import pytest
+from rule_table import row
+
+NAME = "indirect.shared_subject"
+#: the sentence rule that finds it (run alone by the harness)
+ENTRY = "indirect.shared_subject"
+
+
+TABLE = [
+    row('A county judge sealed the files, saying the case involved minors.',
+        ('A county judge', 'saying', 'the case involved minors', 'indirect', NAME), id='22-shared-subject-saying'),
+    row('The former mayor showed restraint on Monday and described the deal as a mistake.',
+        ('The former mayor', 'described', 'the deal as a mistake', 'indirect', NAME), id='36-and-shared-any-cue'),
+    row('Ortiz said the plan was fine and added that costs would fall.',
+        ('Ortiz', 'said', 'the plan was fine', 'indirect', 'indirect.subject_cue'),
+        ('Ortiz', 'added', 'costs would fall', 'indirect', NAME), id='and-added-that', alone='indirect.subject_cue'),
+    row('Repairs will take two years, the engineer said, adding that costs may double.',
+        ('the engineer', 'said', 'Repairs will take two years', 'indirect', 'indirect.trailing_cue'),
+        ('the engineer', 'adding', 'costs may double', 'indirect', NAME), id='trailing-then-adding', alone='indirect.trailing_cue'),
+    row('The mayor left early, continuing a pattern of missed meetings.',
+        id='continuing-is-not-speech'),
+    row('Holm spoke at the fair, saying that “the levy hurts farmers” in the valley, including the dairies.',
+        ('Holm', 'saying', '“the levy hurts farmers” in the valley, including the dairies', 'mixed', NAME), id='quotation-then-more-words'),
+    row('The governor gave a defense of “rural values,” saying the town was the heart of the state.',
+        ('The governor', 'saying', 'the town was the heart of the state', 'indirect', NAME), id='after-a-closing-quotation-mark'),
+]
+
+
+@pytest.mark.parametrize("text, expected, alone", TABLE)
+def test_indirect_shared_subject(text, expected, alone, statements, run_rule):
+    assert statements(text) == expected
+    if alone is True:
+        assert run_rule(ENTRY, text) == expected
+    elif alone:  # another sentence rule finds it alone
+        assert run_rule(alone, text) == expected
