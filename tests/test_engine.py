@@ -4,17 +4,14 @@ Hand-written statements only (conftest.TRAIN_ROWS); nothing here trains on a dat
 """
 from __future__ import annotations
 
-import io
-import json
 
-import joblib
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
 from stance import StanceModel
 from stance.explain import explain_text, feature_names, top_features
-from stance.model import FORMAT_VERSION, MAGIC, fit_temperature, joint_features, softmax
+from stance.model import fit_temperature, joint_features, softmax
 from stance.training import cross_validate, train, tune
 
 PROBES = ["Tariffs hurt consumers.", "We must raise tariffs.", "The UN must be reformed.", "Cut emissions now."]
@@ -74,24 +71,6 @@ def test_temperatures_change_probabilities_not_labels(tiny_model, tmp_path):
     assert loaded.stance_temperatures_["tariffs"] == 3.0 and loaded.topic_temperature_ == 2.0
     with pytest.raises(ValueError, match="positive"):
         m.set_temperatures(topic=0.0)
-
-
-def test_format_1_files_still_load(tiny_model, tmp_path):
-    state = tiny_model._export()
-    del state["topic_temperature"], state["stance_temperatures"], state["target_lexicon"]
-    for key in ("stance_head", "split_hashtags", "target_terms", "negation", "signed_features", "shared_weight"):
-        del state["params"][key]
-    buf = io.BytesIO()
-    joblib.dump(state, buf)
-    import hashlib
-
-    header = {"format_version": 1, "payload_sha256": hashlib.sha256(buf.getvalue()).hexdigest()}
-    path = tmp_path / "v1.joblib"
-    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + buf.getvalue())
-    old = StanceModel.load(path)
-    assert old.split_hashtags is False and old.stance_head == "per_topic" and old.topic_temperature_ == 1.0
-    assert old.predict_stance_proba(PROBES, ["tariffs"] * 4).shape == (4, 3)
-    assert FORMAT_VERSION == 3
 
 
 def test_cross_validate_compares_heads_and_calibrates(train_csv):
