@@ -324,7 +324,7 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
 
 
 def _owned_role(mention: str) -> bool:
-    """Someone's one-person role without a name: "the country's presidential spokesperson",
+    """Someone's one-person role without a name: "the government's chief spokesperson",
     "Peru's trade envoy" (not "supporters of X for president", not "the Gawker employee", which
     refers back to someone already named)."""
     words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalpha() or w in ("’s", "'s")]

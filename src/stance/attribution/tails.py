@@ -52,7 +52,7 @@ def tail_kind(doc: Document, pos: int, end: int, hearer_skip: bool = False, inve
     if words and hearer_skip:
         words = words[hearer_len(words):]
         if words and _hearer_postmodifier(words):
-            words = []  # "..., Okafor told reporters travelling with him.": the hearer's participle
+            words = []  # "..., Okafor told reporters flying with her.": the hearer's participle
     shared_at, paren = _after_first_part(doc, first_part[-1][1] if first_part else j, end, inverted)
     calm = ("parenthetical", j) if paren else (("shared", shared_at) if shared_at is not None else ("end", j))
     if not words:
@@ -96,13 +96,13 @@ def _marked_tail(doc: Document, j: int, end: int, rest: str, inverted: bool) -> 
     if rest[:1] == ":":
         return "clause", j
     if inverted and re.match(r"(?:who|whose)\s", rest):
-        return "end", j  # "..., said Okafor who blames the rains": a relative clause on the speaker
+        return "end", j  # "..., said Okafor who faults the builders": a relative clause on the speaker
     return None
 
 
 def _hearer_postmodifier(words: Sequence[Token]) -> bool:
-    """The words after a hearer are a participle phrase about the hearer ("reporters travelling
-    with him in Lagos", "officials gathered in Geneva"), not a complement clause ("that ...")."""
+    """The words after a hearer are a participle phrase about the hearer ("reporters flying
+    with her from Lagos", "officials gathered in Geneva"), not a complement clause ("that ...")."""
     w0 = words[0][2]
     return (w0.islower() and w0.endswith(("ing", "ed")) and len(words) <= LIMITS.trailing_tail_tokens
             and not any(t[2].lower() in ("that", "to") for t in words))

@@ -17,7 +17,7 @@ TABLE = [
     row('The deal is good for farmers, said Ortiz, noting that prices had doubled.',
         ('Ortiz', 'said', 'The deal is good for farmers', 'indirect', NAME),
         ('Ortiz', 'noting', 'prices had doubled', 'indirect', 'indirect.shared_subject'), id='inverted-then-shared'),
-    row('The bridge will reopen in June, said Okafor who blames the delay on the rains.',
+    row('The bridge will reopen in June, said Okafor who faults the builders for the delay.',
         ('Okafor', 'said', 'The bridge will reopen in June', 'indirect', NAME), id='inverted-relative-clause'),
     row('Prices will fall, told the Daily Ledger.',
         id='told-takes-a-hearer-not-a-speaker'),

@@ -147,10 +147,10 @@ TABLE = [
         "has warned they were broken.",
         ('the mayor', 'said', 'the cranes were safe', 'indirect', NAME),
         ('the union', 'warned', 'they were broken', 'indirect', NAME), id='subordinate-clause-second-sentence'),
-    row("Although the mayor said on Monday that a delay was possible if a deal was near, Tom Okafor, head of the "
-        "port authority, said the board had made no such choice.",
-        ('the mayor', 'said', 'a delay was possible if a deal was near', 'indirect', NAME),
-        ('Tom Okafor', 'said', 'the board had made no such choice', 'indirect', NAME),
+    row("Although the mayor said on Monday that the port could reopen once the repairs ended, Tom Okafor, head of the "
+        "port authority, said the board had not voted on it.",
+        ('the mayor', 'said', 'the port could reopen once the repairs ended', 'indirect', NAME),
+        ('Tom Okafor', 'said', 'the board had not voted on it', 'indirect', NAME),
         id='subordinate-clause-then-apposition'),
 ]
 
