@@ -52,8 +52,8 @@ def test_joint_model_round_trips(joint_model, tmp_path):
 def test_hashtags_share_features_with_words():
     m = StanceModel(min_df=1).fit(["#tariffs now", "no tariffs"], ["t", "t"], ["favor", "against"])
     assert "tariffs" in m.features_.transformer_list[0][1].vocabulary_
-    assert m._prepare(["#Climate action"])[0]["word"] == ["Climate #Climate action"]
-    assert StanceModel(split_hashtags=False)._prepare(["#a"])[0]["word"] == ["#a"]
+    assert m._prepare(["#Climate action"])["word"] == ["Climate #Climate action"]
+    assert StanceModel(split_hashtags=False)._prepare(["#a"])["word"] == ["#a"]
 
 
 def test_fit_temperature_recovers_a_known_temperature():
@@ -78,8 +78,8 @@ def test_temperatures_change_probabilities_not_labels(tiny_model, tmp_path):
 
 def test_format_1_files_still_load(tiny_model, tmp_path):
     state = tiny_model._export()
-    del state["topic_temperature"], state["stance_temperatures"], state["target_lexicon"]
-    for key in ("stance_head", "split_hashtags", "target_terms", "negation", "signed_features", "shared_weight"):
+    del state["topic_temperature"], state["stance_temperatures"], state["target_lexicon"], state["polarity_lexicon"]
+    for key in ("stance_head", "split_hashtags", "target_terms", "polarity", "context_weight", "speaker_weight"):
         del state["params"][key]
     buf = io.BytesIO()
     joblib.dump(state, buf)
