@@ -55,14 +55,14 @@ FEATURES: dict[str, dict] = {
     "targets+C0.25": {**_TARGETS, "C": 0.25},
     "joint+C1": {**_JOINT, "C": 1.0},
     "targets+per_topic+C1": {**_TARGETS, "stance_head": "per_topic", "C": 1.0},
-    "targets+C1+polarity": {**_TARGETS, "C": 1.0, "polarity": True},
     "targets+C1+char35": {**_TARGETS, "C": 1.0, "char_ngrams": [3, 5]},
     "targets+C1+word13": {**_TARGETS, "C": 1.0, "word_ngrams": [1, 3]},
 }
 """StanceModel parameters to compare; a configuration is ``DATA:FEATURES``.
 
 Configurations of parameters since retired (signed features, negation marks,
-``shared_weight``, the shared head, words-only features: none helped) are in git history; their
+``shared_weight``, the shared head, words-only features, round 2's polarity
+block: none helped) are in git history; their
 figures stay in BENCHMARKS.md (issue 11)."""
 
 def find_gold(given):

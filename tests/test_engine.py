@@ -78,8 +78,8 @@ def test_temperatures_change_probabilities_not_labels(tiny_model, tmp_path):
 
 def test_format_1_files_still_load(tiny_model, tmp_path):
     state = tiny_model._export()
-    del state["topic_temperature"], state["stance_temperatures"], state["target_lexicon"], state["polarity_lexicon"]
-    for key in ("stance_head", "split_hashtags", "target_terms", "polarity", "context_weight", "speaker_weight"):
+    del state["topic_temperature"], state["stance_temperatures"], state["target_lexicon"]
+    for key in ("stance_head", "split_hashtags", "target_terms", "context_weight", "speaker_weight"):
         del state["params"][key]
     buf = io.BytesIO()
     joblib.dump(state, buf)
@@ -164,3 +164,26 @@ def test_explain_text_contributions_add_up(tiny_model):
 def test_explain_text_predicts_the_topic_when_not_given(tiny_model):
     exp = explain_text(tiny_model, "The football team won the championship on Sunday.")
     assert exp["topic"] in tiny_model.topics_ and 0 <= exp["topic_probability"] <= 1
+
+
+def _write_state(path, state, version=3):
+    import hashlib
+
+    buf = io.BytesIO()
+    joblib.dump(state, buf)
+    header = {"format_version": version, "payload_sha256": hashlib.sha256(buf.getvalue()).hexdigest()}
+    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + buf.getvalue())
+    return path
+
+
+def test_files_with_retired_parameters_load_only_when_they_were_off(tiny_model, tmp_path):
+    from stance.errors import ModelError
+
+    state = tiny_model._export()
+    state["params"].update(negation=False, signed_features=False, shared_weight=1.0)
+    loaded = StanceModel.load(_write_state(tmp_path / "off.joblib", state))
+    np.testing.assert_allclose(loaded.predict_stance_proba(PROBES, ["tariffs"] * 4),
+                               tiny_model.predict_stance_proba(PROBES, ["tariffs"] * 4), rtol=1e-5)
+    state["params"]["signed_features"] = True
+    with pytest.raises(ModelError, match="cannot rebuild"):
+        StanceModel.load(_write_state(tmp_path / "on.joblib", state))

@@ -1,4 +1,4 @@
-"""Target-aware features: signed placeholders, topic hints, evaluation tokens, and what they buy the model."""
+"""Target-aware features: signed placeholders, topic hints, and what they buy the model."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,7 +6,7 @@ import pytest
 
 from stance import StanceModel
 from stance.explain import explain_text, feature_names
-from stance.features import TargetRewriter, polarity_lexicon, polarity_tokens, target_lexicon
+from stance.features import TargetRewriter, target_lexicon
 
 ROWS = [["tariffs", "pro", "tariffs?|import duties"], ["tariffs", "con", "free trade"],
         ["multilateralism", "pro", "united nations|(?-i:UN)"], ["tariffs", "cue", "trade wars?"]]
@@ -33,26 +33,6 @@ def test_shipped_lexicon_covers_every_topic_and_compiles():
     rewriter = TargetRewriter(rows)
     assert rewriter.rewrite("They imposed retaliatory levies on cars.")[0].startswith("They imposed tgtpro on cars.")
     assert "tgtcon" in rewriter.rewrite("Global warming is a hoax.")[0]
-
-
-LEX = {"fair": 1.3, "unfair": -2.1, "good": 1.9, "harm": -2.5}
-
-
-def test_evaluation_tokens_read_polarity_against_the_target_sign_and_negation():
-    assert polarity_tokens("tgtpro are unfair.", LEX, 1) == "evalneg evalagainst"
-    assert polarity_tokens("tgtcon are unfair.", LEX, -1) == "evalneg evalfavor"
-    assert polarity_tokens("It is good.", LEX, 0) == "evalpos"
-    # a negation flips the words up to the next punctuation or "but"
-    assert polarity_tokens("tgtpro are not fair, but good", LEX, 1) == "evalneg evalagainst evalpos evalfavor"
-    assert polarity_tokens("They isn't good but harm", LEX, 0) == "evalneg evalneg"
-    # the topic hints after " | " are not the statement's words
-    assert polarity_tokens("Fine. | topictag_good", LEX, 1) == ""
-
-
-def test_shipped_polarity_lexicon_is_strong_words_without_negators():
-    rows = dict(polarity_lexicon())
-    assert rows["unfair"] < 0 < rows["benefit"]
-    assert "no" not in rows and all(abs(v) >= 1.0 for v in rows.values())
 
 
 # Hand-written: multilateralism has only favor and none rows; its against side must come from tariffs.
@@ -86,16 +66,14 @@ def test_target_placeholders_let_one_topic_teach_another_its_rare_side():
     assert aware[0, against] > plain[0, against] + 0.02
 
 
-def test_polarity_model_round_trips_and_explains(tmp_path):
-    model = _fit(target_terms=True, polarity=True)
-    X = model.transform(["We support tariffs, a good choice."])
+def test_target_model_round_trips_and_explains(tmp_path):
+    model = _fit(target_terms=True)
+    X = model.transform(["We support tariffs."])
     assert X.shape[1] == len(feature_names(model))
-    names = set(feature_names(model)[X.tocsr()[0].indices])
-    assert {"polarity__evalpos", "polarity__evalfavor", "word__tgtpro"} <= names
+    assert "word__tgtpro" in set(feature_names(model)[X.tocsr()[0].indices])
     path = model.save(tmp_path / "m.joblib")
     loaded = StanceModel.load(path)
     assert loaded.target_lexicon_ == model.target_lexicon_
-    assert loaded.polarity_lexicon_ == model.polarity_lexicon_
     probe = ["We oppose the UN.", "Tariffs now!"]
     assert np.allclose(loaded.predict_stance_proba(probe, ["multilateralism", "tariffs"]),
                        model.predict_stance_proba(probe, ["multilateralism", "tariffs"]))

@@ -8,10 +8,7 @@ single coefficient, split ``+w/2`` / ``-w/2``). :func:`top_features` ranks
 those centered weights per topic and label; :func:`explain_text` ranks the
 contributions ``value * centered weight`` of the n-grams present in one
 statement. Feature names carry their block's prefix, as scikit-learn's
-``FeatureUnion`` writes them: ``word__tariffs``, ``char__ tar``; with
-``polarity``, ``polarity__evalagainst`` is an evaluation token: a polarity
-word read against the sign of the statement's target mentions
-(:mod:`stance.features`).
+``FeatureUnion`` writes them: ``word__tariffs``, ``char__ tar``.
 
 Examples
 --------

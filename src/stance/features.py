@@ -1,5 +1,4 @@
-"""Target-aware text for the stance model's features: signed target placeholders, topic hints,
-and evaluation tokens (polarity words read against the target's sign).
+"""Target-aware text for the stance model's word features: signed target placeholders and topic hints.
 
 A statement's side is carried by what it says about its target ("we back X",
 "X hurts our farmers"), and the same wording is used for and against every
@@ -21,17 +20,6 @@ Examples
 >>> rewriter = TargetRewriter([["tariffs", "pro", "tariffs?"], ["tariffs", "con", "free trade"]])
 >>> rewriter.rewrite("We back tariffs, not free trade.")
 ('We back tgtpro, not tgtcon. | topictag_tariffs topictag_tariffs', 0)
->>> polarity_tokens("tgtpro are unfair, not good.", {"unfair": -2.1, "good": 1.9}, sign=1)
-'evalneg evalagainst evalneg evalagainst'
-
-Evaluation tokens: many news statements simply praise or condemn the named
-target ("these duties are unfair" -> against; "the measures protect our
-workers" -> favor). Each polarity word of ``lexicon/polarity.txt`` (VADER's
-lexicon, MIT) adds ``evalpos`` or ``evalneg`` (flipped inside a negation's
-scope), and, when the statement names the target (sign +1) or its opposite
-(sign -1), ``evalfavor`` or ``evalagainst``: positive words about the target
-are favor evidence, about its opposite against. The model learns how much
-each token weighs; they form their own feature block (``polarity``).
 """
 from __future__ import annotations
 
@@ -45,9 +33,6 @@ TARGET_ROLES = ("pro", "con", "cue")
 
 PLACEHOLDERS = {"pro": "tgtpro", "con": "tgtcon"}
 
-_NEGATOR = re.compile(r"\b(?:not|no|never|cannot|nor|neither|without|n't|\w+n't)\b", re.IGNORECASE)
-_SCOPE_END = re.compile(r"[.,:;!?()\"|]|\bbut\b", re.IGNORECASE)
-_TOKEN = re.compile(rf"(?P<neg>{_NEGATOR.pattern})|(?P<stop>\|)|\b[a-zA-Z]+\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -97,40 +82,3 @@ class TargetRewriter:
         if hints:  # after the text, so they never split the statement's own n-grams
             out += " | " + " ".join(hints)
         return out, (balance > 0) - (balance < 0)
-
-
-POLARITY_MIN = 1.0
-"""Words with a weaker valence (|v| < 1 on VADER's -4..4 scale) are too mild to count as an evaluation."""
-
-
-@lru_cache(maxsize=1)
-def polarity_lexicon() -> tuple[tuple[str, float], ...]:
-    """Rows ``(word, valence)`` of the shipped ``lexicon/polarity.txt`` with ``|valence| >= POLARITY_MIN``."""
-    text = resources.files("stance.lexicon").joinpath("polarity.txt").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, value = line.split("\t")
-            if abs(float(value)) >= POLARITY_MIN and not _NEGATOR.fullmatch(word):
-                rows.append((word, float(value)))
-    return tuple(rows)
-
-
-def polarity_tokens(text: str, lexicon, sign: int) -> str:
-    """Evaluation tokens of ``text`` (see the module notes); ``lexicon`` maps lower-case words to valence."""
-    tokens, scope_end = [], -1
-    for match in _TOKEN.finditer(text):
-        if match.group("neg"):
-            end = _SCOPE_END.search(text, match.end())
-            scope_end = end.start() if end else len(text)
-            continue
-        if match.group("stop"):
-            break  # the topic hints written after the statement
-        value = lexicon.get(match.group(0).lower())
-        if not value:
-            continue
-        positive = (value > 0) != (match.start() < scope_end)
-        tokens.append("evalpos" if positive else "evalneg")
-        if sign:
-            tokens.append("evalfavor" if positive == (sign > 0) else "evalagainst")
-    return " ".join(tokens)

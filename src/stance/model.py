@@ -46,7 +46,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from .errors import ModelError, NotFittedError, StanceError, unknown
-from .features import TargetRewriter, polarity_lexicon, polarity_tokens, target_lexicon
+from .features import TargetRewriter, target_lexicon
 
 FORMAT_VERSION = 3
 """Bump when the payload layout changes; files of another version are refused.
@@ -55,10 +55,10 @@ FORMAT_VERSION = 3
 and ``split_hashtags`` parameters. Files of format 1 are still read (they
 load as uncalibrated per-topic models without hashtag splitting).
 3: ``target_terms`` and ``context_weight`` parameters and the model's copy
-of the target lexicon (see :mod:`stance.features`); later ``polarity`` and
-``speaker_weight`` with the polarity lexicon. Files of formats 1 and 2 load
-with them off. The retired ``negation``, ``signed_features`` and
-``shared_weight`` parameters (issue 11, not adopted) load when left off.
+of the target lexicon (see :mod:`stance.features`); later ``speaker_weight``.
+Files of formats 1 and 2 load with them off. The retired ``negation``,
+``signed_features`` and ``shared_weight`` parameters (issue 11, not adopted)
+load when left off.
 """
 
 RETIRED_PARAMS = {"negation": False, "signed_features": False, "shared_weight": 1.0}
@@ -109,11 +109,6 @@ class StanceModel(BaseEstimator):
         topic terms become signed placeholders shared by all topics
         (``tgtpro`` for the target, ``tgtcon`` for its opposite) and topic
         hint tokens are added. The character block reads the text as given.
-    polarity : bool, default=False
-        Add the ``polarity`` block: evaluation tokens (:func:`stance.features.polarity_tokens`),
-        praise or blame read against the sign of the statement's target
-        mentions (with ``target_terms``). The model keeps its own copy of the
-        polarity lexicon.
     context_weight : float, default=0.0
         Weight of the article's topic logits added to a statement's when the
         article is given (:meth:`predict_topic_proba`, ``contexts``); 0
@@ -160,7 +155,7 @@ class StanceModel(BaseEstimator):
 
     def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1,
                  max_features=100000, C=4.0, class_weight="balanced", stance_head="per_topic",
-                 split_hashtags=True, target_terms=False, polarity=False, context_weight=0.0,
+                 split_hashtags=True, target_terms=False, context_weight=0.0,
                  speaker_weight=0.0, random_state=0):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -171,7 +166,6 @@ class StanceModel(BaseEstimator):
         self.stance_head = stance_head
         self.split_hashtags = split_hashtags
         self.target_terms = target_terms
-        self.polarity = polarity
         self.context_weight = context_weight
         self.speaker_weight = speaker_weight
         self.random_state = random_state
@@ -196,7 +190,6 @@ class StanceModel(BaseEstimator):
     def fit_features(self, texts: Sequence[str]):
         """Fit the TF-IDF blocks on ``texts`` and return their features (the first half of :meth:`fit`)."""
         self.target_lexicon_ = [list(row) for row in target_lexicon()] if self.target_terms else None
-        self.polarity_lexicon_ = [[w, v] for w, v in polarity_lexicon()] if self.polarity else None
         self.features_ = self._make_features(len(texts))
         inputs = self._prepare(texts)
         return sp.hstack([vec.fit_transform(inputs[name]) for name, vec in self.features_.transformer_list],
@@ -260,9 +253,6 @@ class StanceModel(BaseEstimator):
         common = dict(lowercase=True, sublinear_tf=True, min_df=min_df, max_features=self.max_features)
         blocks = [("word", TfidfVectorizer(analyzer="word", ngram_range=tuple(self.word_ngrams), **common)),
                   ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), **common))]
-        if self.polarity:
-            blocks.append(("polarity", TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False,
-                                                       sublinear_tf=True)))
         return FeatureUnion(blocks)
 
     def _make_head(self, class_weight="inherit") -> LogisticRegression:
@@ -276,17 +266,11 @@ class StanceModel(BaseEstimator):
         texts = [str(t) for t in texts]
         if self.split_hashtags:
             texts = [_HASHTAG.sub(r"\1 #\1", t) for t in texts]
-        words, target_signs = texts, [0] * len(texts)
+        words = texts
         if getattr(self, "target_lexicon_", None):
             rewriter = _rewriter(tuple(tuple(row) for row in self.target_lexicon_))
-            pairs = [rewriter.rewrite(t) for t in texts]
-            words, target_signs = [w for w, _ in pairs], [s for _, s in pairs]
-        inputs = {"char": texts}
-        if getattr(self, "polarity_lexicon_", None):
-            lexicon = _polarity_map(tuple(map(tuple, self.polarity_lexicon_)))
-            inputs["polarity"] = [polarity_tokens(w, lexicon, s) for w, s in zip(words, target_signs)]
-        inputs["word"] = words
-        return inputs
+            words = [rewriter.rewrite(t)[0] for t in texts]
+        return {"word": words, "char": texts}
 
     def set_temperatures(self, *, topic: Optional[float] = None,
                          stance: Optional[Mapping[str, float]] = None) -> "StanceModel":
@@ -461,7 +445,6 @@ class StanceModel(BaseEstimator):
             "topic_temperature": float(self.topic_temperature_),
             "stance_temperatures": {t: float(v) for t, v in self.stance_temperatures_.items()},
             "target_lexicon": self.target_lexicon_,
-            "polarity_lexicon": self.polarity_lexicon_,
         }
 
     @classmethod
@@ -477,7 +460,6 @@ class StanceModel(BaseEstimator):
         model = cls(**params)
         model.features_ = FeatureUnion([(name, _import_vectorizer(v)) for name, v in state["features"]])
         model.target_lexicon_ = state.get("target_lexicon")  # formats 1 and 2: none
-        model.polarity_lexicon_ = state.get("polarity_lexicon")
         model.topics_ = list(state["topics"])
         model.classes_ = list(state["classes"])
         model.topic_head_ = _import_head(state["topic_head"]) if state["topic_head"] is not None else None
@@ -494,11 +476,6 @@ class StanceModel(BaseEstimator):
 @lru_cache(maxsize=4)
 def _rewriter(rows: tuple) -> TargetRewriter:
     return TargetRewriter(rows)
-
-
-@lru_cache(maxsize=4)
-def _polarity_map(rows: tuple) -> dict:
-    return {str(w): float(v) for w, v in rows}
 
 
 def _export_vectorizer(vec: TfidfVectorizer) -> dict:
