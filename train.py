@@ -37,8 +37,9 @@ WHY = ("news yardstick (scripts/news_yardstick.py; settings read on news_dev hal
        "(0.45 vs 0.51) with a lower worst cell; signed features, negation marks, the shared head, "
        "Perspectrum/IBM rows and words-only features did not help (round 1). Round 2: pooling each statement's "
        "stance with the same named speaker's other statements on the topic in the article (speaker_weight 0.7, "
-       "best on half A with the weakest cell kept; speakers from the product's own attribution) lifts stance "
-       "macro-F1 on half A 0.473 -> 0.512 and on half B 0.530 -> 0.539; evaluation tokens from a polarity "
+       "best on half A, whose weakest cell it keeps; speakers from the product's own attribution) lifts stance "
+       "macro-F1 on half A 0.473 -> 0.518 and on half B 0.530 -> 0.532 (news ECE 0.159 -> 0.098; the weakest "
+       "cell, sanctions/against, 0.36 -> 0.27); evaluation tokens from a polarity "
        "lexicon (VADER) did not help on both halves. Figures: BENCHMARKS.md, issue 11 round 2.")
 
 NEWS_DEV = Path("shared") / "data" / "news_dev" / "gold.doc.jsonl"

@@ -471,6 +471,150 @@ def _write_atomically(path: str, content: str) -> None:
         raise
 
 
+@cli.command()
+@click.argument("files", nargs=-1, metavar="ARTICLE...")
+@click.option("--topic", required=True, metavar="T",
+              help="The topic to label (a new name teaches the model a new topic).")
+@click.option("--labels", "labels_path", required=True, type=click.Path(dir_okay=False), metavar="FILE.csv",
+              help="Labels file: created if missing, one row appended per answer; a restart resumes it.")
+@click.option("--seed-terms", default="", metavar="W1,W2,...",
+              help="Comma-separated words of the topic; statements that mention them are asked first "
+                   "(without: random order until the first model).")
+@click.option("--refit-every", default=25, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="Refit the model and rank the statements again after every N answers.")
+@click.option("--labeled-by", default=None, metavar="NAME", help="Who is labeling (default: your user name).")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), default=None, metavar="BATCH.csv",
+              help="Write the first --n statements to ask about to a CSV to label in a spreadsheet, and exit.")
+@click.option("-n", "--n", "batch_size", default=200, show_default=True, type=click.IntRange(min=1),
+              help="With --export: how many statements.")
+@click.option("--import", "import_paths", multiple=True, type=click.Path(dir_okay=False), metavar="BATCH.csv",
+              help="Append the answers of filled batches (repeatable); Cohen's kappa where two overlap.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed (ties in the ranking).")
+@encoding_option
+def label(files, topic, labels_path, seed_terms, refit_every, labeled_by, export_path, batch_size, import_paths,
+          seed, encoding):
+    """Label statements of ARTICLE... for topic T, the most useful first, into a labels CSV.
+
+    Keys: f favor, a against, n none (on topic, no side), o off topic,
+    s skip, u undo, q quit. Train with: stance train FILE.csv -o model.joblib
+    """
+    from .data import OTHER_TOPIC
+    from .errors import InputError
+    from .labeling import ANSWER_KEYS, LabelFile, LabelingSession, find_candidates, import_batches
+
+    topic = topic.strip()
+    if not topic or topic == OTHER_TOPIC:
+        raise click.BadParameter(f"name the topic to label (not {OTHER_TOPIC!r}, which means off topic)",
+                                 param_hint="--topic")
+    if import_paths and (files or export_path):
+        raise click.UsageError("--import takes no ARTICLE files and no --export")
+    if not import_paths and not files:
+        raise click.UsageError("name the ARTICLE files to label (or --import filled batches)")
+    if "-" in files:
+        raise click.UsageError("the answers come from stdin, so articles must be files, not -")
+    labels = LabelFile.open(labels_path)
+    if labels.recovered:
+        click.echo(f"stance: {labels.recovered}", err=True)
+    if import_paths:
+        report = import_batches(labels, topic, import_paths)
+        for a, b, shared, kappa in report.kappas:
+            click.echo(f"agreement {a} vs {b}: Cohen's kappa {kappa:.3f} on {shared} shared statements")
+        click.echo(f"imported {report.written} answers into {labels_path} ({report.already} already there, "
+                   f"{report.unlabeled} rows without a label, {report.conflicts} statements the files disagree on "
+                   "left out: settle them in one file and import it again)")
+        return
+    candidates = find_candidates(_articles(files, encoding))
+    if not candidates:
+        raise InputError("no attributed statements in the given articles; nothing to label")
+    who = labeled_by or _user_name()
+    session = LabelingSession(candidates, labels, topic, refit_every=refit_every, labeled_by=who, seed=seed,
+                              seed_terms=[t for t in seed_terms.split(",") if t.strip()])
+    if export_path:
+        from .labeling import write_batch
+
+        batch = session.batch(batch_size)
+        write_batch(export_path, batch, [session.guess(c) for c in batch])
+        click.echo(f"wrote {len(batch)} statements to {export_path}: fill its 'label' column with f, a, n or o, "
+                   f"then: stance label --import {export_path} --topic {topic} --labels {labels_path}")
+        return
+    click.echo(f"{len(candidates)} statements in {len(files)} file(s); {session.remaining()} not yet labeled "
+               f"for {topic!r}")
+    while True:
+        candidate = session.next()
+        if candidate is None:
+            click.echo("every statement is labeled or skipped")
+            break
+        _label_show(session, candidate)
+        key = _label_key()
+        if key == "q":
+            break
+        if key == "s":
+            session.skip(candidate)
+        elif key == "u":
+            undone = session.undo()
+            click.echo("undone" if undone else "nothing to undo in this session")
+        elif key in ANSWER_KEYS:
+            if session.answer(candidate, ANSWER_KEYS[key]):
+                click.echo("(model refitted; statements ranked again)")
+        else:
+            click.echo("keys: f favor, a against, n none, o off topic, s skip, u undo, q quit")
+    click.echo(f"{session.answered} answer(s) this session; {labels_path}: {_label_counts(session)}")
+    click.echo(f"train with: stance train {labels_path} -o models/mine.joblib")
+    _finish(click.get_current_context())
+
+
+def _user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment (getpass raises OSError or KeyError)
+        return "unknown"
+
+
+def _label_counts(session) -> str:
+    counts = session.counts()
+    text = " · ".join(f"{'off topic' if a == 'other' else a} {counts.get(a, 0)}"
+                      for a in ("favor", "against", "none", "other"))
+    est = session.estimate
+    if est is not None:
+        text += (f" · cross-validated macro-F1 {est.macro_f1:.2f} [{est.low:.2f}, {est.high:.2f}] "
+                 f"({est.folds}-fold, {est.n} labels)")
+    return text
+
+
+def _label_show(session, c) -> None:
+    click.echo("")
+    click.echo(f"── {session.topic}: {_label_counts(session)} · {session.remaining()} to go")
+    click.echo(f"{c.speaker or '(unknown speaker)'} — {c.cue or '(no cue)'}   [{c.article}:{c.content_span[0]}]")
+    if c.before:
+        click.echo(textwrap.fill(c.before, 100, initial_indent="  before: ", subsequent_indent="          "))
+    click.echo(textwrap.fill(c.text, 100, initial_indent="  » ", subsequent_indent="    "))
+    if c.after:
+        click.echo(textwrap.fill(c.after, 100, initial_indent="  after:  ", subsequent_indent="          "))
+    guess = session.guess(c)
+    if guess:
+        click.echo("  model's guess: " + ", ".join(f"{'off topic' if a == 'other' else a} {p:.2f}"
+                                                    for a, p in guess.items()))
+    else:
+        click.echo("  model's guess: none yet (it needs two kinds of answers)")
+    click.echo("[f]avor [a]gainst [n]one [o]ff topic  [s]kip [u]ndo [q]uit > ", nl=False)
+
+
+def _label_key() -> str:
+    """One key press on a terminal; otherwise one line of stdin (end of input quits)."""
+    if sys.stdin.isatty():
+        key = click.getchar()
+        click.echo(key)
+        return key.strip().lower()[:1] or "?"
+    line = sys.stdin.readline()
+    if not line:
+        click.echo("")
+        return "q"
+    click.echo(line.strip())
+    return line.strip().lower()[:1] or "?"
+
+
 # -- writers (private to the CLI; JSON comes from to_dict) -------------------
 
 def _num(value) -> str:

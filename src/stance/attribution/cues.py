@@ -52,6 +52,8 @@ AND_SHARED_LEMMAS = frozenset(lexicon.word_set("and_shared_lemmas")) | frozenset
 SHARED_SUBJECT_FORMS = frozenset(v.form for v in _VERBS if v.tag == "ing")
 #: small words a title-case headline leaves in lower case
 HEADLINE_SMALL = lexicon.word_set("headline_small_words")
+#: the only verbs that attribute a statement in an article's headline ("X says Y", "Y, X warns")
+HEADLINE_CUE_LEMMAS = lexicon.word_set("headline_cue_lemmas")
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,13 @@ def find_cues(doc: Document) -> Tuple[Tuple[Cue, ...], ...]:
 def _sentence_cues(doc: Document, si: int, s: Sentence) -> Tuple[Cue, ...]:
     out = []
     rx = RE_CUE_HEADLINE if _is_headline(doc.text, s) else RE_CUE
+    headline = doc.headline is not None and s.start == doc.headline[0]
     for m in rx.finditer(doc.text, s.start, s.end):
         if doc.inside[m.start()] or (m.start() == s.start and m.group()[:1].isupper()):
             continue
         verb = CUE_KIND[m.group()]
+        if headline and verb.lemma not in HEADLINE_CUE_LEMMAS:
+            continue  # "Minister Confirms Exit", "X calls for talks": a headline verb, no statement
         if verb.lemma == "add" and re.match(r"\s+up\b", doc.text[m.end():m.end() + 4]):
             continue  # "the costs add up": not speech
         out.append(Cue(m.start(), m.end(), m.group(), si, verb))

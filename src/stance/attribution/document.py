@@ -12,6 +12,8 @@ from typing import Dict, List, Optional, Tuple
 
 from ..segment import split_paragraphs, split_sentences
 from ..types import Sentence, Span
+from .layout import headline_span, strip_datelines
+from .nouns import PERSON_NOUNS, TITLES
 from .text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_END, STRAIGHT
 
 __all__ = ["Document", "Region", "build_document", "quote_regions", "quote_kind"]
@@ -35,6 +37,10 @@ class Document:
     by_end: Dict[int, Region]
     starts: Tuple[int, ...]  # sorted region starts (for bisect)
     ends: Tuple[int, ...]  # sorted region ends (regions are disjoint)
+    headline: Optional[Tuple[int, int]] = None  # the headline line, if the article opens with one
+
+    def in_headline(self, pos: int) -> bool:
+        return self.headline is not None and self.headline[0] <= pos < self.headline[1]
 
     def region_starting_at(self, pos: int) -> Optional[Region]:
         return self.by_start.get(pos)
@@ -87,14 +93,22 @@ class Document:
         return None
 
 
+#: title-case words before a colon that make it a colon headline's speaker, not a dateline place
+_SPEAKER_WORDS = frozenset(TITLES) | frozenset(PERSON_NOUNS)
+
+
 def build_document(text: str) -> Document:
+    """The document of ``text``: sentences (datelines cut off), paragraphs, quotations, headline."""
     regions = quote_regions(text)
     inside = bytearray(len(text))
     for a, b in regions:
         inside[a:b] = b"\x01" * (b - a)
-    return Document(text, tuple(split_sentences(text)), tuple(split_paragraphs(text)), tuple(regions),
+    sentences = split_sentences(text)
+    headline = headline_span(text, sentences)
+    sentences = strip_datelines(text, sentences, headline, not_words=_SPEAKER_WORDS)
+    return Document(text, tuple(sentences), tuple(split_paragraphs(text)), tuple(regions),
                     bytes(inside), {r[0]: r for r in regions}, {r[1]: r for r in regions},
-                    tuple(r[0] for r in regions), tuple(r[1] for r in regions))
+                    tuple(r[0] for r in regions), tuple(r[1] for r in regions), headline)
 
 
 def quote_regions(text: str) -> List[Region]:

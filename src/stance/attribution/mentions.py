@@ -42,6 +42,15 @@ DISCOURSE_ASIDES = lexicon.word_set("discourse_asides")
 
 Subject = Tuple[Span, Optional[Span]]
 
+_CAP_WORD = r"[A-Z][\w’'-]*"
+#: a long title as the subject right before its cue: a title, "of", capitalized words joined by
+#: commas and "and", and at most a two-word name ("The Minister of Ports, Roads and Water")
+RE_LONG_TITLE_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s(—–-]))((?:[Tt]he\s+)?(?:" + _CAP_WORD + r"\s+){0,2}(?:" + "|".join(
+        re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if t[:1].isupper() and t.isalpha())
+    + r")\s+of\s+(?:the\s+)?" + _CAP_WORD + r"(?:(?:,\s*|\s+and\s+|\s+)" + _CAP_WORD + r"){1,7})"
+    r"\s+(?:(?:also|has|have|had)\s+)?$")
+
 
 def mention_before(text: str, lo: int, cue_start: int) -> Optional[Subject]:
     """The subject noun phrase that ends right before ``cue_start``, searched from ``lo``.
@@ -55,6 +64,9 @@ def mention_before(text: str, lo: int, cue_start: int) -> Optional[Subject]:
         if wm is not None:  # "the 6 in 10 voters who say ...": the relative pronoun is the mention
             return (qm.start(1) + wm.start(1), qm.end(1)), (qm.start(1), qm.start(1) + wm.start())
         return (qm.start(1), qm.end(1)), None  # "Two in three said", "nearly 4 in 10 voters say"
+    lm = RE_LONG_TITLE_SUBJECT.search(text, lo, cue_start)
+    if lm is not None:  # "The Minister of Ports, Roads and Water says"
+        return (lm.start(1), lm.end(1)), None
     toks = _tokens_before_cue(text, lo, cue_start)
     if not toks:
         return None
@@ -331,6 +343,10 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
             if is_cap(out[-1][2]) and i + 1 < len(toks) and is_cap(toks[i + 1][2]) and word_key(out[-1][2]) in ORG_LOWER:
                 out.append((s, e, w))
                 continue
+            if lw == "of" and out[-1][2].rstrip(".") in TITLES:
+                end = _long_title_end(toks, i)  # "said Minister of Ports, Roads and Water Lwazi Dube"
+                if end is not None:
+                    return (out[0][0], toks[end][1])
             break
         if lw in NON_NP_WORDS or lw in AUX_ADVERBS:
             break
@@ -349,3 +365,20 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     if not out:
         return None
     return (out[0][0], out[-1][1])
+
+
+def _long_title_end(toks: Sequence[Token], i: int) -> Optional[int]:
+    """The last token of a long title and the name after it, from its ``of`` at ``i``: capitalized
+    words joined by ``,`` or ``and`` ("of Ports, Roads and Water Lwazi Dube"), ending in
+    a name of two or more words; ``None`` otherwise."""
+    j, last, run = i + 1, None, 0
+    while j < len(toks):
+        w = toks[j][2]
+        if is_cap(w) and w[:1].isalpha():
+            last, run = j, run + 1
+        elif w in (",", "and") and j + 1 < len(toks) and is_cap(toks[j + 1][2]) and run:
+            run = 0
+        else:
+            break
+        j += 1
+    return last if last is not None and run >= 3 else None

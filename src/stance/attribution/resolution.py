@@ -32,7 +32,8 @@ from typing import List, Optional, Sequence, Tuple
 from ..types import Quote, Span
 from .candidates import Candidate
 from .document import Document, quote_kind
-from .nouns import ORG_WORDS, PRONOUNS, TITLES, is_cap, mention_class, word_key
+from .nouns import DETERMINERS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, TITLES, TITLES_LOWER, is_cap, mention_class, word_key
+from .sentence_subjects import sentence_subject
 from .text import tokens
 
 __all__ = ["resolve_statements", "resolve_speakers", "canonical_name"]
@@ -61,6 +62,11 @@ def canonical_name(mention: str) -> str:
     while start > 0 and (is_cap(toks[start - 1]) or toks[start - 1] in ("-",)):
         start -= 1
     run = toks[start:]
+    if start > 1 and toks[start - 1] in _TITLE_PHRASE_JOINS and any(w.rstrip(".") in TITLES or w.lower() in PERSON_NOUNS for w in toks[:start]) \
+            and len(run) > 2:
+        # "Minister of Energy and Mines Ana Ruiz": the run after the title phrase's last
+        # "of"/"and" still holds its last words; the name is the final two
+        run = run[-2:]
     # drop titles (and any nationality adjective before the last title)
     last_title = -1
     for i, w in enumerate(run[:-1]):
@@ -68,6 +74,10 @@ def canonical_name(mention: str) -> str:
             last_title = i
     run = run[last_title + 1:]
     return _join(mention, run)
+
+
+#: words that join the parts of a long title ("Minister of Ports, Roads and Water")
+_TITLE_PHRASE_JOINS = frozenset({"of", "and", "for", ",", "the"})
 
 
 def _join(mention: str, toks: Sequence[str]) -> str:
@@ -81,11 +91,18 @@ def _join(mention: str, toks: Sequence[str]) -> str:
     return " ".join(toks)
 
 
-def _name_index(text: str) -> List[Tuple[int, str]]:
+RE_AFTER_TITLE_JOIN = re.compile(r"(?:\b(?:of|and|for)|,)\s+$")
+
+
+def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, str]]:
     """(position, full name) for every capitalized name of two or more tokens in the text."""
     out: List[Tuple[int, str]] = []
     for m in RE_NAME_RUN.finditer(text):
+        if headline is not None and headline[0] <= m.start() < headline[1]:
+            continue  # a title-case headline is not a run of names
         name = canonical_name(m.group())
+        if RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) and len(name.split()) > 2:
+            name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
         if len(name.split()) >= 2 and mention_class(name) == "name":
             out.append((m.start(), name))
     return out
@@ -131,15 +148,18 @@ def _index_names(names: Sequence[Tuple[int, str]]) -> dict:
 def resolve_speakers(
     text: str,
     mentions: Sequence[Tuple[Optional[Span], Optional[Span]]],
+    headline: Optional[Span] = None,
+    sentences: Sequence[Span] = (),
 ) -> List[Optional[str]]:
     """Resolve each statement's speaker mention, in text order (see module notes).
 
     ``mentions`` holds one ``(speaker_span, antecedent_span)`` per statement,
     sorted by position; ``antecedent_span`` is the noun phrase a relative
-    pronoun refers to (or ``None``). Returns one resolved speaker (or
-    ``None``) per statement.
+    pronoun refers to (or ``None``). ``headline``: the headline's span (its title-cased words
+    are not names); ``sentences``: the sentence spans, for the subject a pronoun continues.
+    Returns one resolved speaker (or ``None``) per statement.
     """
-    names = _name_index(text)
+    names = _name_index(text, headline)
     by_token = _index_names(names)
     out: List[Optional[str]] = []
     history: List[Tuple[int, str, str]] = []  # (position, speaker, class)
@@ -151,8 +171,12 @@ def resolve_speakers(
         mention = text[span[0]:span[1]]
         cls = mention_class(mention)
         low = mention.strip().lower()
+        titled = _titled_name(text, mention, span, by_token) if cls in ("description", "org", "group") \
+            else _title_holder(text, mention, span)
         if cls == "pronoun":
-            speaker, scls = _resolve_pronoun(text, low, span, antecedent, history, names, by_token)
+            speaker, scls = _resolve_pronoun(text, low, span, antecedent, history, names, by_token, sentences)
+        elif titled is not None:
+            speaker, scls = titled, "person"
         elif cls == "description":
             # "a source said ... the source added": an earlier speaker with the same head noun first
             head = low.split()[-1]
@@ -173,15 +197,19 @@ def resolve_speakers(
 
 def _resolve_pronoun(text: str, low: str, span: Span, antecedent: Optional[Span],
                      history: Sequence[Tuple[int, str, str]], names: Sequence[Tuple[int, str]],
-                     by_token: dict) -> Tuple[Optional[str], str]:
-    """``who`` -> its antecedent; ``he``/``she`` -> the last named person; ``they`` -> the last
-    group; ``it`` -> the last organization. Returns the speaker and the class it stands for."""
+                     by_token: dict, sentences: Sequence[Span] = ()) -> Tuple[Optional[str], str]:
+    """``who`` -> its antecedent; ``he``/``she`` -> the named person who is the subject of the
+    sentence (before the pronoun) or of the sentence before, else the last named speaker; ``they``
+    -> the last group; ``it`` -> the last organization. Returns the speaker and the class it
+    stands for."""
     kind = PRONOUNS.get(low, "")
     speaker: Optional[str]
     if kind == "relative" and antecedent is not None:
         speaker = _resolve_name(text[antecedent[0]:antecedent[1]], antecedent[0], names, by_token)
     elif kind == "person_sg":
-        speaker = _last_person(history, span[0], names)
+        speakers = frozenset(s for _, s, c in history if c == "person")
+        speaker = _subject_person(text, span, sentences, names, by_token, speakers) \
+            or _last_person(history, span[0], names)
     elif kind == "plural":
         speaker = next((s for p, s, c in reversed(history) if c == "group"), None)
     elif kind == "thing":
@@ -196,6 +224,84 @@ def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]], by_t
         return canonical_name(mention)
     name = canonical_name(mention)
     return _join_short(name, pos, names, by_token)
+
+
+def _subject_person(text: str, span: Span, sentences: Sequence[Span], names: Sequence[Tuple[int, str]],
+                    by_token: dict, speakers: frozenset = frozenset()) -> Optional[str]:
+    """The named person a ``he``/``she`` continues: the subject of its own sentence when that
+    ends before the pronoun ("Ana Ruiz arrived late, and she said ..."), else the subject of the
+    sentence before ("Ana Ruiz thanked the mayor. She said ..."). ``None`` when neither is a
+    person's name of two or more words (known from the article)."""
+    k = bisect.bisect_right([a for a, _ in sentences], span[0]) - 1
+    for si in (k, k - 1):
+        if si < 0 or si >= len(sentences):
+            continue
+        a, b = sentences[si]
+        subj = sentence_subject(text, a, b)
+        if subj is None or subj[0] <= span[0] < subj[1] or (si == k and subj[1] > span[0]):
+            continue
+        mention = text[subj[0]:subj[1]]
+        if mention_class(mention) != "name":
+            return None  # "The ministry said ... He ...": leave it to the speakers so far
+        name = _resolve_name(mention, subj[0], names, by_token)
+        return name if len(name.split()) >= 2 and (name in speakers or _introduced_as_person(text, name)) else None
+    return None
+
+
+def _introduced_as_person(text: str, name: str) -> bool:
+    """Is ``name`` introduced as a person somewhere: after a title or role ("Vice Premier He
+    Wenbo", "spokeswoman Li Na") or before a comma and a role ("Li Na, a spokeswoman")? Keeps a
+    place or country at the start of a sentence ("The United States ...") from taking a pronoun."""
+    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        before = re.findall(r"[\w’'.]+", text[max(0, m.start() - 30):m.start()])
+        if before and (before[-1].rstrip(".") in TITLES or before[-1].lower() in PERSON_NOUNS
+                       or before[-1].lower() in TITLES_LOWER):
+            return True
+        after = re.match(r",\s+(?:the\s+|a\s+|an\s+)?([\w’']+)(?:\s+([\w’']+))?", text[m.end():m.end() + 60])
+        if after and any(w and (w.lower() in PERSON_NOUNS or w.lower() in TITLES_LOWER) for w in after.groups()):
+            return True
+    return False
+
+
+def _title_holder(text: str, mention: str, span: Span) -> Optional[str]:
+    """A long title written without its holder resolved to the name the article writes after the
+    same title elsewhere: "The Minister of Trade and Industry" -> "Ana Ruiz" from "Minister of
+    Trade and Industry Ana Ruiz"."""
+    title = re.sub(r"^[Tt]he\s+", "", mention.strip())
+    words = title.split()
+    if len(words) < 3 or " of " not in title or words[0].rstrip(".") not in TITLES:
+        return None
+    for m in re.finditer(re.escape(title) + r",?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")", text):
+        if not span[0] <= m.start() < span[1]:
+            name = canonical_name(m.group(1))
+            if len(name.split()) >= 2 and mention_class(name) == "name":
+                return name
+    return None
+
+
+def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optional[str]:
+    """A description resolved to the name the article gives the same role: "the spokeswoman"
+    -> "Li Na" where the article writes "spokeswoman Li Na" or "the spokeswoman, Li Na,".
+    Among several, the one whose preceding words share most words with the description, then the
+    closest."""
+    words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalpha()]
+    head = next((w.lower() for w in words if w.islower() and PERSON_NOUNS.get(w.lower()) == ("sg", "person")), None)
+    if head is None:
+        return None
+    others = {w.lower() for w in words if w.lower() != head and w.lower() not in DETERMINERS}
+    rx = re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
+    best: Optional[Tuple[int, int, str]] = None
+    for m in rx.finditer(text):
+        if span[0] <= m.start() < span[1]:
+            continue
+        name = canonical_name(m.group(1))
+        if len(name.split()) < 2 or mention_class(name) != "name" or name.split()[0].lower() in PRONOUNS:
+            continue
+        before = {w.lower().rstrip("’'s") for w in re.findall(r"[\w’']+", text[max(0, m.start() - 60):m.start()])}
+        key = (len(others & before), -abs(m.start() - span[0]), name)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
 
 
 def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Sequence[Tuple[int, str]]) -> Optional[str]:
@@ -213,7 +319,8 @@ def resolve_statements(doc: Document, candidates: Sequence[Candidate]) -> List[Q
     of their mentions in the text)."""
     text = doc.text
     order = sorted(candidates, key=lambda c: c.speaker[0] if c.speaker else c.cue[0])
-    resolved = resolve_speakers(text, [(c.speaker, c.antecedent) for c in order])
+    resolved = resolve_speakers(text, [(c.speaker, c.antecedent) for c in order], doc.headline,
+                                [(x.start, x.end) for x in doc.sentences])
     names = {id(c): r for c, r in zip(order, resolved)}
     return [Quote(
         content=text[c.content[0]:c.content[1]],

@@ -66,7 +66,7 @@ def _skip_intro(toks: List[Token]) -> Optional[int]:
                  or w0.endswith("ly") or w0.lower().endswith("ing")
                  or (i + 1 < len(toks) and word_key(toks[i + 1][2]) in ("later", "earlier", "ago")))
         # a place name continuing the intro phrase: "in Salem, New Hampshire, Moss ..."
-        place = i > 0 and is_cap(w0) and any(t[2] == "," for t in toks[i:i + 4]) and \
+        place = i > 2 and is_cap(toks[i - 2][2]) and is_cap(w0) and any(t[2] == "," for t in toks[i:i + 4]) and \
             all(is_cap(t[2]) or t[2] == "." for t in toks[i:next(k for k in range(i, len(toks)) if toks[k][2] == ",")])
         if not (intro or place):
             break
@@ -87,6 +87,10 @@ def _determiner_subject(toks: List[Token], i: int) -> Optional[Span]:
     while j < len(toks) and j - i <= 6:
         t = toks[j][2]
         lt = word_key(t)
+        if lt == "of" and last_ok == j - 1 and word_key(toks[last_ok][2]) in PERSON_NOUNS \
+                and j + 1 < len(toks) and is_cap(toks[j + 1][2]):
+            j += 1  # "The head of the agency Mira Holt": a role of a named body, then the name
+            continue
         if t in (",", "(", ";", ":") or lt in NON_NP_WORDS or lt in AUX_ADVERBS or lt in PREPOSITIONS:
             break
         if last_ok is not None and not is_cap(t) and lt not in PERSON_NOUNS \
@@ -105,14 +109,45 @@ def _determiner_subject(toks: List[Token], i: int) -> Optional[Span]:
 def _name_subject(toks: List[Token], i: int) -> Optional[Span]:
     """A capitalized name (titles and person nouns before a name allowed) starting at ``i``."""
     j = i
-    while j < len(toks) and j - i < LIMITS.name_tokens + 2 and (
+    titled = False
+    while j < len(toks) and j - i < MAX_TITLED_NAME_TOKENS and (
         is_cap(toks[j][2]) or toks[j][2] in (".", "’s", "'s") and j > i
         or ((word_key(toks[j][2]) in PERSON_NOUNS or word_key(toks[j][2]) in TITLES_LOWER)
             and j + 1 < len(toks) and is_cap(toks[j + 1][2]))
+        or (titled and _joins_title(toks, j))
     ):
+        titled = titled or word_key(toks[j][2]) in TITLES_LOWER
         j += 1
+    if j > i and toks[j - 1][2].endswith(("’s", "'s")):
+        # "Brazil's foreign minister": a possessive name, then a role
+        k = _role_after(toks, j)
+        if k is not None:
+            j = k + 1
     while j > i and toks[j - 1][2] in (".",):
         j -= 1
     if j > i:
         return (toks[i][0], toks[j - 1][1])
+    return None
+
+
+#: how many tokens a titled name may have ("US Secretary of State Ana Ruiz")
+MAX_TITLED_NAME_TOKENS = LIMITS.name_tokens + 4
+
+
+def _joins_title(toks: List[Token], j: int) -> bool:
+    """``of``/``and``/``,`` inside a long title, followed by a capitalized word
+    ("Minister of Ports, Roads and Water Lwazi Dube")."""
+    return toks[j][2] in ("of", "and", "for", ",") and j + 1 < len(toks) and is_cap(toks[j + 1][2]) \
+        and not (toks[j][2] == "," and j + 2 < len(toks) and word_key(toks[j + 2][2]) in ("who", "which"))
+
+
+def _role_after(toks: List[Token], j: int) -> Optional[int]:
+    """The index of a role noun within three lowercase words after a possessive ("Brazil's
+    foreign minister", "Kenya's embassy"), if any."""
+    for k in range(j, min(len(toks), j + 3)):
+        w = toks[k][2]
+        if not w[:1].islower():
+            return None
+        if word_key(w) in PERSON_NOUNS:
+            return k
     return None

@@ -19,7 +19,8 @@ from ..candidates import Candidate, Proposal
 from ..cues import Cue
 from ..document import Document
 from ..open_quotes import extend_open_quotes
-from . import (direct_block_quote, direct_continued, direct_cue_then_quote, direct_quote_then_cue,
+from ..wire_credits import CREDIT_PASS, record_credits
+from . import (direct_block_quote, headline_colon, direct_continued, direct_cue_then_quote, direct_quote_then_cue,
                direct_split_quote, indirect_according_to, indirect_as_cue, indirect_inverted_cue,
                indirect_parenthetical_cue, indirect_shared_subject, indirect_subject_cue, indirect_trailing_cue,
                paragraph_leading_cue, paragraph_trailing_cue)
@@ -55,6 +56,7 @@ class Pass:
 
 #: sentence rules by priority: an earlier rule claims its stretch first
 RULES: Tuple[Rule, ...] = (
+    Rule(headline_colon.NAME, headline_colon.triggers, headline_colon.match, (headline_colon.NAME,)),
     Rule(indirect_trailing_cue.NAME, indirect_trailing_cue.triggers, indirect_trailing_cue.match,
          (direct_quote_then_cue.NAME, direct_split_quote.NAME, indirect_trailing_cue.NAME,
           indirect_inverted_cue.NAME, indirect_parenthetical_cue.NAME, indirect_shared_subject.NAME)),
@@ -75,6 +77,7 @@ PASSES: Tuple[Pass, ...] = (
     Pass(paragraph_leading_cue.NAME, paragraph_leading_cue.extend, (paragraph_leading_cue.NAME,)),
     Pass("extend_open_quote", extend_open_quotes, ()),
     Pass(direct_continued.NAME, direct_continued.extend, (direct_continued.NAME, direct_split_quote.NAME)),
+    Pass(CREDIT_PASS, record_credits, ()),
 )
 
 #: every name a statement's ``rule`` field can hold
@@ -93,4 +96,5 @@ RULE_NAMES: Tuple[str, ...] = (
     paragraph_leading_cue.NAME,
     direct_continued.NAME,
     direct_block_quote.NAME,
+    headline_colon.NAME,
 )

@@ -21,6 +21,7 @@ from ..cues import CUE_KIND, RE_ACCORDING, RE_CUE, WEAK_FORMS, Cue
 from ..document import Document
 from ..mentions import mention_after
 from ..text import trim, word_count
+from ..wire_credits import is_wire_service, relays_a_speaker
 
 NAME = "indirect.according_to"
 RE_OPENING_CONNECTIVE = re.compile(r"\s*(?:But|And|Yet|So|Still|However|Now|Also|Instead)\s*,?\s*")
@@ -48,6 +49,8 @@ def match(doc: Document, cue: Cue, claims: SentenceClaims) -> Optional[Proposal]
         if cm is None:
             return None
         c = trim(text, cm.end(), s.end)
+        if is_wire_service(text, sp) and relays_a_speaker(doc, claims.cues, c):
+            return None  # "According to Xinhua, Ruiz said ...": the outlet is only the channel
         claim = (s.start, s.end)
     elif re.search(r",\s*(?:''|[\"”’])?$", before.rstrip()):
         if _speaker_cue_before(doc, cue, claims):

@@ -21,6 +21,7 @@ from ..cues import CUE_KIND, NOUN_FORMS, RE_CUE, Cue
 from ..document import Document
 from ..mentions import mention_before
 from ..text import word_count
+from ..wire_credits import is_wire_service, relays_a_speaker
 from . import indirect_inverted_cue, indirect_shared_subject
 from ._trailing import trailing_candidate
 
@@ -48,6 +49,8 @@ def match(doc: Document, cue: Cue, claims: SentenceClaims) -> Optional[Proposal]
         frame, shared_at = _speaker_before(doc, s, cue)
     if frame is None:
         return None
+    if is_wire_service(text, frame.speaker) and relays_a_speaker(doc, claims.cues, frame.content):
+        return None  # "Ruiz said ..., the agency reported": the outlet is only the channel
     candidates, claims_made = [frame], []
     cm = RE_CUE.match(text, shared_at) if shared_at is not None else None
     if cm:  # ", noting that ...": same speaker, new cue
