@@ -110,7 +110,7 @@ def test_one_bad_file_among_several(runner, tiny_model_path, article, tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (b"not a model", "not a stance model"),
-    (b"STANCE-MODEL\n{\"format_version\": 7}\n", "model format 7"),
+    (b"STANCE-MODEL\n{\"format_version\": 7}\n", "older model format"),
 ], ids=["not-a-model", "incompatible"])
 def test_bad_model_file_is_exit_2(runner, article, tmp_path, content, message):
     m = tmp_path / "m.joblib"
@@ -214,9 +214,11 @@ def test_untrainable_csv_is_exit_2(runner, tmp_path, content, args, message):
 
 
 @pytest.mark.parametrize("content, args, message", [
-    ("id,text\n1,Tariffs hurt.,extra\n", [], "s.csv:2: more fields than the header"),
+    ("id,text\n1,Tariffs hurt.,extra\n", [], "s.csv:2: 3 fields but the header has 2 columns"),
+    ("id,text,topic\n1,Tariffs hurt.\n", [], "s.csv:2: 2 fields but the header has 3 columns"),
+    ("id,text\n", [], "s.csv: no rows to classify, only a header"),
     ("id,text,topic\n1,Tariffs hurt.,\n", ["--topic-column", "topic"], "s.csv:2: empty topic"),
-], ids=["ragged-row", "empty-given-topic"])
+], ids=["ragged-row", "short-row", "header-only", "empty-given-topic"])
 def test_classify_bad_rows_are_exit_2(runner, tiny_model_path, tmp_path, content, args, message):
     p = tmp_path / "s.csv"
     p.write_text(content, encoding="utf-8")

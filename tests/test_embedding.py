@@ -3,19 +3,18 @@ and match the CLI's JSON, and bad model files are refused with one message namin
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import pickle
 import re
 from pathlib import Path
 
-import joblib
 import pytest
 from click.testing import CliRunner
 
 from stance import Analyzer, ArticleResult, Classification, ModelError, Quote
 from stance.cli import cli
 from stance.model import FORMAT_VERSION
+from stance.modelfile import read_model_file, write_model_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed_article.txt"
@@ -67,40 +66,28 @@ def test_results_are_frozen_and_pickle(analyzer, seed_text):
 
 # -- model files -------------------------------------------------------------------
 
-def split_model(path: Path) -> tuple[dict, bytes]:
-    data = path.read_bytes()
-    magic, header, payload = data.split(b"\n", 2)
-    return json.loads(header), payload
-
-
-def write_model(path: Path, header: dict, payload: bytes, *, rehash: bool = True) -> Path:
-    import hashlib
-
-    header = dict(header)
-    if rehash:
-        header["payload_sha256"] = hashlib.sha256(payload).hexdigest()
-    path.write_bytes(b"STANCE-MODEL\n" + json.dumps(header).encode() + b"\n" + payload)
-    return path
-
-
 def tampered(src: Path, dst: Path) -> Path:
-    header, payload = split_model(src)
-    payload = bytearray(payload)
-    payload[len(payload) // 2] ^= 0xFF
-    return write_model(dst, header, bytes(payload), rehash=False)
+    data = bytearray(src.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    dst.write_bytes(bytes(data))
+    return dst
 
 
 def other_format(src: Path, dst: Path) -> Path:
-    header, payload = split_model(src)
-    return write_model(dst, {**header, "format_version": FORMAT_VERSION + 1}, payload)
+    header, state = read_model_file(src)
+    return write_model_file(dst, state, {**header, "format_version": FORMAT_VERSION + 1})
 
 
 def unrebuildable(src: Path, dst: Path) -> Path:
-    """Intact header and hash, but a payload that is not a stance model's state."""
-    header, _ = split_model(src)
-    buffer = io.BytesIO()
-    joblib.dump({"params": {"no_such_parameter": 1}, "features": []}, buffer)
-    return write_model(dst, header, buffer.getvalue())
+    """Intact checksum, but contents that are not a stance model's state."""
+    header, _ = read_model_file(src)
+    return write_model_file(dst, {"params": {"no_such_parameter": 1}, "features": []}, header)
+
+
+def pickle_format(src: Path, dst: Path) -> Path:
+    """A format-2 file: JSON header and a pickle (never unpickled now)."""
+    dst.write_bytes(b'STANCE-MODEL\n{"format_version": 2}\n' + pickle.dumps({"params": {}}))
+    return dst
 
 
 BAD_FILES = [
@@ -108,6 +95,7 @@ BAD_FILES = [
     pytest.param(other_format, f"model format {FORMAT_VERSION + 1} but this stance reads format {FORMAT_VERSION}",
                  id="other-format-version"),
     pytest.param(unrebuildable, "cannot rebuild the model", id="payload-cannot-be-rebuilt"),
+    pytest.param(pickle_format, "older model format that stored a pickle", id="pickle-format"),
 ]
 
 

@@ -4,17 +4,15 @@ Hand-written statements only (conftest.TRAIN_ROWS); nothing here trains on a dat
 """
 from __future__ import annotations
 
-import io
-import json
 
-import joblib
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
 from stance import StanceModel
 from stance.explain import explain_text, feature_names, top_features
-from stance.model import FORMAT_VERSION, MAGIC, fit_temperature, joint_features, softmax
+from stance.model import FORMAT_VERSION, fit_temperature, joint_features, softmax
+from stance.modelfile import write_model_file
 from stance.training import cross_validate, train, tune
 
 PROBES = ["Tariffs hurt consumers.", "We must raise tariffs.", "The UN must be reformed.", "Cut emissions now."]
@@ -74,24 +72,6 @@ def test_temperatures_change_probabilities_not_labels(tiny_model, tmp_path):
     assert loaded.stance_temperatures_["tariffs"] == 3.0 and loaded.topic_temperature_ == 2.0
     with pytest.raises(ValueError, match="positive"):
         m.set_temperatures(topic=0.0)
-
-
-def test_format_1_files_still_load(tiny_model, tmp_path):
-    state = tiny_model._export()
-    del state["topic_temperature"], state["stance_temperatures"], state["target_lexicon"]
-    for key in ("stance_head", "split_hashtags", "target_terms", "context_weight", "speaker_weight"):
-        del state["params"][key]
-    buf = io.BytesIO()
-    joblib.dump(state, buf)
-    import hashlib
-
-    header = {"format_version": 1, "payload_sha256": hashlib.sha256(buf.getvalue()).hexdigest()}
-    path = tmp_path / "v1.joblib"
-    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + buf.getvalue())
-    old = StanceModel.load(path)
-    assert old.split_hashtags is False and old.stance_head == "per_topic" and old.topic_temperature_ == 1.0
-    assert old.predict_stance_proba(PROBES, ["tariffs"] * 4).shape == (4, 3)
-    assert FORMAT_VERSION == 3
 
 
 def test_cross_validate_compares_heads_and_calibrates(train_csv):
@@ -166,24 +146,14 @@ def test_explain_text_predicts_the_topic_when_not_given(tiny_model):
     assert exp["topic"] in tiny_model.topics_ and 0 <= exp["topic_probability"] <= 1
 
 
-def _write_state(path, state, version=3):
-    import hashlib
-
-    buf = io.BytesIO()
-    joblib.dump(state, buf)
-    header = {"format_version": version, "payload_sha256": hashlib.sha256(buf.getvalue()).hexdigest()}
-    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + buf.getvalue())
-    return path
-
-
 def test_files_with_retired_parameters_load_only_when_they_were_off(tiny_model, tmp_path):
     from stance.errors import ModelError
 
     state = tiny_model._export()
     state["params"].update(negation=False, signed_features=False, shared_weight=1.0)
-    loaded = StanceModel.load(_write_state(tmp_path / "off.joblib", state))
+    loaded = StanceModel.load(write_model_file(tmp_path / "off.model", state, {"format_version": FORMAT_VERSION}))
     np.testing.assert_allclose(loaded.predict_stance_proba(PROBES, ["tariffs"] * 4),
                                tiny_model.predict_stance_proba(PROBES, ["tariffs"] * 4), rtol=1e-5)
     state["params"]["signed_features"] = True
     with pytest.raises(ModelError, match="cannot rebuild"):
-        StanceModel.load(_write_state(tmp_path / "on.joblib", state))
+        StanceModel.load(write_model_file(tmp_path / "on.model", state, {"format_version": FORMAT_VERSION}))

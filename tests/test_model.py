@@ -6,6 +6,7 @@ import pytest
 from sklearn.base import clone
 
 from stance import ModelError, NotFittedError, StanceError, StanceModel
+from stance.errors import OutputError
 from stance.model import FORMAT_VERSION
 
 PROBES = ["Tariffs hurt consumers.", "We must raise tariffs.", "The UN must be reformed.", "It rained on Sunday."]
@@ -89,9 +90,9 @@ def test_tampered_file_is_refused(tiny_model_path, tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (b"just some text\n", "not a stance model"),
-    (b"STANCE-MODEL\nnot json\n", "damaged model header"),
-    (b'STANCE-MODEL\n{"format_version": 99}\nxx', "model format 99"),
-], ids=["not-a-model", "bad-header", "other-format"])
+    (b"STANCE-MODEL\nnot json\n", "checksum mismatch"),
+    (b'STANCE-MODEL\n{"format_version": 99}\nxx', "older model format that stored a pickle"),
+], ids=["not-a-model", "bad-header", "pickle-format"])
 def test_bad_model_files(tmp_path, content, message):
     path = tmp_path / "m.joblib"
     path.write_bytes(content)
@@ -111,8 +112,8 @@ def test_failed_save_keeps_the_old_file(tiny_model, tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr("stance.model.os.replace", boom)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("stance.outputs.os.replace", boom)
+    with pytest.raises(OutputError, match="disk full"):
         tiny_model.save(path, metadata={"name": "new"})
     assert path.read_bytes() == before
     assert list(tmp_path.iterdir()) == [path]

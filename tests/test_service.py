@@ -131,7 +131,7 @@ def test_model_metadata_comes_from_the_model_file(client, tiny_model_path):
     meta = client.get("/v1/model").json()
     model = Analyzer.load(tiny_model_path).model
     assert meta["name"] == "tiny" and meta["version"] == "test" and meta["trained_on"] == ["conftest"]
-    assert meta["format_version"] == FORMAT_VERSION and meta["payload_sha256"] == model.metadata_["payload_sha256"]
+    assert meta["format_version"] == FORMAT_VERSION == model.metadata_["format_version"]
     assert meta["topics"] == model.topics_ and meta["labels"] == model.classes_
     assert meta["scoreable_topics"] == sorted(model.stance_heads_)
     assert {"sklearn_version", "cv", "stance_version"} <= meta.keys()
@@ -271,10 +271,11 @@ def test_workers_protocol_sets_tcp_nodelay(monkeypatch):
 
     from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-    from stance.service import NoDelayHTTPProtocol
+    from stance.service import GuardedHTTPProtocol
 
     handed_on = []
     monkeypatch.setattr(AutoHTTPProtocol, "connection_made", lambda self, transport: handed_on.append(transport))
+    monkeypatch.setattr(GuardedHTTPProtocol, "_arm_header_deadline", lambda self: None)
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM, 0) as listener:  # proto 0, as uvicorn binds it
         listener.bind(("127.0.0.1", 0))
         listener.listen()
@@ -282,7 +283,7 @@ def test_workers_protocol_sets_tcp_nodelay(monkeypatch):
             conn, _ = listener.accept()
             with conn:
                 transport = SimpleNamespace(get_extra_info=lambda name: conn if name == "socket" else None)
-                NoDelayHTTPProtocol.connection_made(object.__new__(NoDelayHTTPProtocol), transport)
+                GuardedHTTPProtocol.connection_made(object.__new__(GuardedHTTPProtocol), transport)
                 assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
                 assert handed_on == [transport]
 
@@ -311,7 +312,7 @@ def test_bad_model_is_one_line_exit_2_before_binding(tmp_path, monkeypatch):
     bad.write_bytes(b"STANCE-MODEL\n{\"format_version\": 99}\n")
     r = CliRunner().invoke(cli, ["serve", "--model", str(bad)])
     assert r.exit_code == 2 and r.stdout == ""
-    assert r.stderr.count("\n") == 1 and "model format 99" in r.stderr and "python train.py" in r.stderr
+    assert r.stderr.count("\n") == 1 and "older model format" in r.stderr and "python train.py" in r.stderr
 
 
 def test_missing_serve_extra_is_one_line_exit_2(monkeypatch, tiny_model_path):
@@ -353,32 +354,55 @@ def test_serve_uses_the_env_factory_for_workers(monkeypatch, tiny_model_path):
     from stance import service
 
     calls = {}
-    monkeypatch.setattr(service.uvicorn, "run", lambda app, **kw: calls.update(app=app, **kw))
-    monkeypatch.delenv(service.MODEL_ENV, raising=False)
-    monkeypatch.delenv(service.MAX_BODY_ENV, raising=False)
-    service.serve(tiny_model_path, port=1, workers=3, max_body=123)
-    assert calls["app"] == "stance.service:app_from_env" and calls["factory"] and calls["workers"] == 3
-    assert calls["http"] == "stance.service:NoDelayHTTPProtocol"  # uvicorn#3149: keep-alive without 40 ms stalls
+
+    def run(supervisor):
+        calls.update(config=supervisor.config, sockets=supervisor.sockets)
+
+    monkeypatch.setattr(service.DrainingMultiprocess, "run", run)
+    for name in (service.MODEL_ENV, service.MAX_BODY_ENV, service.BUDGET_ENV):
+        monkeypatch.delenv(name, raising=False)
+    service.serve(tiny_model_path, port=0, workers=3, max_body=123, request_budget=7)
+    config = calls["config"]
+    assert config.app == "stance.service:app_from_env" and config.factory and config.workers == 3
+    assert config.http == "stance.service:GuardedHTTPProtocol"  # uvicorn#3149 and the header deadline
+    for sock in calls["sockets"]:
+        sock.close()
     assert os.environ[service.MODEL_ENV] == str(Path(tiny_model_path).resolve())
+    assert os.environ[service.BUDGET_ENV] == "7"
     app = service.app_from_env()
     assert asgi_request(app, "GET", "/v1/model").json()["name"] == "tiny"
-    assert asgi_request(app, "POST", "/v1/analyze", content=b"x" * 200).status_code == 413
+    assert asgi_request(app, "POST", "/v1/analyze", content=b"x" * 200,
+                        headers={"Content-Type": "application/json"}).status_code == 413
 
 
 # Keep this test last: it stops the module's server.
 def test_sigterm_finishes_the_request_in_flight_and_exits_0(server, seed_text):
-    long_article = "\n\n".join([seed_text] * 6)  # long enough to be scoring when the signal lands
-    answer = {}
+    """The request is provably in flight: half its body is sent before SIGTERM, the rest after."""
+    body = json.dumps({"text": "\n\n".join([seed_text] * 6)}).encode("utf-8")
+    half_sent, go_on, answer = threading.Event(), threading.Event(), {}
+
+    def chunks():
+        yield body[:len(body) // 2]
+        half_sent.set()
+        go_on.wait(timeout=30)
+        yield body[len(body) // 2:]
 
     def post():
-        with httpx.Client(base_url=server.url, timeout=30) as c:
-            answer["response"] = c.post("/v1/analyze", json={"text": long_article})
+        with httpx.Client(base_url=server.url, timeout=60) as c:
+            answer["response"] = c.post("/v1/analyze", content=chunks(), headers={"Content-Type": "application/json"})
 
     request = threading.Thread(target=post)
     request.start()
-    time.sleep(0.1)
+    assert half_sent.wait(timeout=30)
+    time.sleep(0.3)
     server.proc.send_signal(signal.SIGTERM)
-    assert server.proc.wait(timeout=10) == 0, server.log()  # the timeout only guards against a hang
-    request.join(timeout=30)
-    assert answer["response"].status_code == 200 and len(answer["response"].json()["quotes"]) > 50
+    time.sleep(0.5)
+    with pytest.raises(httpx.ConnectError):  # new connections are refused while draining
+        httpx.get(server.url + "/healthz", timeout=5)
+    go_on.set()
+    request.join(timeout=60)
+    assert server.proc.wait(timeout=30) == 0, server.log()
+    response = answer["response"]
+    assert response.status_code == 200 and len(response.json()["quotes"]) > 50
+    assert response.headers["connection"] == "close"
     assert "Shutting down" in server.log() and "Traceback" not in server.log()

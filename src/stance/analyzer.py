@@ -9,7 +9,7 @@ from itertools import islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence
 
-from .articles import check_text
+from .articles import check_article, check_text
 from .data import OTHER_TOPIC
 from .errors import ModelError
 from .attribution import find_statements, resolve_statements
@@ -47,7 +47,7 @@ def find_quotes(text: str) -> list:
 
 def attribute(text: str, *, article: str = "-") -> ArticleResult:
     """Attribution only (who said what), without loading a model."""
-    check_text(text, name=article)
+    check_article(text, name=article)
     return ArticleResult(article=article, quotes=tuple(find_quotes(text)), model=None)
 
 
@@ -125,7 +125,7 @@ class Analyzer:
         if len(articles) != len(texts):
             raise ValueError(f"{len(texts)} texts but {len(articles)} article names")
         for text, name in zip(texts, articles):
-            check_text(text, name=name)
+            check_article(text, name=name)
         # one chunk per worker and round (4 rounds balance uneven articles), at most CHUNK_SIZE articles
         chunk_size = max(1, min(CHUNK_SIZE, -(-len(texts) // (4 * n_jobs)))) if n_jobs > 1 else CHUNK_SIZE
         return list(self.iter_analyze(texts, topics=topics, articles=articles, n_jobs=n_jobs, chunk_size=chunk_size))
@@ -148,11 +148,13 @@ class Analyzer:
             for chunk in chunks:
                 yield from _analyze_chunk(self, chunk, topics)
             return
-        from joblib import Parallel, delayed
+        from joblib import delayed
+
+        from .workers import parallel
 
         # a worker rebuilds the analyzer from its model file once, instead of unpickling ~24 MB per chunk
         handle = self._source if self._source and _unchanged(self._source) else self
-        for results in Parallel(n_jobs=n_jobs, return_as="generator")(
+        for results in parallel(n_jobs, return_as="generator")(
                 delayed(_analyze_chunk)(handle, chunk, topics) for chunk in chunks):
             yield from results
 
@@ -175,7 +177,7 @@ class Analyzer:
 
     def _analyze(self, texts: list[str], articles: list[str], topics: Optional[list[str]]) -> list[ArticleResult]:
         for text, name in zip(texts, articles):
-            check_text(text, name=name)
+            check_article(text, name=name)
         found = [find_quotes(t) for t in texts]
         contexts = [text for text, quotes in zip(texts, found) for _ in quotes]  # each quote's article
         scored = iter(self._score_quotes([q for quotes in found for q in quotes], topics, contexts))

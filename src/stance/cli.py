@@ -115,7 +115,7 @@ def _holder(ctx, model_path) -> ModelHolder:
 
 def _articles(files: Iterable[str], encoding: str):
     """Yield (name, text) per input; report a bad one on stderr and remember the failure."""
-    from .articles import decode_article, read_article
+    from .articles import check_article, decode_article, read_article
 
     ctx = click.get_current_context()
     for name in files:
@@ -124,6 +124,7 @@ def _articles(files: Iterable[str], encoding: str):
                 text = decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
             else:
                 text = read_article(name, encoding=encoding)
+            check_article(text, name=name)
         except StanceError as exc:
             click.echo(f"stance: {exc}", err=True)
             ctx.meta["stance.failed"] = True
@@ -178,7 +179,7 @@ def quotes(ctx, files, fmt, encoding):
 @cli.command()
 @quiet_option
 @click.argument("csv_files", nargs=-1, required=True, metavar="CSV...")
-@click.option("-o", "--output", default="models/stance.joblib", show_default=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", default="models/stance.joblib", show_default=True, metavar="FILE",
               help="Where to write the model (replaced atomically, only on success).")
 @click.option("--text-column", default="text", show_default=True, help="Column holding the statement.")
 @click.option("--topic-column", default="topic", show_default=True,
@@ -200,8 +201,10 @@ def train(csv_files, output, text_column, topic_column, stance_column, group_col
     Cross-validation picks per-topic stance heads or one joint head and
     calibrates the probabilities; both scores are stored in the model.
     """
+    from .outputs import check_output_path
     from .training import train as train_model
 
+    check_output_path(output)  # a bad -o fails now, not after minutes of training
     say = lambda message: click.echo(message, err=True)  # noqa: E731
     _, meta = train_model(csv_files, output, text_column=text_column, topic_column=topic_column,
                           stance_column=stance_column, group_column=group_column, encoding=encoding,
@@ -221,7 +224,8 @@ def train(csv_files, output, text_column, topic_column, stance_column, group_col
 @click.argument("input_file", metavar="FILE.csv|-")
 @click.option("--text-column", default="text", show_default=True, help="Column holding the statement.")
 @click.option("--topic-column", default=None, help="Take the topic from this column instead of predicting it.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output CSV (default stdout).")
+@click.option("-o", "--output", default="-", metavar="FILE.csv",
+              help="Output CSV (default stdout); a file is replaced atomically, only on success.")
 @model_option
 @encoding_option
 @click.pass_context
@@ -229,7 +233,10 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
     """Add predicted topic and stance columns to a CSV of statements."""
     from .articles import decode_article, read_article
     from .data import read_statement_rows
+    from .outputs import check_output_path, write_atomic
 
+    if output != "-":
+        check_output_path(output)
     raw = (decode_article(sys.stdin.buffer.read(), encoding=encoding, name="-")
            if input_file == "-" else read_article(input_file, encoding=encoding))
     header, rows = read_statement_rows(raw, name=input_file, text_column=text_column, topic_column=topic_column)
@@ -245,7 +252,8 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
     else:
         results = analyzer.classify([row[text_column] for row in rows])
     labels = analyzer.model.classes_
-    writer = csv.DictWriter(output, fieldnames=header + ["predicted_topic", "predicted_stance", "topic_probability"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header + ["predicted_topic", "predicted_stance", "topic_probability"]
                             + [f"p_{c}" for c in labels], lineterminator="\n")
     writer.writeheader()
     for row, res in zip(rows, results):
@@ -253,15 +261,19 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
         writer.writerow({**row, "predicted_topic": res.topic, "predicted_stance": res.stance,
                          "topic_probability": _num(res.topic_probability),
                          **{f"p_{c}": _num(probs.get(c)) for c in labels}})
+    if output == "-":
+        sys.stdout.write(out.getvalue())
+    else:
+        write_atomic(output, out.getvalue())
 
 
 @cli.command()
 @quiet_option
-@click.argument("gold", metavar="GOLD.csv|GOLD.jsonl")
+@click.argument("gold", metavar="GOLD.csv|GOLD.jsonl|GOLD.json")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--scope", type=click.Choice(["speech", "direct", "source", "all"]), default="speech",
               show_default=True, help="Attribution gold: which gold attributions count.")
-@click.option("--errors", "errors_file", type=click.File("w", encoding="utf-8"), default=None,
+@click.option("--errors", "errors_file", default=None, metavar="FILE",
               help="Attribution gold: write every miss and false alarm with its sentence here.")
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--topic-column", default="topic", show_default=True)
@@ -270,7 +282,7 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
               help="Labeled CSV, no model needed: K-fold cross-validate default training on GOLD instead.")
 @click.option("--group-column", default=None, help="With --cv: keep rows with the same value in one fold.")
 @click.option("--seed", default=0, show_default=True, type=int, help="With --cv: the folds' random seed.")
-@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None, metavar="FILE.png",
+@click.option("--plot", "plot_file", default=None, metavar="FILE.png",
               help="Labeled CSV: draw the confusion matrix and a reliability diagram into FILE.png "
                    "(needs matplotlib: pip install 'stance[plot]').")
 @model_option
@@ -278,28 +290,37 @@ def classify(ctx, input_file, text_column, topic_column, output, model_path, enc
 @click.pass_context
 def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stance_column, cv_folds, group_column,
              seed, plot_file, model_path, encoding):
-    """Score the model on labeled statements (.csv) or attribution gold (.jsonl).
+    """Score the model on labeled statements (.csv) or attribution gold (.jsonl, or .json: one article or a list).
 
     For a CSV: accuracy, macro-F1, SemEval F_avg pooled over topics (and its
     per-topic mean, labelled as such), per-class and per-topic tables, the
     confusion matrix, and Brier score and ECE of the stance probabilities.
     With --cv, the default training is cross-validated on the CSV instead.
     """
-    if (plot_file or cv_folds) and gold.endswith(".jsonl"):
+    from .outputs import check_output_path, write_atomic
+
+    attribution_gold = gold.endswith((".jsonl", ".json"))
+    if (plot_file or cv_folds) and attribution_gold:
         raise click.UsageError("--plot and --cv are for stance; they need a labeled .csv GOLD")
     if group_column and not cv_folds:
         raise click.UsageError("--group-column needs --cv")
-    if not gold.endswith(".jsonl") and (errors_file is not None or scope != "speech"):
-        raise click.UsageError("--scope and --errors apply to attribution gold (.jsonl)")
+    if not attribution_gold and (errors_file is not None or scope != "speech"):
+        raise click.UsageError("--scope and --errors apply to attribution gold (.jsonl or .json)")
+    for path in (errors_file, plot_file):
+        if path:
+            check_output_path(path)  # before the work
     if plot_file:
         from .evaluate.plots import require_matplotlib
 
         require_matplotlib()  # fail before the work when matplotlib is missing
-    if gold.endswith(".jsonl"):
+    if attribution_gold:
         from .evaluate.run import evaluate_attribution_file
 
-        report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_file, encoding=encoding,
+        errors_out = io.StringIO() if errors_file else None
+        report, text = evaluate_attribution_file(gold, scope=scope, errors=errors_out, encoding=encoding,
                                                  load_analyzer=lambda: _holder(ctx, model_path).analyzer)
+        if errors_file:
+            write_atomic(errors_file, errors_out.getvalue())
     elif cv_folds:
         from .cross_validation import cross_validate_file
 
@@ -329,15 +350,18 @@ def evaluate(ctx, gold, fmt, scope, errors_file, text_column, topic_column, stan
               help="Worker processes, each with its own copy of the model.")
 @click.option("--max-body", default=10_000_000, show_default=True, type=click.IntRange(min=1), metavar="BYTES",
               help="Largest request body accepted; larger ones get 413.")
+@click.option("--request-budget", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              metavar="SECONDS", help="Longest a request may wait and be scored; later ones get 503.")
 @click.pass_context
-def serve(ctx, model_path, host, port, workers, max_body):
+def serve(ctx, model_path, host, port, workers, max_body, request_budget):
     """Serve the model over HTTP: POST /v1/analyze, /v1/classify; GET /v1/model, /healthz; a paste page at /.
 
     Needs the serve extra: pip install 'stance[serve]'.
     """
     from .service import serve as run_service
 
-    run_service(_holder(ctx, model_path).path, host=host, port=port, workers=workers, max_body=max_body)
+    run_service(_holder(ctx, model_path).path, host=host, port=port, workers=workers, max_body=max_body,
+                request_budget=request_budget)
 
 
 @cli.command()

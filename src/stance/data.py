@@ -94,6 +94,7 @@ def read_labeled(
         try:
             for row in reader:
                 line = reader.line_num
+                _check_row_width(row, header, f"{path}:{line}")
                 text = (row[text_column] or "").strip()
                 topic = (row[topic_col] or "").strip()
                 raw_stance = row[stance_column] or ""
@@ -133,9 +134,9 @@ def read_statement_rows(content: str, *, name: str, text_column: str = "text",
     Raises
     ------
     DataError
-        A missing column, a row with more fields than the header, an empty
-        text, or (with ``topic_column``) an empty topic; the message names
-        the line.
+        A missing column, no rows, a row with more or fewer fields than the
+        header, an empty text, or (with ``topic_column``) an empty topic; the
+        message names the line.
     """
     reader = csv.DictReader(io.StringIO(content, newline=""))
     header = list(reader.fieldnames or [])
@@ -146,8 +147,7 @@ def read_statement_rows(content: str, *, name: str, text_column: str = "text",
     try:
         for row in reader:
             line = reader.line_num
-            if None in row:
-                raise DataError(f"{name}:{line}: more fields than the header has columns")
+            _check_row_width(row, header, f"{name}:{line}")
             if not (row[text_column] or "").strip():
                 raise DataError(f"{name}:{line}: empty {text_column}")
             if topic_column and not (row[topic_column] or "").strip():
@@ -155,7 +155,18 @@ def read_statement_rows(content: str, *, name: str, text_column: str = "text",
             rows.append(row)
     except csv.Error as exc:
         raise DataError(f"{name}:{reader.line_num}: malformed CSV ({exc})") from None
+    if not rows:
+        raise DataError(f"{name}: no rows to classify, only a header")
     return header, rows
+
+
+def _check_row_width(row: dict, header: Sequence[str], where: str) -> None:
+    """A ragged row names its width (csv.DictReader pads short rows with ``None``)."""
+    if None in row:
+        raise DataError(f"{where}: {len(header) + len(row[None])} fields but the header has {len(header)} columns")
+    if any(value is None for value in row.values()):
+        width = sum(value is not None for value in row.values())
+        raise DataError(f"{where}: {width} field{'s' if width != 1 else ''} but the header has {len(header)} columns")
 
 
 def _topic_column(header: Sequence[str], topic_column: str) -> str:

@@ -13,8 +13,16 @@ class InputError(StanceError):
     """Text or a file that cannot be read as an article (empty, binary, bad encoding)."""
 
 
+class InputTooLargeError(InputError):
+    """An article over :data:`stance.articles.MAX_ARTICLE_CHARS` (the service answers 413)."""
+
+
 class DataError(StanceError):
     """A labeled CSV that is missing columns, has unknown labels or empty rows."""
+
+
+class OutputError(StanceError):
+    """A path that cannot be written as a regular file (a device, a directory, a missing directory)."""
 
 
 class ModelError(StanceError):

@@ -20,24 +20,18 @@ temperature (a plain float) fitted on out-of-fold scores (see
 Model files hold plain arrays and dicts (vocabularies, idf weights,
 coefficients, label order), never pickled scikit-learn objects, and the
 pipeline is rebuilt on load, so a file loads under any scikit-learn version
-the package admits. The file is a magic line, a one-line JSON header
-(metadata and the payload's SHA-256) and the joblib payload; the hash is
-checked before anything is unpickled, and files are written atomically.
+the package admits. :mod:`stance.modelfile` writes and reads them: JSON and
+numeric arrays in one file whose every byte is checksummed, nothing
+unpickled, written atomically.
 """
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
 import re
 
-import joblib
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
@@ -47,36 +41,33 @@ from sklearn.pipeline import FeatureUnion
 
 from .errors import ModelError, NotFittedError, StanceError, unknown
 from .features import TargetRewriter, target_lexicon
+from .modelfile import RETRAIN_HINT, read_model_file, write_model_file
 
-FORMAT_VERSION = 3
-"""Bump when the payload layout changes; files of another version are refused.
+FORMAT_VERSION = 4
+"""Bump when the file layout changes; files of another version are refused with the fix.
 
-2: temperatures of the topic head and of every stance head; ``stance_head``
-and ``split_hashtags`` parameters. Files of format 1 are still read (they
-load as uncalibrated per-topic models without hashtag splitting).
-3: ``target_terms`` and ``context_weight`` parameters and the model's copy
-of the target lexicon (see :mod:`stance.features`); later ``speaker_weight``.
-Files of formats 1 and 2 load with them off. The retired ``negation``,
-``signed_features`` and ``shared_weight`` parameters (issue 11, not adopted)
-load when left off.
+4: no pickle: JSON and ``.npy`` arrays in one file, every byte checksummed
+(:mod:`stance.modelfile`). Formats 1 to 3 stored a joblib pickle and are
+refused (3 added ``target_terms``, ``negation``, ``signed_features``,
+``shared_weight``, ``context_weight`` and the model's copy of the target
+lexicon, see :mod:`stance.features`; 2 the temperatures, ``stance_head`` and
+``split_hashtags``). Later, within format 4: ``speaker_weight`` (files
+without it load with 0); ``negation``, ``signed_features`` and
+``shared_weight`` retired (issue 11 round 2, not adopted): files that list
+them load when they were off, as every file of the round-1 code did.
 """
 
 RETIRED_PARAMS = {"negation": False, "signed_features": False, "shared_weight": 1.0}
-"""Parameters of earlier format-3 files that this version no longer has, with the value that made them a no-op."""
-
-READABLE_FORMATS = (1, 2, 3)
+"""Parameters of earlier format-4 files that this version no longer has, with the value that made them a no-op."""
 
 STANCE_HEADS = ("per_topic", "joint")
 
 _HASHTAG = re.compile(r"#(\w+)")
 
-MAGIC = b"STANCE-MODEL\n"
-
 _VECTORIZER_PARAMS = (
     "analyzer", "ngram_range", "lowercase", "min_df", "max_df", "max_features",
     "sublinear_tf", "norm", "use_idf", "smooth_idf", "token_pattern", "strip_accents",
 )
-_RETRAIN_HINT = "retrain it with `python train.py` or `stance train`"
 
 
 class StanceModel(BaseEstimator):
@@ -361,76 +352,44 @@ class StanceModel(BaseEstimator):
     # -- persistence -----------------------------------------------------------
 
     def save(self, path, *, metadata: Optional[Mapping[str, Any]] = None) -> Path:
-        """Write the model atomically: a crash never leaves a half-written file.
+        """Write the model atomically (see :mod:`stance.modelfile`): a crash never leaves a half-written file.
 
         The metadata travels in the same file as the parameters, so a reader
         never pairs a new model with old metadata.
+
+        Raises
+        ------
+        OutputError
+            ``path`` is a device, a directory, or in a directory that does not exist.
         """
         self._check_fitted()
-        buffer = io.BytesIO()
-        joblib.dump(self._export(), buffer, compress=3)
-        payload = buffer.getvalue()
         header = dict(metadata or {})
-        header.update(format_version=FORMAT_VERSION, payload_sha256=hashlib.sha256(payload).hexdigest())
-        data = MAGIC + json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + payload
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        try:
-            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the model from other users
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        header["format_version"] = FORMAT_VERSION
+        written = write_model_file(path, self._export(), header)
         self.metadata_ = header
-        return path
+        return written
 
     @classmethod
     def load(cls, path) -> "StanceModel":
-        """Read a file written by :meth:`save`, checking its hash before unpickling.
+        """Read a file written by :meth:`save`, checking every byte's checksum first; nothing is unpickled.
 
         Raises
         ------
         ModelError
-            Missing or unreadable file, not a stance model, a hash mismatch
-            (the file was damaged or modified after it was written), or another
-            format version. The hash lives in the same file, so it catches damage
-            and casual edits, not a deliberate forgery: load only trusted files.
+            Missing or unreadable file, not a stance model, a checksum mismatch
+            (the file was damaged or modified after it was written), an older
+            pickle-based format or another format version. The checksum lives
+            in the same file, so it catches damage and edits, not a forgery.
         """
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ModelError(f"{path}: no such model file; {_RETRAIN_HINT}") from None
-        except IsADirectoryError:
-            raise ModelError(f"{path}: is a directory, expected a model file") from None
-        except OSError as exc:
-            raise ModelError(f"{path}: cannot read model ({exc.strerror})") from None
-        if not data.startswith(MAGIC):
-            raise ModelError(f"{path}: not a stance model file")
-        header_line, sep, payload = data[len(MAGIC):].partition(b"\n")
-        try:
-            header = json.loads(header_line.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise ModelError(f"{path}: damaged model header; {_RETRAIN_HINT}") from None
-        if not sep or not isinstance(header, dict):
-            raise ModelError(f"{path}: damaged model header; {_RETRAIN_HINT}")
+        header, state = read_model_file(path)
         version = header.get("format_version")
-        if version not in READABLE_FORMATS:
-            raise ModelError(
-                f"{path}: model format {version} but this stance reads format {FORMAT_VERSION}; {_RETRAIN_HINT}"
-            )
-        if hashlib.sha256(payload).hexdigest() != header.get("payload_sha256"):
-            raise ModelError(f"{path}: checksum mismatch, the file is damaged or was modified; {_RETRAIN_HINT}")
+        if version != FORMAT_VERSION:
+            raise ModelError(f"{path}: model format {version} but this stance reads format {FORMAT_VERSION}; "
+                             f"{RETRAIN_HINT}")
         try:
-            state = joblib.load(io.BytesIO(payload))
             model = cls._import(state)
-        except Exception as exc:  # a corrupt payload can fail in many ways
-            raise ModelError(f"{path}: cannot rebuild the model ({type(exc).__name__}); {_RETRAIN_HINT}") from None
+        except Exception as exc:  # well-formed JSON and arrays that are not a model's state
+            raise ModelError(f"{path}: cannot rebuild the model ({type(exc).__name__}); {RETRAIN_HINT}") from None
         model.metadata_ = header
         return model
 
@@ -453,13 +412,11 @@ class StanceModel(BaseEstimator):
         for key, off in RETIRED_PARAMS.items():
             if params.pop(key, off) != off:
                 raise ValueError(f"trained with the retired parameter {key}")
-        if "topic_temperature" not in state:  # format 1: per-topic heads, no hashtag splitting
-            params.update(stance_head="per_topic", split_hashtags=False)
         for key in ("word_ngrams", "char_ngrams"):
             params[key] = tuple(params[key])
         model = cls(**params)
         model.features_ = FeatureUnion([(name, _import_vectorizer(v)) for name, v in state["features"]])
-        model.target_lexicon_ = state.get("target_lexicon")  # formats 1 and 2: none
+        model.target_lexicon_ = state["target_lexicon"]
         model.topics_ = list(state["topics"])
         model.classes_ = list(state["classes"])
         model.topic_head_ = _import_head(state["topic_head"]) if state["topic_head"] is not None else None

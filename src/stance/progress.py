@@ -42,13 +42,16 @@ def track(items: Iterable[T], *, label: str, length: Optional[int] = None) -> It
 
 
 def run_parallel(tasks: Iterable, *, n_jobs: int, label: str) -> list:
-    """``joblib.Parallel(n_jobs)(tasks)``, results in order; the bar advances as each task finishes."""
-    from joblib import Parallel
+    """``joblib.Parallel(n_jobs)(tasks)``, results in order; the bar advances as each task finishes.
+
+    Workers exit when this process dies (:mod:`stance.workers`).
+    """
+    from .workers import parallel
 
     tasks = list(tasks)
     if _stream.get() is None:
-        return Parallel(n_jobs=n_jobs)(tasks)
-    return list(track(Parallel(n_jobs=n_jobs, return_as="generator")(tasks), label=label, length=len(tasks)))
+        return parallel(n_jobs)(tasks)
+    return list(track(parallel(n_jobs, return_as="generator")(tasks), label=label, length=len(tasks)))
 
 
 def _tracked(items: Iterable[T], stream: IO, label: str, length: Optional[int]) -> Iterator[T]:

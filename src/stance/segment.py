@@ -13,23 +13,41 @@ two repairs:
 
 The text is never rewritten: every :class:`~stance.types.Sentence` carries
 ``(start, end)`` and ``text[start:end] == sentence.text``.
+
+Time is linear in the text whatever its punctuation: a line longer than
+:data:`MAX_LINE_CHARS` is cut (at a sentence end or a space where it can be)
+before Punkt sees it, and a sentence longer than :data:`MAX_SENTENCE_CHARS`
+is cut the same way, so every later step works on bounded pieces. Should
+nltk's regular-expression time limit fire anyway (a very busy machine), the
+piece is kept as one sentence rather than raising ``TimeoutError``.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import List, Tuple
+from typing import Iterator, List, Tuple
 
 from ._punkt import PunktParameters, PunktSentenceTokenizer
 
 from . import lexicon
 from .types import Sentence
 
-__all__ = ["split_paragraphs", "split_sentences", "punkt_tokenizer"]
+__all__ = ["split_paragraphs", "split_sentences", "punkt_tokenizer", "bounded_pieces",
+           "MAX_LINE_CHARS", "MAX_SENTENCE_CHARS"]
+
+MAX_LINE_CHARS = 2000
+"""Longest stretch handed to Punkt at once; news lines (one paragraph each) are shorter (99.9th percentile
+of a news sample ~850 characters), and Punkt's cost on one piece grows faster than its length."""
+MAX_SENTENCE_CHARS = 1000
+"""Longest sentence kept whole (twice the longest in a news sample); attribution rules look back over the
+sentence from each cue, so a bound here keeps them linear in the text."""
 
 RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 RE_LINE = re.compile(r"[^\n]+")
+#: a sentence end (punctuation, closing quotes) followed by a space: the preferred place to cut a long piece
+RE_SENTENCE_END = re.compile(r"""[.!?…]["”’']*\s""")
+RE_SPACE = re.compile(r"\s")
 #: a piece that starts like the continuation of the previous sentence
 RE_LOWER_START = re.compile(r"[\"'“”‘’(\[]?\s*[a-z]")
 #: the previous piece ends with a quotation closed after ! ? . or ,
@@ -96,24 +114,65 @@ def split_sentences(text: str) -> List[Sentence]:
     >>> [s.text for s in split_sentences('"This is great." she said. Mr. Li left.')]
     ['"This is great." she said.', 'Mr. Li left.']
     """
-    tok = punkt_tokenizer()
     out: List[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
         for lm in RE_LINE.finditer(text, p_start, p_end):
-            l_start, l_end = lm.start(), lm.end()
-            line = text[l_start:l_end]
-            if not line.strip():
+            if not text[lm.start():lm.end()].strip():
                 continue
-            pieces: List[Tuple[int, int]] = []
-            for s, e in tok.span_tokenize(line):
-                s, e = l_start + s, l_start + e
-                if pieces and _joins_previous(text, pieces[-1], (s, e)):
-                    pieces[-1] = (pieces[-1][0], e)
-                else:
-                    pieces.append((s, e))
-            for s, e in pieces:
-                out.append(Sentence(s, e, p_index, text[s:e]))
+            for c_start, c_end in bounded_pieces(text, lm.start(), lm.end(), MAX_LINE_CHARS):
+                for s, e in _punkt_sentences(text, c_start, c_end):
+                    for b_start, b_end in bounded_pieces(text, s, e, MAX_SENTENCE_CHARS):
+                        out.append(Sentence(b_start, b_end, p_index, text[b_start:b_end]))
     return out
+
+
+def _punkt_sentences(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """Punkt's sentences of ``text[start:end]`` (one line or a piece of one), with the repairs joined back."""
+    try:
+        spans = list(punkt_tokenizer().span_tokenize(text[start:end]))
+    except TimeoutError:  # nltk's regex time limit on a starved machine: keep the piece whole
+        spans = [(0, end - start)]
+    pieces: List[Tuple[int, int]] = []
+    for s, e in spans:
+        s, e = start + s, start + e
+        if pieces and _joins_previous(text, pieces[-1], (s, e)):
+            pieces[-1] = (pieces[-1][0], e)
+        else:
+            pieces.append((s, e))
+    return pieces
+
+
+def bounded_pieces(text: str, start: int, end: int, limit: int) -> Iterator[Tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``limit`` characters (whitespace between them dropped).
+
+    Each cut goes after the last sentence end in the second half of the window,
+    else at its last space, else at the limit itself (a run without spaces), so
+    the pieces cover the text in time linear in its length. A range within the
+    limit comes back unchanged.
+
+    >>> list(bounded_pieces("One two. Three four five.", 0, 25, 12))
+    [(0, 8), (9, 19), (20, 25)]
+    """
+    while end - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = None
+        for m in RE_SENTENCE_END.finditer(text, lo, hi + 1):
+            cut = m.end() - 1
+        if cut is None:
+            for m in RE_SPACE.finditer(text, lo, hi + 1):
+                cut = m.start()
+        if cut is None:
+            cut = hi
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
 
 
 def _joins_previous(text: str, prev: Tuple[int, int], cur: Tuple[int, int]) -> bool:

@@ -79,6 +79,12 @@ class Cue:
         return self.verb.tag
 
 
+MAX_CUES_PER_SENTENCE = 16
+"""Cues kept per sentence (news sentences have at most a handful). The rules look back over the sentence
+from each cue, so this bound, with :data:`~stance.segment.MAX_SENTENCE_CHARS`, keeps attribution linear
+in the text even on degenerate input such as ``"Lee said said said ..."``."""
+
+
 def find_cues(doc: Document) -> Tuple[Tuple[Cue, ...], ...]:
     """The cues of every sentence, in text order (outside quotations, not sentence-initial)."""
     return tuple(_sentence_cues(doc, si, s) for si, s in enumerate(doc.sentences))
@@ -97,6 +103,8 @@ def _sentence_cues(doc: Document, si: int, s: Sentence) -> Tuple[Cue, ...]:
         if verb.lemma == "add" and re.match(r"\s+up\b", doc.text[m.end():m.end() + 4]):
             continue  # "the costs add up": not speech
         out.append(Cue(m.start(), m.end(), m.group(), si, verb))
+        if len(out) == MAX_CUES_PER_SENTENCE:
+            break
     return tuple(out)
 
 

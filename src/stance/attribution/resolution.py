@@ -125,14 +125,15 @@ def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
             return False
         return f[: len(parts)] == parts or f[-len(parts):] == parts
 
-    pool = names if by_token is None else by_token.get(parts[0], []) + by_token.get(parts[-1], [])
-    if by_token is not None:
-        pool = sorted(set(pool))
-    before = [n for p, n in pool if p < pos and fits(n)]
-    if before:
-        return before[-1]
-    after = [n for p, n in pool if p >= pos and fits(n)]
-    return after[0] if after else short
+    # each pool is in text order: look outwards from ``pos`` (a text naming one person
+    # thousands of times stays linear)
+    pools = [names] if by_token is None else [by_token.get(t, []) for t in {parts[0], parts[-1]}]
+    cuts = [bisect.bisect_left(pool, pos, key=lambda entry: entry[0]) for pool in pools]
+    before = [next((pool[j] for j in range(i - 1, -1, -1) if fits(pool[j][1])), None) for pool, i in zip(pools, cuts)]
+    if any(before):
+        return max(e for e in before if e)[1]
+    after = [next((pool[j] for j in range(i, len(pool)) if fits(pool[j][1])), None) for pool, i in zip(pools, cuts)]
+    return min(e for e in after if e)[1] if any(after) else short
 
 
 def _index_names(names: Sequence[Tuple[int, str]]) -> dict:

@@ -47,36 +47,62 @@ def evaluate_stance_file(analyzer, path, *, text_column: str = "text", topic_col
 
 
 def read_gold(path, *, encoding: str = "utf-8") -> list[dict[str, Any]]:
-    """Attribution gold: one JSON article per line with ``doc_id``, ``text``, ``attributions``."""
+    """Attribution gold: one JSON article a line (``.jsonl``) or one article or a list of them (``.json``).
+
+    An article has ``doc_id``, ``text`` (or ``text_file``, a path relative to the
+    current directory or to the gold file) and ``attributions``.
+    """
     path = Path(path)
     try:
-        lines = path.read_text(encoding=encoding).splitlines()
+        content = path.read_text(encoding=encoding)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a JSONL file") from None
+        raise InputError(f"{path}: is a directory, expected a JSON or JSONL file") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not valid {encoding}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    docs = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    if path.suffix == ".json":
         try:
-            doc = json.loads(line)
-        except ValueError:
-            raise InputError(f"{path}:{n}: not a JSON object") from None
+            whole = json.loads(content)
+        except ValueError as exc:
+            raise InputError(f"{path}: not valid JSON ({exc})") from None
+        entries = [(f"{path}: article {i + 1}", doc) for i, doc in enumerate(whole if isinstance(whole, list)
+                                                                             else [whole])]
+    else:
+        entries = []
+        for n, line in enumerate(content.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                entries.append((f"{path}:{n}", json.loads(line)))
+            except ValueError:
+                raise InputError(f"{path}:{n}: not a JSON object") from None
+    docs = []
+    for where, doc in entries:
+        if isinstance(doc, dict) and "text" not in doc and isinstance(doc.get("text_file"), str):
+            doc = {**doc, "text": _read_text_file(doc["text_file"], path, where, encoding)}
         if not isinstance(doc, dict) or not {"doc_id", "text", "attributions"} <= doc.keys():
-            raise InputError(f"{path}:{n}: expected an object with doc_id, text and attributions")
+            raise InputError(f"{where}: expected an object with doc_id, text (or text_file) and attributions")
         if not isinstance(doc["text"], str) or not isinstance(doc["attributions"], list) or not all(
                 isinstance(a, dict) and ("content_span" in a or "content_spans" in a) for a in doc["attributions"]):
-            raise InputError(f"{path}:{n}: text must be a string and attributions a list of objects "
+            raise InputError(f"{where}: text must be a string and attributions a list of objects "
                              "with content_span")
         docs.append(doc)
     if not docs:
         raise InputError(f"{path}: no articles")
     return docs
+
+
+def _read_text_file(name: str, gold: Path, where: str, encoding: str) -> str:
+    for candidate in (Path(name), gold.parent / name):
+        if candidate.is_file():
+            try:
+                return candidate.read_text(encoding=encoding)
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"{where}: cannot read text_file {name!r} ({exc})") from None
+    raise InputError(f"{where}: text_file {name!r} not found (relative to the current directory or {gold.parent})")
 
 
 def evaluate_attribution_file(path, *, scope: str = "speech", errors: Optional[TextIO] = None,
