@@ -37,6 +37,10 @@ class Limits:
     apposition_tokens: int = 30
     #: tokens a name may have
     name_tokens: int = 7
+    #: characters either side of a mention in which a description, a title or a pronoun looks for
+    #: the name it stands for: more than any article's length (PolNeAR's longest is 34,000), and a
+    #: bound that keeps resolution linear on long texts
+    resolution_window: int = 40_000
 
 
 LIMITS = Limits()

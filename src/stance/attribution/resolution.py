@@ -31,6 +31,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from ..types import Quote, Span
 from .candidates import Candidate
+from .config import LIMITS
 from .document import Document, quote_kind
 from .nouns import DETERMINERS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, TITLES, TITLES_LOWER, is_cap, mention_class, word_key
 from .sentence_subjects import sentence_subject
@@ -233,7 +234,7 @@ def _subject_person(text: str, span: Span, sentences: Sequence[Span], names: Seq
     ends before the pronoun ("Ana Ruiz arrived late, and she said ..."), else the subject of the
     sentence before ("Ana Ruiz thanked the mayor. She said ..."). ``None`` when neither is a
     person's name of two or more words (known from the article)."""
-    k = bisect.bisect_right([a for a, _ in sentences], span[0]) - 1
+    k = bisect.bisect_right(sentences, (span[0], len(text))) - 1  # the sentence holding the pronoun
     for si in (k, k - 1):
         if si < 0 or si >= len(sentences):
             continue
@@ -245,15 +246,22 @@ def _subject_person(text: str, span: Span, sentences: Sequence[Span], names: Seq
         if mention_class(mention) != "name":
             return None  # "The ministry said ... He ...": leave it to the speakers so far
         name = _resolve_name(mention, subj[0], names, by_token)
-        return name if len(name.split()) >= 2 and (name in speakers or _introduced_as_person(text, name)) else None
+        return name if len(name.split()) >= 2 and (name in speakers or _introduced_as_person(text, name, span)) \
+            else None
     return None
 
 
-def _introduced_as_person(text: str, name: str) -> bool:
+def _window(text: str, span: Span) -> Tuple[int, int]:
+    """The stretch of ``text`` around ``span`` that resolution searches (``LIMITS.resolution_window``)."""
+    return max(0, span[0] - LIMITS.resolution_window), min(len(text), span[1] + LIMITS.resolution_window)
+
+
+def _introduced_as_person(text: str, name: str, span: Span) -> bool:
     """Is ``name`` introduced as a person somewhere: after a title or role ("Vice Premier He
     Wenbo", "spokeswoman Li Na") or before a comma and a role ("Li Na, a spokeswoman")? Keeps a
     place or country at the start of a sentence ("The United States ...") from taking a pronoun."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+    rx = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    for m in rx.finditer(text, *_window(text, span)):
         before = re.findall(r"[\w’'.]+", text[max(0, m.start() - 30):m.start()])
         if before and (before[-1].rstrip(".") in TITLES or before[-1].lower() in PERSON_NOUNS
                        or before[-1].lower() in TITLES_LOWER):
@@ -272,7 +280,8 @@ def _title_holder(text: str, mention: str, span: Span) -> Optional[str]:
     words = title.split()
     if len(words) < 3 or " of " not in title or words[0].rstrip(".") not in TITLES:
         return None
-    for m in re.finditer(re.escape(title) + r",?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")", text):
+    rx = re.compile(re.escape(title) + r",?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
+    for m in rx.finditer(text, *_window(text, span)):
         if not span[0] <= m.start() < span[1]:
             name = canonical_name(m.group(1))
             if len(name.split()) >= 2 and mention_class(name) == "name":
@@ -292,7 +301,7 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     others = {w.lower() for w in words if w.lower() != head and w.lower() not in DETERMINERS}
     rx = re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
     best: Optional[Tuple[int, int, str]] = None
-    for m in rx.finditer(text):
+    for m in rx.finditer(text, *_window(text, span)):
         if span[0] <= m.start() < span[1]:
             continue
         name = canonical_name(m.group(1))
