@@ -259,11 +259,15 @@ def main() -> None:
     ap.add_argument("--no-spark", action="store_true")
     ap.add_argument("--profile-size", type=int, default=None, metavar="CHARS",
                     help="instead of the sections: profile attribution on a text of this many characters")
+    ap.add_argument("--size-curve", action="store_true", help="only section 5, the seconds per MB by text size")
     args = ap.parse_args()
     dev = args.shared / "data" / "polnear" / "dev.jsonl"
     texts = load_texts(args.shared)
     if args.profile_size:
         profile(texts, args.profile_size)
+        return
+    if args.size_curve:
+        size_curve(texts)
         return
     ratios(texts, args.repeat)
     startup(max(args.repeat, 5))

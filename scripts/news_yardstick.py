@@ -49,31 +49,21 @@ FEATURES: dict[str, dict] = {
     "joint": _JOINT,
     "targets": _TARGETS,
     "targets+per_topic": {**_TARGETS, "stance_head": "per_topic"},
-    "targets+signed": {**_TARGETS, "signed_features": True},
-    "targets+negation": {**_TARGETS, "negation": True},
-    "targets+signed+negation": {**_TARGETS, "signed_features": True, "negation": True},
-    "targets+signed+shared2": {**_TARGETS, "signed_features": True, "shared_weight": 2.0},
-    "targets+signed+shared4": {**_TARGETS, "signed_features": True, "shared_weight": 4.0},
-    "shared": {"stance_head": "shared"},
-    "targets+shared": {**_TARGETS, "stance_head": "shared"},
-    "targets+signed+shared": {**_TARGETS, "signed_features": True, "stance_head": "shared"},
     "targets+C1": {**_TARGETS, "C": 1.0},
     "targets+C10": {**_TARGETS, "C": 10.0},
     "targets+C0.5": {**_TARGETS, "C": 0.5},
     "targets+C0.25": {**_TARGETS, "C": 0.25},
     "joint+C1": {**_JOINT, "C": 1.0},
-    "targets+signed+C1": {**_TARGETS, "signed_features": True, "C": 1.0},
     "targets+per_topic+C1": {**_TARGETS, "stance_head": "per_topic", "C": 1.0},
-    "targets+negation+C1": {**_TARGETS, "negation": True, "C": 1.0},
-    "targets+signed+shared4+C1": {**_TARGETS, "signed_features": True, "shared_weight": 4.0, "C": 1.0},
-    "targets+C1+words": {**_TARGETS, "C": 1.0, "char_ngrams": None},
     "targets+C1+char35": {**_TARGETS, "C": 1.0, "char_ngrams": [3, 5]},
     "targets+C1+word13": {**_TARGETS, "C": 1.0, "word_ngrams": [1, 3]},
-    "targets+signed+C0.5": {**_TARGETS, "signed_features": True, "C": 0.5},
-    "targets+shared+C1": {**_TARGETS, "stance_head": "shared", "C": 1.0},
-    "targets+signed+C10": {**_TARGETS, "signed_features": True, "C": 10.0},
 }
-"""StanceModel parameters to compare; a configuration is ``DATA:FEATURES``."""
+"""StanceModel parameters to compare; a configuration is ``DATA:FEATURES``.
+
+Configurations of parameters since retired (signed features, negation marks,
+``shared_weight``, the shared head, words-only features, round 2's polarity
+block: none helped) are in git history; their
+figures stay in BENCHMARKS.md (issue 11)."""
 
 def find_gold(given):
     if given:
@@ -140,6 +130,8 @@ def main() -> int:
     ap.add_argument("--save", type=Path, help="also save each trained configuration's model in this directory")
     ap.add_argument("--context-weights", help="comma-separated context_weight values to score each model with "
                     "(the article's share in a statement's topic; default: each model's own)")
+    ap.add_argument("--speaker-weights", help="comma-separated speaker_weight values to score each model with "
+                    "(pooling over a gold speaker's statements on a topic in one article; default: each model's own)")
     args = ap.parse_args()
     if args.list:
         for name, patterns in DATA.items():
@@ -160,17 +152,24 @@ def main() -> int:
 
     try:
         weights = [float(w) for w in args.context_weights.split(",")] if args.context_weights else [None]
+        pooling = [float(w) for w in args.speaker_weights.split(",")] if args.speaker_weights else [None]
     except ValueError:
-        fail(f"--context-weights: expected numbers separated by commas, got {args.context_weights!r}")
+        fail("--context-weights, --speaker-weights: expected numbers separated by commas")
+    if any(w is not None and not 0 <= w <= 1 for w in pooling):
+        fail("--speaker-weights: each value must be in [0, 1]")
     docs = read_gold(gold)
     results = {}
 
     def record(name: str, model, info: dict) -> None:
         for weight in weights:
-            if weight is not None:
-                model.set_params(context_weight=weight)
-            label = name if weight is None else f"{name} @ctx={weight:g}"
-            results[label] = {**info, "context_weight": model.context_weight, "scores": score(model, docs)}
+            for pool in pooling:
+                if weight is not None:
+                    model.set_params(context_weight=weight)
+                if pool is not None:
+                    model.set_params(speaker_weight=pool)
+                label = name + ("" if weight is None else f" @ctx={weight:g}") + ("" if pool is None else f" @spk={pool:g}")
+                results[label] = {**info, "context_weight": model.context_weight,
+                                  "speaker_weight": model.speaker_weight, "scores": score(model, docs)}
 
     for name in args.config or []:
         model, info = train_config(name)

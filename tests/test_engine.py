@@ -11,7 +11,8 @@ from sklearn.linear_model import LogisticRegression
 
 from stance import StanceModel
 from stance.explain import explain_text, feature_names, top_features
-from stance.model import fit_temperature, joint_features, softmax
+from stance.model import FORMAT_VERSION, fit_temperature, joint_features, softmax
+from stance.modelfile import write_model_file
 from stance.training import cross_validate, train, tune
 
 PROBES = ["Tariffs hurt consumers.", "We must raise tariffs.", "The UN must be reformed.", "Cut emissions now."]
@@ -49,8 +50,8 @@ def test_joint_model_round_trips(joint_model, tmp_path):
 def test_hashtags_share_features_with_words():
     m = StanceModel(min_df=1).fit(["#tariffs now", "no tariffs"], ["t", "t"], ["favor", "against"])
     assert "tariffs" in m.features_.transformer_list[0][1].vocabulary_
-    assert m._prepare(["#Climate action"])[0]["word"] == ["Climate #Climate action"]
-    assert StanceModel(split_hashtags=False)._prepare(["#a"])[0]["word"] == ["#a"]
+    assert m._prepare(["#Climate action"])["word"] == ["Climate #Climate action"]
+    assert StanceModel(split_hashtags=False)._prepare(["#a"])["word"] == ["#a"]
 
 
 def test_fit_temperature_recovers_a_known_temperature():
@@ -143,3 +144,16 @@ def test_explain_text_contributions_add_up(tiny_model):
 def test_explain_text_predicts_the_topic_when_not_given(tiny_model):
     exp = explain_text(tiny_model, "The football team won the championship on Sunday.")
     assert exp["topic"] in tiny_model.topics_ and 0 <= exp["topic_probability"] <= 1
+
+
+def test_files_with_retired_parameters_load_only_when_they_were_off(tiny_model, tmp_path):
+    from stance.errors import ModelError
+
+    state = tiny_model._export()
+    state["params"].update(negation=False, signed_features=False, shared_weight=1.0)
+    loaded = StanceModel.load(write_model_file(tmp_path / "off.model", state, {"format_version": FORMAT_VERSION}))
+    np.testing.assert_allclose(loaded.predict_stance_proba(PROBES, ["tariffs"] * 4),
+                               tiny_model.predict_stance_proba(PROBES, ["tariffs"] * 4), rtol=1e-5)
+    state["params"]["signed_features"] = True
+    with pytest.raises(ModelError, match="cannot rebuild"):
+        StanceModel.load(write_model_file(tmp_path / "on.model", state, {"format_version": FORMAT_VERSION}))

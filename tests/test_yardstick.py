@@ -42,15 +42,6 @@ def test_scores_whole_set_and_halves_with_cells(tiny_model):
                              and whole["min_cell"] is None)
 
 
-def test_shared_head_reads_every_topic_with_the_same_weights(train_rows):
-    texts, topics, stances = zip(*train_rows)
-    model = StanceModel(min_df=1, stance_head="shared").fit(texts, topics, stances)
-    heads = [h for h in model.stance_heads_.values() if not isinstance(h, str)]
-    assert len(heads) > 1
-    assert all(np.array_equal(heads[0].coef_, h.coef_) for h in heads[1:])
-    assert len({tuple(h.intercept_) for h in heads}) > 1  # only the intercepts are per topic
-
-
 def test_news_yardstick_script_says_so_when_the_gold_is_absent(tmp_path):
     import subprocess
     import sys

@@ -183,9 +183,10 @@ class Analyzer:
         scored = iter(self._score_quotes([q for quotes in found for q in quotes], topics, contexts))
         per_topic = len(topics) if topics else 1
         info = self.model_info
+        weight = getattr(self.model, "speaker_weight", 0.0)
         return [
             ArticleResult(article=name, model=info,
-                          quotes=tuple(next(scored) for _ in range(len(quotes) * per_topic)))
+                          quotes=_pool_speakers([next(scored) for _ in range(len(quotes) * per_topic)], weight))
             for name, quotes in zip(articles, found)
         ]
 
@@ -230,6 +231,30 @@ class Analyzer:
             probs = {c: float(p) for c, p in zip(model.classes_, stance_proba[j])}
             out.append((topic, tp, model.classes_[int(stance_proba[j].argmax())], probs))
         return out
+
+
+def _pool_speakers(quotes: list[Quote], weight: float) -> tuple[Quote, ...]:
+    """One article's scored quotes with stance probabilities pooled per (speaker, topic) (:mod:`stance.pooling`).
+
+    Quotes without a named speaker (see :func:`stance.pooling.named_speaker`)
+    or without probabilities (topic ``other``) are left as they are;
+    ``stance`` stays the argmax.
+    """
+    from .pooling import named_speaker, pool_by_speaker
+
+    keyed = [i for i, q in enumerate(quotes) if q.probabilities and named_speaker(q.speaker, q.speaker_mention)]
+    if weight == 0 or len(keyed) < 2:
+        return tuple(quotes)
+    import numpy as np
+
+    classes = list(quotes[keyed[0]].probabilities)
+    proba = np.array([[quotes[i].probabilities[c] for c in classes] for i in keyed])
+    pooled = pool_by_speaker(proba, [(quotes[i].speaker, quotes[i].topic) for i in keyed], weight)
+    out = list(quotes)
+    for row, i in zip(pooled, keyed):
+        out[i] = replace(quotes[i], probabilities={c: float(p) for c, p in zip(classes, row)},
+                         stance=classes[int(row.argmax())])
+    return tuple(out)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

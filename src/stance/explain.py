@@ -8,9 +8,7 @@ single coefficient, split ``+w/2`` / ``-w/2``). :func:`top_features` ranks
 those centered weights per topic and label; :func:`explain_text` ranks the
 contributions ``value * centered weight`` of the n-grams present in one
 statement. Feature names carry their block's prefix, as scikit-learn's
-``FeatureUnion`` writes them: ``word__tariffs``, ``char__ tar``; with
-signed features, ``signed__hurts`` is a word times the sign of the
-statement's target mentions (:mod:`stance.features`).
+``FeatureUnion`` writes them: ``word__tariffs``, ``char__ tar``.
 
 Examples
 --------
@@ -37,10 +35,6 @@ def feature_names(model: StanceModel) -> np.ndarray:
     for block, vectorizer in model.features_.transformer_list:
         vocab = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
         names.extend(f"{block}__{term}" for term in vocab)
-        if block == "word":
-            words = [f"signed__{term}" for term in vocab]  # the sign-multiplied copy, stacked last
-    if model.signed_features:
-        names.extend(words)
     return np.asarray(names, dtype=object)
 
 

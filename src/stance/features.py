@@ -1,4 +1,4 @@
-"""Target-aware text for the stance model's word features: signed target placeholders, topic hints, negation.
+"""Target-aware text for the stance model's word features: signed target placeholders and topic hints.
 
 A statement's side is carried by what it says about its target ("we back X",
 "X hurts our farmers"), and the same wording is used for and against every
@@ -20,8 +20,6 @@ Examples
 >>> rewriter = TargetRewriter([["tariffs", "pro", "tariffs?"], ["tariffs", "con", "free trade"]])
 >>> rewriter.rewrite("We back tariffs, not free trade.")
 ('We back tgtpro, not tgtcon. | topictag_tariffs topictag_tariffs', 0)
->>> mark_negation("We do not back tgtpro, we back jobs.")
-'We do not neg_back neg_tgtpro, we back jobs.'
 """
 from __future__ import annotations
 
@@ -35,9 +33,6 @@ TARGET_ROLES = ("pro", "con", "cue")
 
 PLACEHOLDERS = {"pro": "tgtpro", "con": "tgtcon"}
 
-_NEGATOR = re.compile(r"\b(?:not|no|never|cannot|nor|neither|without|n't|\w+n't)\b", re.IGNORECASE)
-_SCOPE_END = re.compile(r"[.,:;!?()\"|]|\bbut\b", re.IGNORECASE)
-_WORD = re.compile(r"\b\w\w+\b")
 
 
 @lru_cache(maxsize=1)
@@ -87,18 +82,3 @@ class TargetRewriter:
         if hints:  # after the text, so they never split the statement's own n-grams
             out += " | " + " ".join(hints)
         return out, (balance > 0) - (balance < 0)
-
-
-def mark_negation(text: str) -> str:
-    """Prefix ``neg_`` to the words after a negator, up to the next punctuation or "but"."""
-    out, pos = [], 0
-    for match in _NEGATOR.finditer(text):
-        if match.start() < pos:
-            continue
-        end = _SCOPE_END.search(text, match.end())
-        stop = end.start() if end else len(text)
-        out.append(text[pos:match.end()])
-        out.append(_WORD.sub(lambda w: "neg_" + w.group(0), text[match.end():stop]))
-        pos = stop
-    out.append(text[pos:])
-    return "".join(out)

@@ -5,14 +5,13 @@ fitted once on all training texts; a logistic-regression head on top picks the
 topic, and one head per topic scores favor / against / none. Every statement
 is vectorized once, whatever the number of heads.
 
-The stance heads are trained in one of three ways (``stance_head``):
+The stance heads are trained in one of two ways (``stance_head``):
 ``"per_topic"`` fits one logistic regression per topic on that topic's rows;
 ``"joint"`` fits ONE logistic regression on all topics' rows over
 topic-independent features, topic-specific copies of them (the feature times
 a topic indicator, "frustratingly easy domain adaptation") and a topic
-one-hot, so topics with few examples borrow strength from the others;
-``"shared"`` fits one logistic regression over the topic-independent features
-and the topic one-hot only. A joint or shared head is stored as the per-topic linear heads it is equivalent to
+one-hot, so topics with few examples borrow strength from the others. A
+joint head is stored as the per-topic linear heads it is equivalent to
 (shared + topic-specific weights), so prediction and the file layout are
 the same for both. Every head's probabilities can be rescaled by a
 temperature (a plain float) fitted on out-of-fold scores (see
@@ -41,7 +40,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from .errors import ModelError, NotFittedError, StanceError, unknown
-from .features import TargetRewriter, mark_negation, target_lexicon
+from .features import TargetRewriter, target_lexicon
 from .modelfile import RETRAIN_HINT, read_model_file, write_model_file
 
 FORMAT_VERSION = 4
@@ -52,10 +51,16 @@ FORMAT_VERSION = 4
 refused (3 added ``target_terms``, ``negation``, ``signed_features``,
 ``shared_weight``, ``context_weight`` and the model's copy of the target
 lexicon, see :mod:`stance.features`; 2 the temperatures, ``stance_head`` and
-``split_hashtags``).
+``split_hashtags``). Later, within format 4: ``speaker_weight`` (files
+without it load with 0); ``negation``, ``signed_features`` and
+``shared_weight`` retired (issue 11 round 2, not adopted): files that list
+them load when they were off, as every file of the round-1 code did.
 """
 
-STANCE_HEADS = ("per_topic", "joint", "shared")
+RETIRED_PARAMS = {"negation": False, "signed_features": False, "shared_weight": 1.0}
+"""Parameters of earlier format-4 files that this version no longer has, with the value that made them a no-op."""
+
+STANCE_HEADS = ("per_topic", "joint")
 
 _HASHTAG = re.compile(r"#(\w+)")
 
@@ -72,9 +77,8 @@ class StanceModel(BaseEstimator):
     ----------
     word_ngrams : tuple of int, default=(1, 2)
         n-gram range of the word TF-IDF block.
-    char_ngrams : tuple of int or None, default=(2, 5)
-        n-gram range of the character (``char_wb``) TF-IDF block; ``None``
-        leaves the block out (words only).
+    char_ngrams : tuple of int, default=(2, 5)
+        n-gram range of the character (``char_wb``) TF-IDF block.
     min_df : int, default=1
         Minimum document frequency of a feature.
     max_features : int or None, default=100000
@@ -84,11 +88,9 @@ class StanceModel(BaseEstimator):
     class_weight : {"balanced"} or None, default="balanced"
         Class weighting of every head. With a joint stance head, "balanced"
         weighs each (topic, label) pair as a per-topic head would.
-    stance_head : {"per_topic", "joint", "shared"}, default="per_topic"
-        One logistic regression per topic, one joint model over
-        topic-independent and topic-specific features (see the module notes),
-        or one shared model whose only topic-specific parameter is a
-        per-topic intercept: every topic reads sides with the same weights.
+    stance_head : {"per_topic", "joint"}, default="per_topic"
+        One logistic regression per topic, or one joint model over
+        topic-independent and topic-specific features (see the module notes).
         :func:`stance.training.train` picks one by cross-validation.
     split_hashtags : bool, default=True
         Add each hashtag's bare word before featurizing (``#climate`` ->
@@ -98,21 +100,16 @@ class StanceModel(BaseEstimator):
         topic terms become signed placeholders shared by all topics
         (``tgtpro`` for the target, ``tgtcon`` for its opposite) and topic
         hint tokens are added. The character block reads the text as given.
-    negation : bool, default=False
-        Mark the words in a negation's scope (``neg_`` prefix) in the word block.
-    signed_features : bool, default=False
-        With ``target_terms``: add a copy of the word block multiplied by
-        the sign of the statement's target mentions (+1 target, -1 its
-        opposite, 0 neither), so "X is a threat" can weigh against X and
-        for its opposite with one shared weight.
-    shared_weight : float, default=1.0
-        Joint head only: scale of the topic-independent block. Above 1 the
-        regularization prefers weights shared by all topics over
-        topic-specific ones, so rare sides borrow more from other topics.
     context_weight : float, default=0.0
         Weight of the article's topic logits added to a statement's when the
         article is given (:meth:`predict_topic_proba`, ``contexts``); 0
         ignores the article. Used at prediction only.
+    speaker_weight : float, default=0.0
+        Share of the mean over the same speaker's statements on the same
+        topic in the same article blended into each statement's stance
+        probabilities (:mod:`stance.pooling`; applied by the Analyzer and
+        ``stance evaluate``); 0 scores each statement alone. Used at
+        prediction only.
     random_state : int or None, default=0
         Seed of the solvers, kept for reproducibility.
 
@@ -149,8 +146,8 @@ class StanceModel(BaseEstimator):
 
     def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1,
                  max_features=100000, C=4.0, class_weight="balanced", stance_head="per_topic",
-                 split_hashtags=True, target_terms=False, negation=False, signed_features=False,
-                 shared_weight=1.0, context_weight=0.0, random_state=0):
+                 split_hashtags=True, target_terms=False, context_weight=0.0,
+                 speaker_weight=0.0, random_state=0):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
@@ -160,10 +157,8 @@ class StanceModel(BaseEstimator):
         self.stance_head = stance_head
         self.split_hashtags = split_hashtags
         self.target_terms = target_terms
-        self.negation = negation
-        self.signed_features = signed_features
-        self.shared_weight = shared_weight
         self.context_weight = context_weight
+        self.speaker_weight = speaker_weight
         self.random_state = random_state
 
     # -- fitting -----------------------------------------------------------
@@ -185,13 +180,11 @@ class StanceModel(BaseEstimator):
 
     def fit_features(self, texts: Sequence[str]):
         """Fit the TF-IDF blocks on ``texts`` and return their features (the first half of :meth:`fit`)."""
-        if self.signed_features and not self.target_terms:
-            raise ValueError("signed_features needs target_terms (the sign comes from the target mentions)")
         self.target_lexicon_ = [list(row) for row in target_lexicon()] if self.target_terms else None
         self.features_ = self._make_features(len(texts))
-        inputs, signs = self._prepare(texts)
-        blocks = [vec.fit_transform(inputs[name]) for name, vec in self.features_.transformer_list]
-        return self._stack(blocks, signs)
+        inputs = self._prepare(texts)
+        return sp.hstack([vec.fit_transform(inputs[name]) for name, vec in self.features_.transformer_list],
+                         format="csr")
 
     def fit_heads(self, X, topics: Sequence[str], stances: Sequence[str], *, topic_head="fit") -> "StanceModel":
         """Fit the topic and stance heads on rows ``X`` vectorized by :meth:`fit_features`.
@@ -214,7 +207,7 @@ class StanceModel(BaseEstimator):
         self.classes_ = sorted({s for t, s in zip(topics, stances) if t != "other"} or {"none"})
         topic_arr, stance_arr = np.asarray(topics), np.asarray(stances)
         stance_topics = [t for t in self.topics_ if t != "other"]
-        if self.stance_head in ("joint", "shared"):
+        if self.stance_head == "joint":
             self.stance_heads_ = self._fit_joint(X, topic_arr, stance_arr, stance_topics)
         else:
             self.stance_heads_ = {}
@@ -234,8 +227,7 @@ class StanceModel(BaseEstimator):
         labels, row_topics = stance_arr[rows], topic_arr[rows]
         if len(set(labels)) == 1:
             return {t: str(labels[0]) for t in stance_topics}
-        shared = self.stance_head == "shared"
-        Z = joint_features(X[rows], row_topics, stance_topics, shared_weight=self.shared_weight, copies=not shared)
+        Z = joint_features(X[rows], row_topics, stance_topics)
         # tol 1e-3: the joint problem is (topics + 1) times wider; this halves its fitting time
         head = self._make_head(class_weight=None).set_params(tol=1e-3)
         weight = _per_topic_balanced(row_topics, labels) if self.class_weight == "balanced" else None
@@ -244,18 +236,14 @@ class StanceModel(BaseEstimator):
         W, b = head.coef_, head.intercept_
         heads = {}
         for i, topic in enumerate(stance_topics):
-            if shared:  # one set of weights, a per-topic intercept
-                heads[topic] = _linear_head(head.classes_, self.shared_weight * W[:, :d], b + W[:, d + i])
-                continue
-            coef = self.shared_weight * W[:, :d] + W[:, d * (i + 1):d * (i + 2)]
+            coef = W[:, :d] + W[:, d * (i + 1):d * (i + 2)]
             heads[topic] = _linear_head(head.classes_, coef, b + W[:, d * (k + 1) + i])
         return heads
     def _make_features(self, n_rows: int) -> FeatureUnion:
         min_df = self.min_df if n_rows >= 10 * self.min_df else 1
         common = dict(lowercase=True, sublinear_tf=True, min_df=min_df, max_features=self.max_features)
-        blocks = [("word", TfidfVectorizer(analyzer="word", ngram_range=tuple(self.word_ngrams), **common))]
-        if self.char_ngrams is not None:
-            blocks.append(("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), **common)))
+        blocks = [("word", TfidfVectorizer(analyzer="word", ngram_range=tuple(self.word_ngrams), **common)),
+                  ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), **common))]
         return FeatureUnion(blocks)
 
     def _make_head(self, class_weight="inherit") -> LogisticRegression:
@@ -264,27 +252,16 @@ class StanceModel(BaseEstimator):
                                   else class_weight, solver="newton-cg", max_iter=2000,
                                   random_state=self.random_state)
 
-    def _prepare(self, texts: Sequence[str]) -> tuple[dict[str, list[str]], Optional[np.ndarray]]:
-        """The text each feature block reads, and the target signs (``None`` without signed features)."""
+    def _prepare(self, texts: Sequence[str]) -> dict[str, list[str]]:
+        """The text each feature block reads."""
         texts = [str(t) for t in texts]
         if self.split_hashtags:
             texts = [_HASHTAG.sub(r"\1 #\1", t) for t in texts]
-        words, signs = texts, None
+        words = texts
         if getattr(self, "target_lexicon_", None):
             rewriter = _rewriter(tuple(tuple(row) for row in self.target_lexicon_))
-            pairs = [rewriter.rewrite(t) for t in texts]
-            words = [w for w, _ in pairs]
-            signs = np.asarray([s for _, s in pairs], dtype=np.float64) if self.signed_features else None
-        if self.negation:
-            words = [mark_negation(t) for t in words]
-        return {"word": words, "char": texts}, signs
-
-    @staticmethod
-    def _stack(blocks: list, signs: Optional[np.ndarray]):
-        """``[word, char]``, plus ``sign * word`` with signed features: one CSR matrix."""
-        if signs is not None:
-            blocks = blocks + [sp.diags(signs) @ blocks[0]]
-        return sp.hstack(blocks, format="csr")
+            words = [rewriter.rewrite(t)[0] for t in texts]
+        return {"word": words, "char": texts}
 
     def set_temperatures(self, *, topic: Optional[float] = None,
                          stance: Optional[Mapping[str, float]] = None) -> "StanceModel":
@@ -311,8 +288,9 @@ class StanceModel(BaseEstimator):
     def transform(self, texts: Sequence[str]):
         """TF-IDF features of ``texts`` (the input of every head)."""
         self._check_fitted()
-        inputs, signs = self._prepare(texts)
-        return self._stack([vec.transform(inputs[name]) for name, vec in self.features_.transformer_list], signs)
+        inputs = self._prepare(texts)
+        return sp.hstack([vec.transform(inputs[name]) for name, vec in self.features_.transformer_list],
+                         format="csr")
 
     def predict_topic_proba(self, texts: Sequence[str], *, X=None,
                             contexts: Optional[Sequence[str]] = None) -> np.ndarray:
@@ -431,8 +409,11 @@ class StanceModel(BaseEstimator):
     @classmethod
     def _import(cls, state: dict) -> "StanceModel":
         params = dict(state["params"])
+        for key, off in RETIRED_PARAMS.items():
+            if params.pop(key, off) != off:
+                raise ValueError(f"trained with the retired parameter {key}")
         for key in ("word_ngrams", "char_ngrams"):
-            params[key] = tuple(params[key]) if params[key] is not None else None
+            params[key] = tuple(params[key])
         model = cls(**params)
         model.features_ = FeatureUnion([(name, _import_vectorizer(v)) for name, v in state["features"]])
         model.target_lexicon_ = state["target_lexicon"]
@@ -490,19 +471,16 @@ def _linear_head(classes, coef, intercept) -> LogisticRegression:
     return head
 
 
-def joint_features(X, row_topics: Sequence[str], topics: Sequence[str], *, shared_weight: float = 1.0,
-                   copies: bool = True):
-    """``[w * X, X * [topic == t] for t in topics, one-hot(topic)]``: the joint stance head's input.
+def joint_features(X, row_topics: Sequence[str], topics: Sequence[str]):
+    """``[X, X * [topic == t] for t in topics, one-hot(topic)]``: the joint stance head's input.
 
     The first block is shared by all topics; each topic's copy is non-zero only
     on that topic's rows, so its weights learn what is specific to the topic.
-    ``w`` (``shared_weight``) scales the shared block against the others.
-    Without ``copies`` (the shared head) only the one-hot block is topic-specific.
     """
     row_topics = np.asarray(row_topics)
     indicators = np.column_stack([(row_topics == t).astype(np.float64) for t in topics])
-    copy_blocks = [sp.diags(indicators[:, i]) @ X for i in range(len(topics))] if copies else []
-    blocks = [X * shared_weight if shared_weight != 1.0 else X] + copy_blocks + [sp.csr_matrix(indicators)]
+    copy_blocks = [sp.diags(indicators[:, i]) @ X for i in range(len(topics))]
+    blocks = [X] + copy_blocks + [sp.csr_matrix(indicators)]
     return sp.hstack(blocks, format="csr")
 
 

@@ -7,6 +7,7 @@ from typing import Any, Optional, TextIO
 
 from ..data import OTHER_TOPIC, read_labeled
 from ..errors import InputError
+from ..pooling import named_speaker, pool_by_speaker
 from .stance import (BOOTSTRAP_SAMPLES, bootstrap_units, calibration, classification_report, format_report,
                      macro_f1_interval, stance_report)
 
@@ -136,6 +137,31 @@ def _gold_content(text: str, attribution: dict) -> str:
     return " ".join(text[s:e] for s, e in spans)
 
 
+def predicted_speakers(labeled: list) -> list:
+    """The named speaker (:func:`~stance.pooling.named_speaker`) the attribution finds for each gold statement.
+
+    Each gold statement ``(doc_id, article text, attribution)`` takes the
+    speaker of the predicted quote whose content overlaps it most; ``None``
+    when no predicted quote overlaps it or its speaker is not named.
+    """
+    from ..attribution import find_quotes
+
+    found: dict = {}
+    out = []
+    for doc, text, gold in labeled:
+        if doc not in found:
+            found[doc] = find_quotes(text)
+        spans = gold.get("content_spans") or [gold["content_span"]]
+        best, overlap = None, 0
+        for quote in found[doc]:
+            qs, qe = quote.content_span
+            shared = sum(max(0, min(e, qe) - max(s, qs)) for s, e in spans)
+            if shared > overlap:
+                best, overlap = quote, shared
+        out.append(named_speaker(best.speaker, best.speaker_mention) if best is not None else None)
+    return out
+
+
 def topic_report(gold: list, pred: list, *, groups: Optional[list] = None) -> dict[str, Any]:
     """:func:`classification_report` of topics with a bootstrap 95% interval of macro-F1."""
     report = classification_report(gold, pred)
@@ -148,7 +174,10 @@ def score_gold_statements(model, labeled: list) -> dict[str, Any]:
     """Topic and stance (on the gold topic) of gold statements ``(doc_id, article text, attribution)``.
 
     The topic model sees each statement's article as :meth:`Analyzer.analyze`
-    does (``context_weight``). Intervals resample whole articles: statements
+    does (``context_weight``); stance probabilities are pooled over each
+    speaker's statements on the same topic in the article as the Analyzer
+    pools them (``speaker_weight``, :mod:`stance.pooling`), with the
+    speakers :func:`predicted_speakers` finds, not the gold ones. Intervals resample whole articles: statements
     of one article are not independent. The stance report holds the recall of every (topic, stance)
     cell, the figure that shows whether the model hears both sides.
     """
@@ -161,6 +190,11 @@ def score_gold_statements(model, labeled: list) -> dict[str, Any]:
     rows = [i for i, t in enumerate(topics) if t != OTHER_TOPIC and t in model.stance_heads_]
     if rows:
         proba = model.predict_stance_proba(None, [topics[i] for i in rows], X=X[rows])
+        weight = getattr(model, "speaker_weight", 0.0)
+        if weight:  # speaker consistency, with the speakers the product's own attribution finds
+            speakers = predicted_speakers([labeled[i] for i in rows])
+            proba = pool_by_speaker(proba, [(docs[i], s, topics[i]) if s else None for i, s in zip(rows, speakers)],
+                                    weight)
         pred = [model.classes_[j] for j in proba.argmax(axis=1)]
         out["stance"] = stance_report([stances[i] for i in rows], pred, [topics[i] for i in rows],
                                       proba=proba, classes=model.classes_, groups=[docs[i] for i in rows],
