@@ -110,9 +110,10 @@ def ratios(texts: list[str], repeat: int) -> None:
     parent = statistics.median(c for _, c in runs["analyze_many n_jobs=2"])
     wall1 = statistics.median(w for w, _ in runs["analyze_many n_jobs=1"])
     wall2 = statistics.median(w for w, _ in runs["analyze_many n_jobs=2"])
-    print(f"n_jobs=2: wall speed-up {wall1 / wall2:.2f}x; CPU s in the parent {parent:.3f}, in each worker "
-          f"{', '.join(f'{c:.2f}' for c in per_worker)} (n_jobs=1: {cpu_one:.3f}); "
-          f"speed-up with two free cores (CPU on the critical path) {cpu_one / (max(per_worker) + parent):.2f}x")
+    print(f"n_jobs=2: wall speed-up {wall1 / wall2:.2f}x; CPU s in the parent {parent:.3f} (n_jobs=1: {cpu_one:.3f})")
+    if per_worker:  # only when the probe reached the pool analyze_many uses
+        print(f"CPU s in each worker {', '.join(f'{c:.2f}' for c in per_worker)}; speed-up with two free cores "
+              f"(CPU on the critical path) {cpu_one / (max(per_worker) + parent):.2f}x")
 
 
 def startup(repeat: int) -> None:
@@ -260,6 +261,7 @@ def main() -> None:
     ap.add_argument("--profile-size", type=int, default=None, metavar="CHARS",
                     help="instead of the sections: profile attribution on a text of this many characters")
     ap.add_argument("--size-curve", action="store_true", help="only section 5, the seconds per MB by text size")
+    ap.add_argument("--ratios", action="store_true", help="only section 1, the ratios to Punkt and n_jobs=2")
     args = ap.parse_args()
     dev = args.shared / "data" / "polnear" / "dev.jsonl"
     texts = load_texts(args.shared)
@@ -268,6 +270,9 @@ def main() -> None:
         return
     if args.size_curve:
         size_curve(texts)
+        return
+    if args.ratios:
+        ratios(texts, args.repeat)
         return
     ratios(texts, args.repeat)
     startup(max(args.repeat, 5))
