@@ -5,6 +5,7 @@ Final label of a row, in order of precedence:
    where the two annotators disagreed;
 2. the v2-guidelines revision (work/revisions_v2.csv) of a round-1 label;
 3. the annotator's label (work/labels_<annotator>_batch_NN.csv).
+Rows listed in work/excluded.csv are left out (with the reason there).
 Also prints Cohen's kappa of the double annotation (topic, stance, joint) and
 the counts by topic and stance, which data/labeled/README.md quotes.
 
@@ -48,6 +49,8 @@ def main() -> int:
     for extra in ("candidates_round2.csv", "candidates_round3.csv"):
         if (WORK / extra).exists():
             candidates.update({r["id"]: r for r in read(WORK / extra)})
+    for r in read(WORK / "excluded.csv"):
+        candidates.pop(r["id"], None)
     labels: dict[str, dict] = {}
     for path in sorted(glob.glob(str(WORK / "labels_*_batch_*.csv"))):
         annotator, batch = re.match(r".*labels_(\w+?)_batch_(\d+)\.csv", path).groups()
