@@ -274,6 +274,9 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
     name = segment_before(toks, j)
     if not name:
         return "next", None
+    k = toks.index(name[0])
+    if k >= 2 and toks[k - 1][2] in ('"', "”") and toks[k - 2][2][-1:].isalnum():
+        return "next", None  # 'does not "really need" the loans at all, ...': mid-clause after a quoted word
     appos = (appos_toks[0][0], appos_toks[-1][1])
     if is_name(name) or (len(name) <= 6 and word_key(name[-1][2]) in PERSON_NOUNS) or (
         len(name) == 1 and word_key(name[0][2]) in ("he", "she", "they")

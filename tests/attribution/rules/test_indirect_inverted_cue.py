@@ -19,6 +19,10 @@ TABLE = [
         ('Ortiz', 'noting', 'prices had doubled', 'indirect', 'indirect.shared_subject'), id='inverted-then-shared'),
     row('The bridge will reopen in June, said Okafor who faults the builders for the delay.',
         ('Okafor', 'said', 'The bridge will reopen in June', 'indirect', NAME), id='inverted-relative-clause'),
+    row('Chile does not "really want" the new mines at the moment, as the nation’s focus is cutting costs, '
+        'said Okafor who blames the costs on the last cabinet.',
+        ('Okafor', 'said', 'Chile does not "really want" the new mines at the moment, as the nation’s focus is cutting costs',
+         'mixed', NAME), id='quoted-words-then-a-noun-phrase-and-comma'),
     row('Prices will fall, told the Daily Ledger.',
         id='told-takes-a-hearer-not-a-speaker'),
     row("Most analysts are unsure. Said Ostrova: “I do not see the point of it. Nobody asked for it.”",
