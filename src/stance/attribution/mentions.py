@@ -32,8 +32,8 @@ from .config import LIMITS
 from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
                     PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
-                    TITLES_LOWER, and_joins_names, is_cap, is_name, name_tail, segment_before,
-                    strip_left, strip_postmodifier, strip_right_time, valid_np, word_key)
+                    TITLES_LOWER, and_joins_names, is_cap, is_name, long_title_end, name_tail, segment_before,
+                    strip_left, strip_postmodifier, strip_right_time, title_list_end, valid_np, word_key)
 from .text import Token, tokens
 
 #: comma-enclosed discourse adverbials between a subject and its cue ("X, however, said")
@@ -211,6 +211,8 @@ def _final_name_run(np: Sequence[Token]) -> Optional[Span]:
 
 #: words that cannot occur in an apposition between a speaker and the cue
 APPOSITION_BREAKERS = lexicon.word_set("apposition_breakers")
+#: a comma segment opening with one of these is the clause's predicate ("Lee, is following ...")
+FINITE_AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"))
 
 Apposition = Tuple[List[Token], Span]
 
@@ -267,6 +269,8 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
         k = max(i for i, t in enumerate(bare) if t[2] == "(")
         if is_name(bare[:k]):
             return "found", (bare[:k], (bare[k][0], bare[-1][1]))
+    if word_key(appos_toks[0][2]) in FINITE_AUXILIARIES:
+        return "stop", None  # "His successor, Tom Lee, is following ..., said X": a predicate, not an apposition
     if any(word_key(t[2]) in APPOSITION_BREAKERS for t in appos_toks) and not (
             word_key(appos_toks[0][2]) in ("who", "whose")
             and not any(word_key(t[2]) in ("but", "if", "because", "so") for t in appos_toks)):
@@ -322,6 +326,8 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     out: List[Token] = []
     for i, (s, e, w) in enumerate(toks):
         lw = word_key(w)
+        if out and (w == "," or lw == "and") and (end := title_list_end(out, toks, i)) is not None:
+            return out[0][0], toks[end][1]  # "said writer, teacher and analyst Ana Ruiz"
         if not w[:1].isalnum() and w not in ("’s", "'s", "-", "&", "’", "'"):
             if w == "." and out and (word_key(out[-1][2]) in TITLES_LOWER or len(out[-1][2]) == 1 or "." in out[-1][2]):
                 continue
@@ -347,7 +353,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
                 out.append((s, e, w))
                 continue
             if lw == "of" and out[-1][2].rstrip(".") in TITLES:
-                end = _long_title_end(toks, i)  # "said Minister of Ports, Roads and Water Lwazi Dube"
+                end = long_title_end(toks, i)  # "said Minister of Ports, Roads and Water Lwazi Dube"
                 if end is not None:
                     return (out[0][0], toks[end][1])
             break
@@ -368,20 +374,3 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     if not out:
         return None
     return (out[0][0], out[-1][1])
-
-
-def _long_title_end(toks: Sequence[Token], i: int) -> Optional[int]:
-    """The last token of a long title and the name after it, from its ``of`` at ``i``: capitalized
-    words joined by ``,`` or ``and`` ("of Ports, Roads and Water Lwazi Dube"), ending in
-    a name of two or more words; ``None`` otherwise."""
-    j, last, run = i + 1, None, 0
-    while j < len(toks):
-        w = toks[j][2]
-        if is_cap(w) and w[:1].isalpha():
-            last, run = j, run + 1
-        elif w in (",", "and") and j + 1 < len(toks) and is_cap(toks[j + 1][2]) and run:
-            run = 0
-        else:
-            break
-        j += 1
-    return last if last is not None and run >= 3 else None
