@@ -89,3 +89,13 @@ def test_owned_role_resolves_to_the_name_given_next(text, expected):
     in the next sentence; an owned role is not the same role of someone else named before."""
     got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
     assert expected in got, got
+
+
+def test_he_never_stands_for_a_country():
+    text = ("“Our new levies will protect the mills,” the trade adviser Rosa Almeida told reporters.\n\n"
+            "Peru promised to answer in kind.\n\n"
+            "On a day when the index fell 300 points because of fears of a trade war, Almeida played down "
+            "the worry that the levies would hurt growth. Instead, she insisted the fight would cost little.\n\n"
+            "“It is a small price,” she said.")
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert got[1:] == [("Peru", "Peru"), ("she", "Rosa Almeida"), ("she", "Rosa Almeida")]

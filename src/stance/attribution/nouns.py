@@ -12,6 +12,7 @@ TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
 TITLES_LOWER = frozenset(t.lower() for t in TITLES)
 PRONOUNS = lexicon.pronouns()
 PERSON_NOUNS = lexicon.person_nouns()
+COUNTRIES = lexicon.word_set("countries")
 ORG_WORDS = lexicon.org_words()
 ORG_LOWER = frozenset(w.lower().rstrip(".") for w in ORG_WORDS)
 
@@ -51,6 +52,8 @@ def mention_class(mention: str) -> str:
         return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
+    if is_cap(words[-1]) and " ".join(words[1:] if words[0].lower() == "the" else words).lower() in COUNTRIES:
+        return "org"  # "China said", "the United States announced": a state, which he/she never stands for
     if any(w.rstrip(".") in ORG_WORDS or w in ORG_WORDS for w in words if is_cap(w)):
         return "org"
     head = words[-1]
