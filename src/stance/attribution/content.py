@@ -32,7 +32,8 @@ def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span
             continue
         pre = text[start:m.start()]
         v = CUE_KIND[m.group()]
-        if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:and\s+)?$", pre):
+        if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:(?:''|[\"”’])\s*)?(?:and\s+)?$", pre):
+            # (',” noting that ...': the comma of a quoted phrase closing right before the cue)
             return start + len(pre.rstrip().rstrip(",").rstrip()), None, (m.start(), m.end())
         am = re.search(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", pre)
         if am and v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS:
