@@ -10,6 +10,9 @@ ENTRY = "indirect.subject_cue"
 
 
 TABLE = [
+    row('The minister also made it clear that the border would stay open.',
+        ('The minister', 'made it clear', 'the border would stay open', 'indirect', NAME), id='made-it-clear-that'),
+    row('The minister made it clear to everyone in the room.', id='made-it-clear-without-that'),
     row('Zhu said the talks were useful.',
         ('Zhu', 'said', 'the talks were useful', 'indirect', NAME), id='01-subject-cue'),
     row('Mayor Ortiz said that the bridge would reopen in May.',
