@@ -10,6 +10,10 @@ ENTRY = "indirect.subject_cue"
 
 
 TABLE = [
+    row('In a joint letter, the four island states said they would quit the fishing pact.',
+        ('the four island states', 'said', 'they would quit the fishing pact', 'indirect', NAME),
+        id='states-as-the-head-noun'),
+    row('His remarks said nothing new.', id='a-speech-noun-is-not-a-speaker'),
     row('The minister also made it clear that the border would stay open.',
         ('The minister', 'made it clear', 'the border would stay open', 'indirect', NAME), id='made-it-clear-that'),
     row('The minister made it clear to everyone in the room.', id='made-it-clear-without-that'),
