@@ -99,3 +99,29 @@ def test_he_never_stands_for_a_country():
             "“It is a small price,” she said.")
     got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
     assert got[1:] == [("Peru", "Peru"), ("she", "Rosa Almeida"), ("she", "Rosa Almeida")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Peru has stepped up its warnings about the canal.\n\nIt has urged its neighbours not to sign the "
+                 "port deal.", [("It", "Peru")], id="it-continues-a-state"),
+    pytest.param("The Andean Council issued new rules on Monday. It said the port fees would double.",
+                 [("It", "Andean Council")], id="it-continues-an-organization"),
+])
+def test_it_takes_the_organization_it_continues(text, expected):
+    assert [(q.speaker_mention, q.speaker) for q in find_quotes(text)] == expected
+
+
+def test_initials_take_the_organization_they_abbreviate():
+    text = ("Lima will not sign a deal that hurts its ports: MFA on the canal plan\n\n"
+            "Lima rejected the canal plan on Friday, and Ministry of Foreign Affairs spokesperson Rosa Diaz "
+            "said the deal was one-sided.")
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert got[0] == ("MFA", "Ministry of Foreign Affairs")
+
+
+def test_initials_never_take_a_persons_name():
+    from stance.attribution.acronyms import expand
+
+    text = "Rosa Diaz and Tomas Lee met the Andean Press Agency."
+    assert expand(text, "RD", 0, len(text)) is None
+    assert expand(text, "APA", 0, len(text)) == "Andean Press Agency"

@@ -1,8 +1,9 @@
 """The subject at the start of a sentence, shared by a later cue ("A judge sealed the files, saying ...")."""
 from __future__ import annotations
 
+import bisect
 import re
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from ..types import Span
 from .config import LIMITS
@@ -52,6 +53,20 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     if re.search(r"[’'](?:m|re|ve|ll|d)$|n[’']t$", w) or re.fullmatch(r"(?:what|that|this|there|here|it)[’']s", lw):
         return None
     return _name_subject(toks, i) if is_cap(w) else None
+
+
+def continued_subject(text: str, span: Span, sentences: Sequence[Span]) -> Optional[Span]:
+    """The subject a pronoun at ``span`` continues: that of its own sentence when it ends before
+    the pronoun ("Ana Ruiz arrived late, and she said ..."), else that of the sentence before."""
+    k = bisect.bisect_right(sentences, (span[0], len(text))) - 1  # the sentence holding the pronoun
+    for si in (k, k - 1):
+        if si < 0 or si >= len(sentences):
+            continue
+        subj = sentence_subject(text, *sentences[si])
+        if subj is None or subj[0] <= span[0] < subj[1] or (si == k and subj[1] > span[0]):
+            continue
+        return subj
+    return None
 
 
 def _skip_intro(toks: List[Token]) -> Optional[int]:
