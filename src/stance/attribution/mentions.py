@@ -288,6 +288,9 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
         return "found", (name, appos)
     # "Officials at the Port Safety Office, a division of ..., said"
     head = strip_postmodifier(name)
+    if len(head) < len(name) and word_key(head[-1][2]) in PERSON_NOUNS and len(appos_toks) >= 2 \
+            and is_name(appos_toks) and word_key(name[0][2]) in DETERMINERS | POSSESSIVES:
+        return "found", (list(appos_toks), (name[0][0], name[-1][1]))  # "A fellow at the X Institute, Ana Ruiz, said"
     if len(head) < len(name) and len(head) <= 4 and (
             is_name(head) or word_key(head[-1][2]) in PERSON_NOUNS or word_key(head[-1][2]).endswith("s")):
         return "found", (head, appos)

@@ -10,6 +10,12 @@ ENTRY = "indirect.subject_cue"
 
 
 TABLE = [
+    row('Rosa Diaz said that in 2020, Peru misjudged the cost of the canal.',
+        ('Rosa Diaz', 'said', 'in 2020, Peru misjudged the cost of the canal', 'indirect', NAME),
+        id='that-then-a-fronted-adverbial'),
+    row('Rosa Diaz said in 2020.', id='an-adverbial-alone-is-no-content'),
+    row('A senior economist at the Andean Institute for Port Studies, Rosa Diaz, said the canal was too costly.',
+        ('Rosa Diaz', 'said', 'the canal was too costly', 'indirect', NAME), id='described-then-named-in-apposition'),
     row('In a joint letter, the four island states said they would quit the fishing pact.',
         ('the four island states', 'said', 'they would quit the fishing pact', 'indirect', NAME),
         id='states-as-the-head-noun'),

@@ -83,8 +83,8 @@ def _statement(doc: Document, s: Sentence, cue: Cue, subject: Subject, claims: S
     short_answer = cue.lemma == "say" and text[c[0]:c[1]].lower() in SHORT_ANSWERS \
         and not re.search(r"[\"“”'‘’]", text[cue.end:c[0]])
     if c[1] <= c[0] or (word_count(text, *c) < LIMITS.min_content_words and not short_answer) \
-            or not_content(text, c, cue.lemma):
-        return None
+            or (not_content(text, c, cue.lemma) and not re.search(r"\bthat\s*$", text[cue.end:c[0]])):
+        return None  # (after "that" it is a clause: 'said that in 2020, Peru ...')
     if via is None:
         via = media_hearer(doc, cue.span, s.end)
     candidates = [Candidate(c, subject.span, cue.span, rule, cue.sentence, antecedent=subject.antecedent, via=via,
