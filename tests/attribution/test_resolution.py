@@ -125,3 +125,12 @@ def test_initials_never_take_a_persons_name():
     text = "Rosa Diaz and Tomas Lee met the Andean Press Agency."
     assert expand(text, "RD", 0, len(text)) is None
     assert expand(text, "APA", 0, len(text)) == "Andean Press Agency"
+
+
+def test_he_continues_a_one_word_name_introduced_with_a_title():
+    text = ("President Moss visited the mills on Thursday.\n\n"
+            "When reading out the figures during his speech on Thursday that listed cuts to many sectors if the "
+            "pact went ahead, Moss paused and praised the farmers.\n\n"
+            "“In short, the pact costs jobs,” he continued.\n\n"
+            "As Moss tells it, the old rules held back the mills.")
+    assert [q.speaker for q in find_quotes(text) if q.speaker_mention == "he"] == ["Moss"]

@@ -39,7 +39,8 @@ from .candidates import Candidate
 from .config import LIMITS
 from .cues import RE_CUE
 from .document import Document, quote_kind
-from .nouns import DETERMINERS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, TITLES, TITLES_LOWER, is_cap, mention_class, word_key
+from .nouns import (DETERMINERS, LEFT_BOUNDARY_WORDS, ORG_WORDS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SENTENCE_ADVERBS,
+                    TITLES, TITLES_LOWER, is_cap, mention_class, word_key)
 from .sentence_subjects import continued_subject
 from .text import tokens
 
@@ -98,6 +99,8 @@ def _join(mention: str, toks: Sequence[str]) -> str:
     return " ".join(toks)
 
 
+#: capitalized at a sentence start, never the first word of a name
+INTRO_WORDS = PREPOSITIONS | LEFT_BOUNDARY_WORDS | SENTENCE_ADVERBS
 RE_AFTER_TITLE_JOIN = re.compile(r"(?:\b(?:of|and|for)|,)\s+$")
 
 
@@ -107,7 +110,10 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
     for m in RE_NAME_RUN.finditer(text):
         if headline is not None and headline[0] <= m.start() < headline[1]:
             continue  # a title-case headline is not a run of names
-        name = canonical_name(m.group())
+        words = m.group().split()
+        while words and word_key(words[0]) in INTRO_WORDS:
+            words = words[1:]  # "As Trump put it", "When Ana Ruiz spoke": the sentence's first word
+        name = canonical_name(" ".join(words))
         if RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) and len(name.split()) > 2:
             name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
         if len(name.split()) >= 2 and mention_class(name) == "name":
@@ -241,12 +247,13 @@ def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]], by_t
 def _subject_person(text: str, span: Span, sentences: Sequence[Span], names: Sequence[Tuple[int, str]],
                     by_token: dict, speakers: frozenset = frozenset()) -> Optional[str]:
     """The named person a ``he``/``she`` continues (:func:`~.sentence_subjects.continued_subject`); ``None`` unless
-    that is a person's name of two or more words (known from the article)."""
+    that is a name introduced as a person's, or one of two or more words that spoke before."""
     subj = continued_subject(text, span, sentences)
     if subj is None or mention_class(text[subj[0]:subj[1]]) != "name":
         return None  # "The ministry said ... He ...": leave it to the speakers so far
     name = _resolve_name(text[subj[0]:subj[1]], subj[0], names, by_token)
-    return name if len(name.split()) >= 2 and (name in speakers or _introduced_as_person(text, name, span)) else None
+    introduced = _introduced_as_person(text, name, span)  # ("President Moss" makes "Moss" a person)
+    return name if (len(name.split()) >= 2 and name in speakers) or introduced else None
 
 
 def _subject_org(text: str, span: Span, sentences: Sequence[Span]) -> Optional[str]:
