@@ -155,6 +155,11 @@ def _noun_phrase_subject(text: str, lo: int, toks: List[Token]) -> Optional[Subj
                 return (t[0], t[1]), ((ante[0][0], ante[-1][1]) if ante else None)
             np = np[:i]
             break
+    # "Tom Lee, who spoke on Day Two said": a relative clause left open, the name before it speaks
+    if cut > 0 and toks[cut - 1][2] == "," and len(np) > 1 and word_key(np[0][2]) in ("who", "whose"):
+        prev = segment_before(toks, cut - 1)
+        if prev and is_name(prev):
+            return (prev[0][0], prev[-1][1]), (np[0][0], np[-1][1])
     # "Sun Xiuwen, an associate professor at X told": a description whose previous segment is a name
     if cut > 0 and toks[cut - 1][2] == "," and np and word_key(np[0][2]) in DETERMINERS:
         prev = segment_before(toks, cut - 1)

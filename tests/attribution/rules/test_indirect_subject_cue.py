@@ -10,6 +10,11 @@ ENTRY = "indirect.subject_cue"
 
 
 TABLE = [
+    row("Peru's only other envoy, Minister Tom Lee, who spoke on Day Two said the port would help the region.",
+        ('Minister Tom Lee', 'said', 'the port would help the region', 'indirect', NAME),
+        id='relative-clause-left-open-before-the-cue'),
+    row('She thanked the mayor, who said the port would close.',
+        ('who', 'said', 'the port would close', 'indirect', NAME), id='who-right-before-the-cue'),
     row('Rosa Diaz said that in 2020, Peru misjudged the cost of the canal.',
         ('Rosa Diaz', 'said', 'in 2020, Peru misjudged the cost of the canal', 'indirect', NAME),
         id='that-then-a-fronted-adverbial'),
