@@ -205,14 +205,18 @@ def according_source(doc: Document, pos: int, end: int) -> Optional[Span]:
 RE_ADVERBIAL_CONTENT = re.compile(
     r"(?:(?:in|on|at|during|after|before|from|of|with)\b|to\s+(?=[A-Z]|(?:the|a|an|his|her|their|reporters)\b)\w+)"
     r"(?:\W+\w+){0,9}\W*$|as much\b|(?:after|before|when|while|until|since)\s+\w+\s+(?:failed|was|were|had|left|met)\b")
+RE_ANONYMITY = re.compile(r"(?:not\s+)?(?:to\s+(?:remain|be|stay)\s+(?:anonymous|unnamed|named|identified)|anonymity)\b")
 #: lemmas whose object is often a figure, not a statement ("reported $2 billion in revenue")
 FIGURE_LEMMAS = lexicon.word_set("figure_lemmas")
 
 
 def not_content(text: str, c: Span, lemma: str) -> bool:
-    """Reject a would-be content that is only an adverbial or (for a few lemmas) a figure."""
+    """Reject a would-be content that is only an adverbial, (for a few lemmas) a figure, or a
+    source's request not to be named ("who asked to remain anonymous")."""
     body = text[c[0]:c[1]]
     if RE_ADVERBIAL_CONTENT.match(body):
+        return True
+    if lemma in ("ask", "request") and RE_ANONYMITY.match(body):
         return True
     if lemma in FIGURE_LEMMAS and re.match(r"[$€£]?\d", body):
         return True

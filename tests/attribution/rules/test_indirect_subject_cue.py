@@ -10,6 +10,8 @@ ENTRY = "indirect.subject_cue"
 
 
 TABLE = [
+    row('The aide, who asked to stay anonymous since she was not cleared to talk, said more envoys would leave.',
+        ('The aide', 'said', 'more envoys would leave', 'indirect', NAME), id='asked-to-remain-anonymous'),
     row("Peru's only other envoy, Minister Tom Lee, who spoke on Day Two said the port would help the region.",
         ('Minister Tom Lee', 'said', 'the port would help the region', 'indirect', NAME),
         id='relative-clause-left-open-before-the-cue'),
