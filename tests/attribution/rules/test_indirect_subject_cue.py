@@ -10,6 +10,8 @@ ENTRY = "indirect.subject_cue"
 
 
 TABLE = [
+    row('Two Chilean boats entered reefs claimed by the Peruvians near the islands, causing a collision.',
+        id='participle-with-its-agent'),
     row('The aide, who asked to stay anonymous since she was not cleared to talk, said more envoys would leave.',
         ('The aide', 'said', 'more envoys would leave', 'indirect', NAME), id='asked-to-remain-anonymous'),
     row("Peru's only other envoy, Minister Tom Lee, who spoke on Day Two said the port would help the region.",
