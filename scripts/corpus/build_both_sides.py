@@ -9,7 +9,8 @@ rebuilt and checked at any time:
 * ``wh_briefings.csv``   White House statements (public domain), labels in
   ``work/wh_labels.csv`` (round 1) and ``work/labels_<annotator>_wh2_batch_<n>.csv``
   (round 2, one annotator per batch ``work/wh2_batch_<n>.csv``); candidates
-  from ``wh_statements.py``.
+  from ``wh_statements.py``. Round 2's rows from presidential actions (legal
+  text) go to ``extra/wh_presidential_actions.csv`` instead (see ``LEGAL_CATEGORY``).
 * ``ungdc_rare.csv``     more UN General Debate statements (CC0) for the rare
   sides, labels in ``work/ungdc_rare_labels.csv``; statements re-split with
   ``extract_candidates.statements_of`` and located by ``char_start``.
@@ -54,6 +55,11 @@ COLUMNS = ["text", "topic", "stance", "source", "document", "speaker", "date", "
 TOPICS = {"tariffs", "multilateralism", "belt_and_road", "climate", "sanctions", "other"}
 STANCES = {"favor", "against", "none"}
 CONFIDENCES = {"high", "low"}
+LEGAL_CATEGORY = "presidential-actions"
+"""Round 2's rows from proclamations and executive orders (tariff schedules, findings, legal clauses) go to
+``extra/wh_presidential_actions.csv``: legal text is not what news quotes, and training on it lowered the news
+yardstick on both halves (BENCHMARKS.md, issue 11 round 3). Round 1's few such rows (withdrawals from UN bodies
+and the Paris Agreement, the rare sides) stay in ``wh_briefings.csv``."""
 SANCTIONS_MOTION = "We should end the use of economic sanctions"
 # an economic blockade of a territory is `sanctions` under the guidelines (6.31), so
 # this motion is on a topic and cannot serve as an `other` example
@@ -149,7 +155,7 @@ def wh_rows(docs: Path) -> list[dict]:
             "char_start": c["char_start"], "char_end": c["char_end"], "license": "public-domain",
             "annotator": lab["annotator"], "round": lab["round"], "label_origin": "annotator",
             "confidence": lab["confidence"], "hand_written": "no", "id": lab["id"], "derived_from": "",
-            "source_url": c["source_url"],
+            "source_url": c["source_url"], "category": c["category"],
         })
     return out
 
@@ -281,6 +287,8 @@ def main(argv=None) -> int:
         seen.add(r["text"])
     final = final_labels()
     wh = dedupe([apply_final(r, final) for r in wh_rows(docs)], seen)
+    legal = [r for r in wh if r["round"] == "2" and r["category"] == LEGAL_CATEGORY]
+    wh = [r for r in wh if not (r["round"] == "2" and r["category"] == LEGAL_CATEGORY)]
     un = dedupe([apply_final(r, final) for r in ungdc_rows(speeches)], seen)
     sanctions, motions = argq_rows(argq)
     sanctions = dedupe(sanctions, seen)
@@ -292,6 +300,7 @@ def main(argv=None) -> int:
     cf = dedupe(counterfactual_rows(sources), seen, near=False)
 
     write(LABELED / "wh_briefings.csv", wh, COLUMNS)
+    write(LABELED / "extra" / "wh_presidential_actions.csv", legal, COLUMNS)
     write(LABELED / "ungdc_rare.csv", un, COLUMNS)
     write(LABELED / "extra" / "ibm_argq_sanctions.csv", sanctions, COLUMNS + ["motion", "motion_stance"])
     write(LABELED / "counterfactual.csv", cf, COLUMNS)
@@ -305,6 +314,7 @@ def main(argv=None) -> int:
         print(f"{name}: {len(rows)} rows", dict(sorted(c.items())))
     print(f"extra/ibm_argq_sanctions.csv: {len(sanctions)} rows", dict(Counter(r["stance"] for r in sanctions)))
     print(f"extra/ibm_argq_motions.csv: {len(motions)} rows")
+    print(f"extra/wh_presidential_actions.csv: {len(legal)} rows", dict(Counter((r["topic"], r["stance"]) for r in legal)))
     print("top level, all files:")
     for t in ["tariffs", "multilateralism", "belt_and_road", "climate", "sanctions"]:
         print(f"  {t:16s}" + "".join(f" {s}={table[(t, s)]:5d}" for s in ["favor", "against", "none"]))
