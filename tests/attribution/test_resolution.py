@@ -134,3 +134,18 @@ def test_he_continues_a_one_word_name_introduced_with_a_title():
             "“In short, the pact costs jobs,” he continued.\n\n"
             "As Moss tells it, the old rules held back the mills.")
     assert [q.speaker for q in find_quotes(text) if q.speaker_mention == "he"] == ["Moss"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("A spokeswoman for the harbour board, Ines Falk, said the quay would reopen.",
+                     "Ines Falk", id="description-then-name-in-apposition"),
+        pytest.param("The head of the Andean Fisheries Council, Pablo Ruiz, warned that stocks were falling.",
+                     "Pablo Ruiz", id="title-of-org-then-name-in-apposition"),
+        pytest.param("A spokeswoman for the harbour board said the quay would reopen.",
+                     "A spokeswoman for the harbour board", id="description-without-a-name-stays"),
+    ],
+)
+def test_description_takes_the_name_in_apposition(text, expected):
+    assert [q.speaker for q in find_quotes(text)] == [expected]

@@ -187,8 +187,11 @@ def resolve_speakers(
         low = mention.strip().lower()
         titled = _titled_name(text, mention, span, by_token) if cls in ("description", "org", "group") \
             else _title_holder(text, mention, span)
+        appositive = _appositive_name(text, span) if cls in ("description", "org", "group") else None
         if cls == "pronoun":
             speaker, scls = _resolve_pronoun(text, low, span, antecedent, history, names, by_token, sentences)
+        elif appositive is not None:
+            speaker, scls = appositive, "person"
         elif titled is not None:
             speaker, scls = titled, "person"
         elif cls == "description":
@@ -328,6 +331,16 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     if best is None or (owned and best[0] == 0):
         return None  # "China's ambassador" is not the Russian ambassador named elsewhere
     return best[2]
+
+
+def _appositive_name(text: str, span: Span) -> Optional[str]:
+    """The wire lede's "<role>, <Name>, said": a description or title followed by a person's full
+    name between commas is that person ("The head of the agency, Ana Ruiz, warned" -> "Ana Ruiz")."""
+    m = re.match(r",[ \u00a0]+(" + RE_NAME_RUN.pattern + r"),", text[span[1]:span[1] + 80])
+    if m is None:
+        return None
+    name = canonical_name(m.group(1))
+    return name if len(name.split()) >= 2 and mention_class(name) == "name" else None
 
 
 def _owned_role(mention: str) -> bool:
