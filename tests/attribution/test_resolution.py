@@ -143,6 +143,8 @@ def test_he_continues_a_one_word_name_introduced_with_a_title():
                      "Ines Falk", id="description-then-name-in-apposition"),
         pytest.param("The head of the Andean Fisheries Council, Pablo Ruiz, warned that stocks were falling.",
                      "Pablo Ruiz", id="title-of-org-then-name-in-apposition"),
+        pytest.param("The governor of Vale Province, Tomas Brun, on Monday said the ferry would run daily.",
+                     "Tomas Brun", id="title-of-place-then-name-then-time-phrase"),
         pytest.param("A spokeswoman for the harbour board said the quay would reopen.",
                      "A spokeswoman for the harbour board", id="description-without-a-name-stays"),
     ],

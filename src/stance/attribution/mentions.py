@@ -32,7 +32,7 @@ from .config import LIMITS
 from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
                     PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
-                    TITLES_LOWER, and_joins_names, is_cap, is_name, long_title_end, name_tail, segment_before,
+                    TITLES_LOWER, and_joins_names, is_cap, is_name, is_time_phrase, long_title_end, name_tail, segment_before,
                     strip_left, strip_postmodifier, strip_right_time, title_list_end, valid_np, word_key)
 from .text import Token, tokens
 
@@ -105,6 +105,11 @@ def _tokens_before_cue(text: str, lo: int, cue_start: int) -> Optional[List[Toke
                 break
     if not toks:
         return None
+    commas = [i for i, t in enumerate(toks) if t[2] == ","]
+    if commas and is_time_phrase(toks[commas[-1] + 1:]):
+        # "The premier of the province, Ana Ruiz, on Thursday warned": the time phrase after the
+        # apposition's closing comma is not the subject
+        toks = toks[:commas[-1] + 1]
     if word_key(toks[-1][2]) in ("not", "never") or re.search(r"\w(?:n[’']t|not)$", toks[-1][2]):
         # "Lawmakers have not said", "He didn't say", "Ortiz never said": a negated statement
         # (PolNeAR annotates it) has the same subject

@@ -159,15 +159,21 @@ def strip_postmodifier(toks: List[Token]) -> List[Token]:
 TIME_NOUNS = lexicon.word_set("time_nouns")
 
 
+_TIME_OPENERS = ("on", "this", "last", "just", "earlier", "late", "in")
+_TIME_WORDS = DAY_MONTH | TIME_NOUNS | {"this", "last", "just", "earlier", "late", "on", "in", "the",
+                                       "early", "a", "statement", "interview"}
+
+
+def is_time_phrase(toks: Sequence[Token]) -> bool:
+    """"on Thursday", "earlier this month", "in a statement": a time or manner phrase, no subject."""
+    return bool(toks) and word_key(toks[0][2]) in _TIME_OPENERS and all(
+        word_key(t[2]) in _TIME_WORDS or t[2][:1].isdigit() for t in toks)
+
+
 def strip_right_time(toks: List[Token]) -> List[Token]:
     """"Lindqvist on Tuesday said", "Wells Fargo just this month announced": drop the time phrase."""
     for i in range(1, len(toks)):
-        w = word_key(toks[i][2])
-        if w in ("on", "this", "last", "just", "earlier", "late", "in") and all(
-            word_key(t[2]) in DAY_MONTH | TIME_NOUNS | {"this", "last", "just", "earlier", "late", "on", "in", "the",
-                                                       "early", "a", "statement", "interview"}
-            or t[2][:1].isdigit() for t in toks[i:]
-        ):
+        if is_time_phrase(toks[i:]):
             return toks[:i]
     return toks
 

@@ -19,7 +19,9 @@ article in text order:
    earlier speaker with the same head noun (``a source said ... the source
    added`` -> ``a source``). Someone's role without a name (``Peru's trade
    envoy``) takes the name in apposition, else the person the next sentence
-   names first as a speaker when the article has not named them before.
+   names first as a speaker when the article has not named them before. Any description or
+   title followed by a full name between commas (``The head of the agency, Ana Ruiz, said``) is
+   that name.
 4. **Relative pronouns** (``who``) take the noun phrase they refer to.
 5. ``they`` / ``it`` take the closest earlier group / organization speaker (``it`` first the
    organization or state that is the subject of its or the previous sentence). A state's or
@@ -39,64 +41,13 @@ from .candidates import Candidate
 from .config import LIMITS
 from .cues import RE_CUE
 from .document import Document, quote_kind
-from .nouns import (DETERMINERS, LEFT_BOUNDARY_WORDS, ORG_WORDS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SENTENCE_ADVERBS,
-                    TITLES, TITLES_LOWER, is_cap, mention_class, word_key)
+from .names import RE_NAME_RUN, canonical_name
+from .nouns import (DETERMINERS, LEFT_BOUNDARY_WORDS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SENTENCE_ADVERBS,
+                    TITLES, TITLES_LOWER, mention_class, word_key)
 from .sentence_subjects import continued_subject
 from .text import tokens
 
 __all__ = ["resolve_statements", "resolve_speakers", "canonical_name"]
-
-
-def canonical_name(mention: str) -> str:
-    """The mention without titles, leading determiners and nationality adjectives.
-
-    >>> canonical_name("Chinese President Xi Jinping")
-    'Xi Jinping'
-    >>> canonical_name("the Chinese Foreign Ministry")
-    'Chinese Foreign Ministry'
-    """
-    toks = [w for _, _, w in tokens(mention, 0, len(mention)) if w != "."]
-    while toks and word_key(toks[0]) in ("the",):
-        toks = toks[1:]
-    if not toks:
-        return mention.strip()
-    if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in toks):
-        return _join(mention, toks)
-    caps = [i for i, w in enumerate(toks) if is_cap(w)]
-    if not caps or not is_cap(toks[-1]):
-        return _join(mention, toks)
-    # the final capitalized run is the name
-    start = len(toks) - 1
-    while start > 0 and (is_cap(toks[start - 1]) or toks[start - 1] in ("-",)):
-        start -= 1
-    run = toks[start:]
-    if start > 1 and toks[start - 1] in _TITLE_PHRASE_JOINS and any(w.rstrip(".") in TITLES or w.lower() in PERSON_NOUNS for w in toks[:start]) \
-            and len(run) > 2:
-        # "Minister of Energy and Mines Ana Ruiz": the run after the title phrase's last
-        # "of"/"and" still holds its last words; the name is the final two
-        run = run[-2:]
-    # drop titles (and any nationality adjective before the last title)
-    last_title = -1
-    for i, w in enumerate(run[:-1]):
-        if w.rstrip(".") in TITLES:
-            last_title = i
-    run = run[last_title + 1:]
-    return _join(mention, run)
-
-
-#: words that join the parts of a long title ("Minister of Ports, Roads and Water")
-_TITLE_PHRASE_JOINS = frozenset({"of", "and", "for", ",", "the"})
-
-
-def _join(mention: str, toks: Sequence[str]) -> str:
-    """Re-join tokens with the spacing of the mention when possible."""
-    if not toks:
-        return mention.strip()
-    first = mention.find(toks[0])
-    last = mention.rfind(toks[-1])
-    if first >= 0 and last >= first:
-        return mention[first:last + len(toks[-1])]
-    return " ".join(toks)
 
 
 #: capitalized at a sentence start, never the first word of a name
@@ -119,10 +70,6 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
         if len(name.split()) >= 2 and mention_class(name) == "name":
             out.append((m.start(), name))
     return out
-
-
-_NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
-RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
 
 
 def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
@@ -187,7 +134,8 @@ def resolve_speakers(
         low = mention.strip().lower()
         titled = _titled_name(text, mention, span, by_token) if cls in ("description", "org", "group") \
             else _title_holder(text, mention, span)
-        appositive = _appositive_name(text, span) if cls in ("description", "org", "group") else None
+        appositive = _appositive_name(text, span) if cls in ("description", "org", "group") or (
+            cls == "name" and low.split()[0] in ("the", "a", "an")) else None  # "The premier of Ontario, <Name>,"
         if cls == "pronoun":
             speaker, scls = _resolve_pronoun(text, low, span, antecedent, history, names, by_token, sentences)
         elif appositive is not None:

@@ -1,0 +1,67 @@
+"""Canonical names: a speaker mention without its titles, determiners and nationality adjectives,
+and the pattern of a run of capitalized name tokens (shared by resolution's name index)."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .nouns import ORG_WORDS, PERSON_NOUNS, TITLES, is_cap, word_key
+from .text import tokens
+
+__all__ = ["canonical_name", "RE_NAME_RUN"]
+
+
+def canonical_name(mention: str) -> str:
+    """The mention without titles, leading determiners and nationality adjectives.
+
+    >>> canonical_name("Chinese President Xi Jinping")
+    'Xi Jinping'
+    >>> canonical_name("the Chinese Foreign Ministry")
+    'Chinese Foreign Ministry'
+    """
+    toks = [w for _, _, w in tokens(mention, 0, len(mention)) if w != "."]
+    while toks and word_key(toks[0]) in ("the",):
+        toks = toks[1:]
+    if not toks:
+        return mention.strip()
+    if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in toks):
+        return _join(mention, toks)
+    caps = [i for i, w in enumerate(toks) if is_cap(w)]
+    if not caps or not is_cap(toks[-1]):
+        return _join(mention, toks)
+    # the final capitalized run is the name
+    start = len(toks) - 1
+    while start > 0 and (is_cap(toks[start - 1]) or toks[start - 1] in ("-",)):
+        start -= 1
+    run = toks[start:]
+    if start > 1 and toks[start - 1] in _TITLE_PHRASE_JOINS and any(w.rstrip(".") in TITLES or w.lower() in PERSON_NOUNS for w in toks[:start]) \
+            and len(run) > 2:
+        # "Minister of Energy and Mines Ana Ruiz": the run after the title phrase's last
+        # "of"/"and" still holds its last words; the name is the final two
+        run = run[-2:]
+    # drop titles (and any nationality adjective before the last title)
+    last_title = -1
+    for i, w in enumerate(run[:-1]):
+        if w.rstrip(".") in TITLES:
+            last_title = i
+    run = run[last_title + 1:]
+    return _join(mention, run)
+
+
+#: words that join the parts of a long title ("Minister of Ports, Roads and Water")
+_TITLE_PHRASE_JOINS = frozenset({"of", "and", "for", ",", "the"})
+
+
+def _join(mention: str, toks: Sequence[str]) -> str:
+    """Re-join tokens with the spacing of the mention when possible."""
+    if not toks:
+        return mention.strip()
+    first = mention.find(toks[0])
+    last = mention.rfind(toks[-1])
+    if first >= 0 and last >= first:
+        return mention[first:last + len(toks[-1])]
+    return " ".join(toks)
+
+
+_NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
+RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
