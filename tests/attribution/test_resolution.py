@@ -151,3 +151,13 @@ def test_he_continues_a_one_word_name_introduced_with_a_title():
 )
 def test_description_takes_the_name_in_apposition(text, expected):
     assert [q.speaker for q in find_quotes(text)] == [expected]
+
+
+def test_headline_role_takes_the_body_name_with_that_role():
+    text = ("Ferry cuts will hurt islanders, warns coastal mayor\n\n"
+            "PORT VALE, May 2 (Reuters) - The mayor of Port Vale, Ana Brun, warned on Monday that the "
+            "ferry cuts would isolate three islands.\n\n"
+            "Fishermen said the harbour was already half empty.")
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert got[0] == ("coastal mayor", "Ana Brun")
+    assert got[-1] == ("Fishermen", "Fishermen")  # a body group keeps its own mention

@@ -161,7 +161,25 @@ def resolve_speakers(
         if speaker is not None:
             history.append((span[0], speaker, scls))
             mention_heads.append((span[0], speaker, cls, low.split()[-1] if low.split() else ""))
+    _headline_roles(text, mentions, out, headline)
     return out
+
+
+def _headline_roles(text: str, mentions: Sequence[Tuple[Optional[Span], Optional[Span]]],
+                    out: List[Optional[str]], headline: Optional[Span]) -> None:
+    """A headline's role without a name ("Tariffs will hurt, warns state premier") is the person
+    the body first names under the same role word ("The premier of the state, Ana Ruiz, said")."""
+    if headline is None:
+        return
+    for k, (span, _) in enumerate(mentions):
+        if span is None or not headline[0] <= span[0] < headline[1] \
+                or mention_class(text[span[0]:span[1]]) not in ("description", "group"):
+            continue
+        head = text[span[0]:span[1]].split()[-1].lower()
+        out[k] = next((sp for (body, _), sp in zip(mentions, out)
+                       if body is not None and body[0] >= headline[1] and sp is not None
+                       and head in text[body[0]:body[1]].lower().split()
+                       and len(sp.split()) >= 2 and mention_class(sp) == "name"), out[k])
 
 
 def _resolve_pronoun(text: str, low: str, span: Span, antecedent: Optional[Span],
