@@ -34,7 +34,7 @@ from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
                     TITLES_LOWER, and_joins_names, is_cap, is_name, name_tail, segment_before,
                     strip_left, strip_postmodifier, strip_right_time, valid_np, word_key)
-from .text import Token, tokens
+from .text import Token, literal_alternation, tokens
 
 #: comma-enclosed discourse adverbials between a subject and its cue ("X, however, said")
 DISCOURSE_ASIDES = lexicon.word_set("discourse_asides")
@@ -46,8 +46,8 @@ _CAP_WORD = r"[A-Z][\w’'-]*"
 #: a long title as the subject right before its cue: a title, "of", capitalized words joined by
 #: commas and "and", and at most a two-word name ("The Minister of Ports, Roads and Water")
 RE_LONG_TITLE_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s(—–-]))((?:[Tt]he\s+)?(?:" + _CAP_WORD + r"\s+){0,2}(?:" + "|".join(
-        re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if t[:1].isupper() and t.isalpha())
+    r"(?:^|(?<=[\s(—–-]))((?:[Tt]he\s+)?(?:" + _CAP_WORD + r"\s+){0,2}(?:" + literal_alternation(
+        t for t in TITLES if t[:1].isupper() and t.isalpha())
     + r")\s+of\s+(?:the\s+)?" + _CAP_WORD + r"(?:(?:,\s*|\s+and\s+|\s+)" + _CAP_WORD + r"){1,7})"
     r"\s+(?:(?:also|has|have|had)\s+)?$")
 
