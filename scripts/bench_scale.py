@@ -68,9 +68,12 @@ def proc_cpu(pids) -> dict[int, float]:
 
 
 def worker_pids(n_jobs: int) -> set[int]:
-    from joblib import Parallel, delayed
+    """Process ids of the worker pool ``analyze_many`` uses (the same loky executor, so it is not restarted)."""
+    from joblib import delayed
 
-    return set(Parallel(n_jobs=n_jobs)(delayed(_pid_after)(0.2) for _ in range(4 * n_jobs)))
+    from stance.workers import parallel
+
+    return set(parallel(n_jobs)(delayed(_pid_after)(0.2) for _ in range(4 * n_jobs)))
 
 
 def _pid_after(seconds: float) -> int:
@@ -111,7 +114,7 @@ def ratios(texts: list[str], repeat: int) -> None:
     wall1 = statistics.median(w for w, _ in runs["analyze_many n_jobs=1"])
     wall2 = statistics.median(w for w, _ in runs["analyze_many n_jobs=2"])
     print(f"n_jobs=2: wall speed-up {wall1 / wall2:.2f}x; CPU s in the parent {parent:.3f} (n_jobs=1: {cpu_one:.3f})")
-    if per_worker:  # only when the probe reached the pool analyze_many uses
+    if per_worker:
         print(f"CPU s in each worker {', '.join(f'{c:.2f}' for c in per_worker)}; speed-up with two free cores "
               f"(CPU on the critical path) {cpu_one / (max(per_worker) + parent):.2f}x")
 

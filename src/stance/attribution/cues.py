@@ -12,7 +12,8 @@ from typing import Tuple
 from .. import lexicon
 from ..types import Sentence, Span
 from .document import Document
-from .text import RE_WORD, literal_alternation
+from ..alternation import literal_alternation
+from .text import RE_WORD
 
 __all__ = ["Cue", "find_cues", "has_strong_cue", "CUE_KIND", "RE_CUE", "RE_ACCORDING", "CONTENT_FIRST",
            "TELL_FORMS", "NO_INVERSION", "WEAK_FORMS", "NOUN_FORMS", "TO_FORMS", "AND_SHARED_LEMMAS",

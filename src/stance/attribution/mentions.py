@@ -27,6 +27,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from .. import lexicon
+from ..alternation import literal_alternation
 from ..types import Span
 from .config import LIMITS
 from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
@@ -34,7 +35,7 @@ from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
                     TITLES_LOWER, and_joins_names, is_cap, is_name, name_tail, segment_before,
                     strip_left, strip_postmodifier, strip_right_time, valid_np, word_key)
-from .text import Token, literal_alternation, tokens
+from .text import Token, tokens
 
 #: comma-enclosed discourse adverbials between a subject and its cue ("X, however, said")
 DISCOURSE_ASIDES = lexicon.word_set("discourse_asides")

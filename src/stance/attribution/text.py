@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Tuple
+from typing import List, Tuple
 
 from ..types import Span
 
 __all__ = ["OPEN_QUOTES", "CLOSE_QUOTES", "STRAIGHT", "QUOTE_START", "QUOTE_END", "RE_WORD", "RE_TOKEN",
-           "Token", "tokens", "word_count", "trim", "literal_alternation"]
+           "Token", "tokens", "word_count", "trim"]
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
@@ -77,29 +77,3 @@ def _trim_quote_marks(text: str, s: int, e: int) -> Span:
         return s, e - 1
     return s, e
 
-
-def literal_alternation(words: Iterable[str]) -> str:
-    """A regex matching what ``"|".join(map(re.escape, sorted(words, key=len, reverse=True)))`` matches, as a prefix tree.
-
-    Python's ``re`` tries a flat alternation's branches one after the other at
-    every position it scans (hundreds of reporting-verb forms); the tree
-    tries about one branch per character. At every fork the longer words come
-    first (an optional group is greedy), so when the rest of the pattern fails
-    ``re`` backtracks to the next shorter word, as with the length-sorted list.
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
-
-    return pattern(tree)
