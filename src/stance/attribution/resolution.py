@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from ..types import Quote, Span
@@ -306,7 +307,7 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     others = {re.sub(r"[’']s$", "", w.lower()) for w in words if w.lower() != head and w.lower() not in DETERMINERS}
     lower = [w.lower() for w in words]
     owned = any(re.search(r"[’']s$", w) for w in lower[:lower.index(head)])  # "China's ambassador"
-    rx = re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
+    rx = _role_then_name(head)
     best: Optional[Tuple[int, int, str]] = None
     for m in rx.finditer(text, *_window(text, span)):
         if span[0] <= m.start() < span[1]:
@@ -321,6 +322,13 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     if best is None or (owned and best[0] == 0):
         return None  # "China's ambassador" is not the Russian ambassador named elsewhere
     return best[2]
+
+
+@lru_cache(maxsize=None)  # one per person noun of the lexicon
+def _role_then_name(head: str) -> "re.Pattern[str]":
+    """``spokeswoman Li Na`` / ``spokeswoman, Li Na``: compiled once per role word (with the name run it
+    is slow to compile and, among the per-name patterns of resolution, falls out of ``re``'s cache)."""
+    return re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
 
 
 def _owned_role(mention: str) -> bool:
