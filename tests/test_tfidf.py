@@ -45,8 +45,10 @@ def test_transform_equals_scikit_learn(params):
     assert _same(tfidf.transform(vec, TRAIN + NEW), vec.transform(TRAIN + NEW))
 
 
-def test_word_ngrams_of_one_word_follow_scikit_learn():
-    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))
-    for word in ("a", "ab", "abc", "abcdef"):
-        assert tfidf._word_ngrams(word, 2, 5) == vec._char_wb_ngrams(word)
-    assert tfidf._word_ngrams("a", 4, 6) == TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 6))._char_wb_ngrams("a")
+def test_ngrams_of_one_word_follow_scikit_learn():
+    for min_n, max_n in ((2, 5), (4, 6), (1, 1)):
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(min_n, max_n))
+        for word in ("a", "ab", "abc", "abcdef", "x" * 70):  # the last is longer than the shared slices
+            padded = f" {word} "
+            expected = vec._char_wb_ngrams(word)
+            assert [padded[c] for c in tfidf._ngram_slices(len(padded), min_n, max_n)] == expected

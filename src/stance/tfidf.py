@@ -5,7 +5,7 @@ dict operations per n-gram; the character block makes about four n-grams
 per character), so vectorizing whole articles cost more than finding their
 quotes. Here the vocabulary lookups run in ``map`` and the counting in
 SciPy. For the ``char_wb`` analyzer, whose n-grams never cross a word, each
-distinct word of the batch is cut and looked up once and words are summed
+distinct word of the batch is cut (with slices shared by words of one length) and looked up once and words are summed
 into documents with one sparse product (documents x words @ words x
 features); news repeats its words, so that is about one word in five.
 Counts are integers and the TF-IDF steps are scikit-learn's, in its order,
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import chain, repeat
 from typing import Sequence
 
@@ -67,10 +68,11 @@ def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
     docs = sp.csr_matrix((np.fromiter(chain.from_iterable(c.values() for c in per_doc), dtype=np.float64),
                           np.fromiter(map(word_ids.__getitem__, chain.from_iterable(per_doc)), dtype=np.int64),
                           np.cumsum([0] + [len(c) for c in per_doc])), shape=(len(per_doc), len(word_ids)))
-    min_n, max_n = vectorizer.ngram_range
-    grams = [_word_ngrams(w, min_n, max_n) for w in word_ids]
-    rows = np.repeat(np.arange(len(grams)), [len(g) for g in grams])
-    words = _count_matrix(vectorizer.vocabulary_, chain.from_iterable(grams), rows, len(grams))
+    padded = [f" {w} " for w in word_ids]  # scikit-learn pads each word with a space either side
+    cuts = [_ngram_slices(len(p), *vectorizer.ngram_range) for p in padded]
+    grams = chain.from_iterable(map(p.__getitem__, c) for p, c in zip(padded, cuts))
+    rows = np.repeat(np.arange(len(cuts)), [len(c) for c in cuts])
+    words = _count_matrix(vectorizer.vocabulary_, grams, rows, len(cuts))
     counts = sp.csr_matrix(docs @ words)
     counts.sum_duplicates()  # sorts each row's columns, as scikit-learn leaves them
     return counts
@@ -86,10 +88,19 @@ def _count_matrix(vocabulary: dict, features, rows: np.ndarray, n_rows: int) -> 
     return counts
 
 
-def _word_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
-    """The ``char_wb`` n-grams of one word, padded with a space each side, as scikit-learn cuts them."""
-    padded = f" {word} "
-    if len(padded) < min_n:  # scikit-learn counts a word shorter than min_n once, whole
-        return [padded]
-    return [padded[i:i + n] for n in range(min_n, min(max_n, len(padded)) + 1)
-            for i in range(len(padded) - n + 1)]
+def _ngram_slices(length: int, min_n: int, max_n: int) -> tuple[slice, ...]:
+    """The slices that cut a padded word of ``length`` characters into its ``char_wb`` n-grams, as scikit-learn does."""
+    if length <= _SLICES_CACHED:
+        return _cached_slices(length, min_n, max_n)
+    return _slices(length, min_n, max_n)
+
+
+def _slices(length: int, min_n: int, max_n: int) -> tuple[slice, ...]:
+    if length < min_n:  # scikit-learn counts a word shorter than min_n once, whole
+        return (slice(0, length),)
+    return tuple(slice(i, i + n) for n in range(min_n, min(max_n, length) + 1) for i in range(length - n + 1))
+
+
+_SLICES_CACHED = 64
+"""Words up to this length (nearly all) share their slices; a rare longer token gets its own, uncached."""
+_cached_slices = lru_cache(maxsize=None)(_slices)
