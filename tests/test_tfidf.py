@@ -52,3 +52,14 @@ def test_ngrams_of_one_word_follow_scikit_learn():
             padded = f" {word} "
             expected = vec._char_wb_ngrams(word)
             assert [padded[c] for c in tfidf._ngram_slices(len(padded), min_n, max_n)] == expected
+
+
+def test_cached_word_columns_give_the_same_matrix(monkeypatch):
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True).fit(TRAIN)
+    expected = vec.transform(NEW)
+    assert _same(tfidf.transform(vec, NEW), expected)  # first call fills the cache
+    assert _same(tfidf.transform(vec, NEW), expected)  # second call reads it
+    monkeypatch.setattr(tfidf, "WORDS_CACHED", 3)  # the cache starts over whenever it holds more than 3 words
+    assert _same(tfidf.transform(vec, NEW[::-1]), vec.transform(NEW[::-1]))
+    assert len(tfidf._COLUMNS[vec]) <= len({w for t in NEW for w in t.lower().split()})
+    assert _same(tfidf.transform(vec, ["", " "]), vec.transform(["", " "]))

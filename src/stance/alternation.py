@@ -35,9 +35,9 @@ _KEYS = frozenset(string.ascii_lowercase + string.digits)
 
 
 def literal_alternation(words: Iterable[str]) -> str:
-    """A regex matching what ``"|".join(map(re.escape, sorted(words, key=len, reverse=True)))`` matches, as a prefix tree.
+    """A regex matching what ``"|".join(map(re.escape, sorted(words, key=len, reverse=True)))`` matches.
 
-    The tree tries about one branch per character instead of every word. At
+    Written as a prefix tree, it tries about one branch per character instead of every word. At
     every fork the longer words come first (an optional group is greedy), so
     when the rest of the pattern fails ``re`` backtracks to the next shorter
     word, as with the length-sorted list.
