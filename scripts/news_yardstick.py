@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import itertools
 import json
 import sys
 import time
@@ -132,6 +133,8 @@ def main() -> int:
                     "(the article's share in a statement's topic; default: each model's own)")
     ap.add_argument("--speaker-weights", help="comma-separated speaker_weight values to score each model with "
                     "(pooling over a gold speaker's statements on a topic in one article; default: each model's own)")
+    ap.add_argument("--surround-weights", help="comma-separated surround_weight values to score each model with "
+                    "(the share of the text around a statement in its stance; default: each model's own)")
     args = ap.parse_args()
     if args.list:
         for name, patterns in DATA.items():
@@ -150,26 +153,29 @@ def main() -> int:
     from stance.evaluate.yardstick import score_gold_docs as score
     from stance.model import StanceModel
 
-    try:
-        weights = [float(w) for w in args.context_weights.split(",")] if args.context_weights else [None]
-        pooling = [float(w) for w in args.speaker_weights.split(",")] if args.speaker_weights else [None]
-    except ValueError:
-        fail("--context-weights, --speaker-weights: expected numbers separated by commas")
-    if any(w is not None and not 0 <= w <= 1 for w in pooling):
-        fail("--speaker-weights: each value must be in [0, 1]")
+    sweeps = {"context_weight": ("--context-weights", "ctx", args.context_weights),
+              "speaker_weight": ("--speaker-weights", "spk", args.speaker_weights),
+              "surround_weight": ("--surround-weights", "sur", args.surround_weights)}
+    values = {}
+    for param, (option, _, given) in sweeps.items():
+        try:
+            values[param] = [float(w) for w in given.split(",")] if given else [None]
+        except ValueError:
+            fail(f"{option}: expected numbers separated by commas")
+        if param != "context_weight" and any(w is not None and not 0 <= w <= 1 for w in values[param]):
+            fail(f"{option}: each value must be in [0, 1]")
     docs = read_gold(gold)
     results = {}
 
     def record(name: str, model, info: dict) -> None:
-        for weight in weights:
-            for pool in pooling:
-                if weight is not None:
-                    model.set_params(context_weight=weight)
-                if pool is not None:
-                    model.set_params(speaker_weight=pool)
-                label = name + ("" if weight is None else f" @ctx={weight:g}") + ("" if pool is None else f" @spk={pool:g}")
-                results[label] = {**info, "context_weight": model.context_weight,
-                                  "speaker_weight": model.speaker_weight, "scores": score(model, docs)}
+        for setting in itertools.product(*values.values()):
+            label = name
+            for (param, (_, short, _)), value in zip(sweeps.items(), setting):
+                if value is not None:
+                    model.set_params(**{param: value})
+                    label += f" @{short}={value:g}"
+            results[label] = {**info, **{param: getattr(model, param) for param in sweeps},
+                              "scores": score(model, docs)}
 
     for name in args.config or []:
         model, info = train_config(name)

@@ -1,10 +1,12 @@
 """Assemble data/labeled/ungdc.csv from the annotation files in data/labeled/work/.
 
 Final label of a row, in order of precedence:
-1. the adjudicated label (work/adjudication_double.csv) for double-sample rows
+1. the v4-guidelines revision (work/revisions_v4.csv, which also re-labels
+   White House rows; only its UNGDC ids apply here);
+2. the adjudicated label (work/adjudication_double.csv) for double-sample rows
    where the two annotators disagreed;
-2. the v2-guidelines revision (work/revisions_v2.csv) of a round-1 label;
-3. the annotator's label (work/labels_<annotator>_batch_NN.csv).
+3. the v2-guidelines revision (work/revisions_v2.csv) of a round-1 label;
+4. the annotator's label (work/labels_<annotator>_batch_NN.csv).
 Rows listed in work/excluded.csv are left out (with the reason there).
 Also prints Cohen's kappa of the double annotation (topic, stance, joint) and
 the counts by topic and stance, which data/labeled/README.md quotes.
@@ -52,7 +54,8 @@ def main() -> int:
     for r in read(WORK / "excluded.csv"):
         candidates.pop(r["id"], None)
     labels: dict[str, dict] = {}
-    for path in sorted(glob.glob(str(WORK / "labels_*_batch_*.csv"))):
+    # two-digit batches only: labels_<annotator>_wh2_batch_<n>.csv are White House labels
+    for path in sorted(glob.glob(str(WORK / "labels_*_batch_[0-9][0-9].csv"))):
         annotator, batch = re.match(r".*labels_(\w+?)_batch_(\d+)\.csv", path).groups()
         round_ = "1" if int(batch) <= 8 else "2" if int(batch) <= 10 else "3"  # see the extract_round*.py scripts
         for r in read(Path(path)):
@@ -84,6 +87,10 @@ def main() -> int:
     if (WORK / "adjudication_double.csv").exists():
         for r in read(WORK / "adjudication_double.csv"):
             labels[r["id"]].update(topic=r["final_topic"], stance=r["final_stance"], label_origin="adjudicated")
+    for r in read(WORK / "revisions_v4.csv"):
+        if r["id"] in labels:
+            labels[r["id"]].update(topic=r["topic"], stance=r["stance"], confidence=r["confidence"],
+                                   annotator=r["annotator"], label_origin="revised_v4")
 
     rows = []
     for cid, cand in candidates.items():

@@ -7,7 +7,10 @@ label decisions committed in ``data/labeled/work/``, so the files can be
 rebuilt and checked at any time:
 
 * ``wh_briefings.csv``   White House statements (public domain), labels in
-  ``work/wh_labels.csv``; candidates from ``wh_statements.py``.
+  ``work/wh_labels.csv`` (round 1) and ``work/labels_<annotator>_wh2_batch_<n>.csv``
+  (round 2, one annotator per batch ``work/wh2_batch_<n>.csv``); candidates
+  from ``wh_statements.py``. Round 2's rows from presidential actions (legal
+  text) go to ``extra/wh_presidential_actions.csv`` instead (see ``LEGAL_CATEGORY``).
 * ``ungdc_rare.csv``     more UN General Debate statements (CC0) for the rare
   sides, labels in ``work/ungdc_rare_labels.csv``; statements re-split with
   ``extract_candidates.statements_of`` and located by ``char_start``.
@@ -51,6 +54,12 @@ COLUMNS = ["text", "topic", "stance", "source", "document", "speaker", "date", "
            "derived_from", "source_url"]
 TOPICS = {"tariffs", "multilateralism", "belt_and_road", "climate", "sanctions", "other"}
 STANCES = {"favor", "against", "none"}
+CONFIDENCES = {"high", "low"}
+LEGAL_CATEGORY = "presidential-actions"
+"""Round 2's rows from proclamations and executive orders (tariff schedules, findings, legal clauses) go to
+``extra/wh_presidential_actions.csv``: legal text is not what news quotes, and training on it lowered the news
+yardstick on both halves (BENCHMARKS.md, issue 11 round 3). Round 1's few such rows (withdrawals from UN bodies
+and the Paris Agreement, the rare sides) stay in ``wh_briefings.csv``."""
 SANCTIONS_MOTION = "We should end the use of economic sanctions"
 # an economic blockade of a territory is `sanctions` under the guidelines (6.31), so
 # this motion is on a topic and cannot serve as an `other` example
@@ -70,37 +79,72 @@ def write(path: Path, rows: list[dict], columns: list[str]) -> None:
         w.writerows(rows)
 
 
-def check_label(row: dict, where: str) -> None:
-    if row["topic"] not in TOPICS or row["stance"] not in STANCES or (row["topic"] == "other" and row["stance"] != "none"):
-        raise SystemExit(f"error: bad label {row['topic']}/{row['stance']} for {row['id']} in {where}")
+def check_label(row: dict, where: str, rated: bool = True) -> None:
+    """Exit on a label outside the scheme (``rated``: also on a missing or bad confidence)."""
+    if (row.get("topic") not in TOPICS or row.get("stance") not in STANCES
+            or (row["topic"] == "other" and row["stance"] != "none")
+            or (rated and row.get("confidence") not in CONFIDENCES)):
+        raise SystemExit(f"error: bad label {row.get('topic')}/{row.get('stance')}/{row.get('confidence')} "
+                         f"for {row.get('id')} in {where}")
 
 
-def final_labels() -> dict[str, tuple[str, str, str, str]]:
-    """Label corrections by id: (topic, stance, confidence, label_origin).
+def final_labels() -> dict[str, dict]:
+    """Label corrections by id: the fields they change, in order of decision.
 
     ``revisions_v3.csv`` re-labels rows under the v3 addendum as revised after
-    the double annotation; ``adjudication_kappa.csv`` decides the double
-    sample's disagreements (it wins where both name a row)."""
-    out = {}
+    the first double annotation, ``adjudication_kappa.csv`` decides that
+    sample's disagreements, ``revisions_v4.csv`` re-labels tariffs rows under
+    the v4 rule 7.5 (later guidelines win), and ``adjudication_wh2.csv``
+    decides the disagreements of round 2's double sample."""
+    out: dict[str, dict] = {}
     for r in read(WORK / "revisions_v3.csv"):
-        out[r["id"]] = (r["topic"], r["stance"], r["confidence"], "revised_v3")
+        out[r["id"]] = {"topic": r["topic"], "stance": r["stance"], "confidence": r["confidence"],
+                        "label_origin": "revised_v3"}
     for r in read(WORK / "adjudication_kappa.csv"):
-        out[r["id"]] = (r["topic"], r["stance"], "high", "adjudicated")
+        out[r["id"]] = {"topic": r["topic"], "stance": r["stance"], "confidence": "high", "label_origin": "adjudicated"}
+    for r in read(WORK / "revisions_v4.csv"):
+        out[r["id"]] = {"topic": r["topic"], "stance": r["stance"], "confidence": r["confidence"],
+                        "annotator": r["annotator"], "label_origin": "revised_v4"}
+    for r in read(WORK / "adjudication_wh2.csv"):
+        out[r["id"]] = {"topic": r["topic"], "stance": r["stance"], "confidence": r["confidence"],
+                        "label_origin": "adjudicated"}
     return out
 
 
 def apply_final(row: dict, final: dict) -> dict:
     if row["id"] in final:
-        topic, stance, confidence, origin = final[row["id"]]
-        row = {**row, "topic": topic, "stance": stance, "confidence": confidence, "label_origin": origin}
-        check_label(row, "revisions_v3.csv / adjudication_kappa.csv")
+        row = {**row, **final[row["id"]]}
+        check_label(row, "revisions / adjudication files")
     return row
+
+
+def wh_labels() -> list[dict]:
+    """Round 1 (``wh_labels.csv``) then round 2 (one file per batch, annotator names kept).
+
+    A round-2 file must label only ids of its batch, each once, with its own
+    annotator name and round 2; an id labeled in two files is an error."""
+    labels = read(WORK / "wh_labels.csv")
+    seen = {lab["id"] for lab in labels}
+    for path in sorted(WORK.glob("labels_*_wh2_batch_*.csv")):
+        annotator, batch = path.stem.removeprefix("labels_").split("_wh2_batch_")
+        batch_ids = {r["id"] for r in read(WORK / f"wh2_batch_{batch}.csv")}
+        for lab in read(path):
+            where = path.name
+            if lab["id"] not in batch_ids or lab["id"] in seen:
+                raise SystemExit(f"error: {lab['id']} in {where} is not in wh2_batch_{batch}.csv or labeled twice")
+            if lab["annotator"] != annotator or lab["round"] != "2":
+                raise SystemExit(f"error: {lab['id']} in {where}: annotator/round {lab['annotator']}/{lab['round']}, "
+                                 f"expected {annotator}/2")
+            check_label(lab, where)
+            seen.add(lab["id"])
+            labels.append(lab)
+    return labels
 
 
 def wh_rows(docs: Path) -> list[dict]:
     cand = {c["id"]: c for c in wh_candidates(docs)}
     out = []
-    for lab in read(WORK / "wh_labels.csv"):
+    for lab in wh_labels():
         c = cand.get(lab["id"])
         if c is None:  # statement no longer extracted (e.g. a third-party document left out)
             continue
@@ -111,7 +155,7 @@ def wh_rows(docs: Path) -> list[dict]:
             "char_start": c["char_start"], "char_end": c["char_end"], "license": "public-domain",
             "annotator": lab["annotator"], "round": lab["round"], "label_origin": "annotator",
             "confidence": lab["confidence"], "hand_written": "no", "id": lab["id"], "derived_from": "",
-            "source_url": c["source_url"],
+            "source_url": c["source_url"], "category": c["category"],
         })
     return out
 
@@ -176,7 +220,7 @@ def argq_rows(path: Path) -> tuple[list[dict], list[dict]]:
 def counterfactual_rows(sources: dict[str, dict]) -> list[dict]:
     out = []
     for cf in read(WORK / "counterfactuals.csv"):
-        check_label(cf, "counterfactuals.csv")
+        check_label(cf, "counterfactuals.csv", rated=False)
         src = sources.get(cf["derived_from"])
         if src is None:
             raise SystemExit(f"error: counterfactual {cf['id']} names unknown row {cf['derived_from']}")
@@ -243,6 +287,8 @@ def main(argv=None) -> int:
         seen.add(r["text"])
     final = final_labels()
     wh = dedupe([apply_final(r, final) for r in wh_rows(docs)], seen)
+    legal = [r for r in wh if r["round"] == "2" and r["category"] == LEGAL_CATEGORY]
+    wh = [r for r in wh if not (r["round"] == "2" and r["category"] == LEGAL_CATEGORY)]
     un = dedupe([apply_final(r, final) for r in ungdc_rows(speeches)], seen)
     sanctions, motions = argq_rows(argq)
     sanctions = dedupe(sanctions, seen)
@@ -254,6 +300,7 @@ def main(argv=None) -> int:
     cf = dedupe(counterfactual_rows(sources), seen, near=False)
 
     write(LABELED / "wh_briefings.csv", wh, COLUMNS)
+    write(LABELED / "extra" / "wh_presidential_actions.csv", legal, COLUMNS)
     write(LABELED / "ungdc_rare.csv", un, COLUMNS)
     write(LABELED / "extra" / "ibm_argq_sanctions.csv", sanctions, COLUMNS + ["motion", "motion_stance"])
     write(LABELED / "counterfactual.csv", cf, COLUMNS)
@@ -267,6 +314,7 @@ def main(argv=None) -> int:
         print(f"{name}: {len(rows)} rows", dict(sorted(c.items())))
     print(f"extra/ibm_argq_sanctions.csv: {len(sanctions)} rows", dict(Counter(r["stance"] for r in sanctions)))
     print(f"extra/ibm_argq_motions.csv: {len(motions)} rows")
+    print(f"extra/wh_presidential_actions.csv: {len(legal)} rows", dict(Counter((r["topic"], r["stance"]) for r in legal)))
     print("top level, all files:")
     for t in ["tariffs", "multilateralism", "belt_and_road", "climate", "sanctions"]:
         print(f"  {t:16s}" + "".join(f" {s}={table[(t, s)]:5d}" for s in ["favor", "against", "none"]))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence
 from .articles import check_article, check_text
 from .data import OTHER_TOPIC
 from .errors import ModelError
+from .surroundings import surroundings
 from .attribution import find_statements, resolve_statements
 from .types import ArticleResult, Classification, Quote
 
@@ -180,7 +181,8 @@ class Analyzer:
             check_article(text, name=name)
         found = [find_quotes(t) for t in texts]
         contexts = [text for text, quotes in zip(texts, found) for _ in quotes]  # each quote's article
-        scored = iter(self._score_quotes([q for quotes in found for q in quotes], topics, contexts))
+        around = [surroundings(text, q.content_span) for text, quotes in zip(texts, found) for q in quotes]
+        scored = iter(self._score_quotes([q for quotes in found for q in quotes], topics, contexts, around))
         per_topic = len(topics) if topics else 1
         info = self.model_info
         weight = getattr(self.model, "speaker_weight", 0.0)
@@ -191,18 +193,20 @@ class Analyzer:
         ]
 
     def _score_quotes(self, quotes: list[Quote], topics: Optional[Sequence[str]],
-                      contexts: Optional[list[str]] = None) -> list[Quote]:
-        scores = self._score_texts([q.content for q in quotes], topics, contexts)
+                      contexts: Optional[list[str]] = None, around: Optional[list[str]] = None) -> list[Quote]:
+        scores = self._score_texts([q.content for q in quotes], topics, contexts, around)
         per_topic = len(topics) if topics else 1
         return [
             replace(quotes[i // per_topic], topic=t, topic_probability=tp, stance=st, probabilities=p)
             for i, (t, tp, st, p) in enumerate(scores)
         ]
 
-    def _score_texts(self, texts: list[str], topics: Optional[Sequence[str]], contexts: Optional[list[str]] = None):
+    def _score_texts(self, texts: list[str], topics: Optional[Sequence[str]], contexts: Optional[list[str]] = None,
+                     around: Optional[list[str]] = None):
         """(topic, topic_probability, stance, probabilities) per text, or per text and topic.
 
-        ``contexts``: the article of each text, which the topic model may weigh.
+        ``contexts``: the article of each text, which the topic model may weigh;
+        ``around``: the text around each one in its article, which the stance model may weigh.
         """
         if not texts:
             return []
@@ -221,7 +225,8 @@ class Analyzer:
         stance_proba = np.zeros((len(pairs), len(model.classes_)))
         if scored:
             stance_proba[scored] = model.predict_stance_proba(
-                [texts[rows[j]] for j in scored], [pair_topics[j] for j in scored], X=X[rows[scored]])
+                [texts[rows[j]] for j in scored], [pair_topics[j] for j in scored], X=X[rows[scored]],
+                surroundings=None if around is None else [around[rows[j]] for j in scored])
         out = []
         for j, (i, topic) in enumerate(pairs):
             tp = float(topic_proba[i, model.topics_.index(topic)]) if topic in model.topics_ else None

@@ -52,8 +52,8 @@ FORMAT_VERSION = 4
 refused (3 added ``target_terms``, ``negation``, ``signed_features``,
 ``shared_weight``, ``context_weight`` and the model's copy of the target
 lexicon, see :mod:`stance.features`; 2 the temperatures, ``stance_head`` and
-``split_hashtags``). Later, within format 4: ``speaker_weight`` (files
-without it load with 0); ``negation``, ``signed_features`` and
+``split_hashtags``). Later, within format 4: ``speaker_weight`` and
+``surround_weight`` (files without them load with 0); ``negation``, ``signed_features`` and
 ``shared_weight`` retired (issue 11 round 2, not adopted): files that list
 them load when they were off, as every file of the round-1 code did.
 """
@@ -111,6 +111,12 @@ class StanceModel(BaseEstimator):
         probabilities (:mod:`stance.pooling`; applied by the Analyzer and
         ``stance evaluate``); 0 scores each statement alone. Used at
         prediction only.
+    surround_weight : float, default=0.0
+        Share of the stance logits of the text around a statement in its
+        article (:mod:`stance.surroundings`) in the logits the statement is
+        scored with: ``(1 - w) * statement + w * surroundings``, when the
+        surroundings are given (:meth:`predict_stance_proba`); 0 reads the
+        statement alone. Used at prediction only.
     random_state : int or None, default=0
         Seed of the solvers, kept for reproducibility.
 
@@ -148,7 +154,7 @@ class StanceModel(BaseEstimator):
     def __init__(self, *, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1,
                  max_features=100000, C=4.0, class_weight="balanced", stance_head="per_topic",
                  split_hashtags=True, target_terms=False, context_weight=0.0,
-                 speaker_weight=0.0, random_state=0):
+                 speaker_weight=0.0, surround_weight=0.0, random_state=0):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
@@ -160,6 +166,7 @@ class StanceModel(BaseEstimator):
         self.target_terms = target_terms
         self.context_weight = context_weight
         self.speaker_weight = speaker_weight
+        self.surround_weight = surround_weight
         self.random_state = random_state
 
     # -- fitting -----------------------------------------------------------
@@ -334,8 +341,15 @@ class StanceModel(BaseEstimator):
         order = [list(self.topic_head_.classes_).index(t) for t in self.topics_]
         return proba[:, order]
 
-    def predict_stance_proba(self, texts: Sequence[str], topics: Sequence[str], *, X=None) -> np.ndarray:
+    def predict_stance_proba(self, texts: Sequence[str], topics: Sequence[str], *, X=None,
+                             surroundings: Optional[Sequence[str]] = None) -> np.ndarray:
         """Stance probabilities (columns ``classes_``) of each text on its given topic.
+
+        ``surroundings`` (optional) holds the text around each statement in
+        its article (:func:`stance.surroundings.surroundings`); with a
+        positive ``surround_weight`` its stance logits are mixed into the
+        statement's, so a quote that says little alone is read with its
+        context.
 
         Raises
         ------
@@ -347,6 +361,12 @@ class StanceModel(BaseEstimator):
         topics = list(topics)
         for topic in set(topics):
             self.check_topic(topic)
+        weight = getattr(self, "surround_weight", 0.0)
+        around = None
+        if surroundings is not None and weight > 0:
+            if len(surroundings) != X.shape[0]:
+                raise ValueError(f"{X.shape[0]} texts but {len(surroundings)} surroundings")
+            around = self.transform(surroundings)
         out = np.zeros((X.shape[0], len(self.classes_)))
         topic_arr = np.asarray(topics)
         for topic in set(topics):
@@ -354,9 +374,12 @@ class StanceModel(BaseEstimator):
             head = self.stance_heads_[topic]
             if isinstance(head, str):
                 out[rows, self.classes_.index(head)] = 1.0
-            else:
-                cols = [self.classes_.index(c) for c in head.classes_]
-                out[np.ix_(rows, cols)] = softmax(head_logits(head, X[rows]) / self.stance_temperatures_[topic])
+                continue
+            logits = head_logits(head, X[rows])
+            if around is not None:
+                logits = (1 - weight) * logits + weight * head_logits(head, around[rows])
+            cols = [self.classes_.index(c) for c in head.classes_]
+            out[np.ix_(rows, cols)] = softmax(logits / self.stance_temperatures_[topic])
         return out
 
     def check_topic(self, topic: str) -> None:

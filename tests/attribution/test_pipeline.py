@@ -156,7 +156,7 @@ def test_rules_are_ordered_named_objects():
 
     names = [r.name for r in RULES]
     assert names[:2] == ["headline.colon", "indirect.trailing_cue"] and names[-1] == "indirect.shared_subject"
-    assert [p.name for p in PASSES][-2:] == ["direct.continued", "record_wire_credits"]
+    assert [p.name for p in PASSES][-3:] == ["direct.continued", "direct.quote_paragraph", "record_wire_credits"]
     for r in RULES + PASSES:
         assert set(r.produces) <= set(RULE_NAMES)
     for name in RULE_NAMES:  # every output name is one module of rules/, named after it

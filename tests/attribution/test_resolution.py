@@ -89,3 +89,48 @@ def test_owned_role_resolves_to_the_name_given_next(text, expected):
     in the next sentence; an owned role is not the same role of someone else named before."""
     got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
     assert expected in got, got
+
+
+def test_he_never_stands_for_a_country():
+    text = ("“Our new levies will protect the mills,” the trade adviser Rosa Almeida told reporters.\n\n"
+            "Peru promised to answer in kind.\n\n"
+            "On a day when the index fell 300 points because of fears of a trade war, Almeida played down "
+            "the worry that the levies would hurt growth. Instead, she insisted the fight would cost little.\n\n"
+            "“It is a small price,” she said.")
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert got[1:] == [("Peru", "Peru"), ("she", "Rosa Almeida"), ("she", "Rosa Almeida")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Peru has stepped up its warnings about the canal.\n\nIt has urged its neighbours not to sign the "
+                 "port deal.", [("It", "Peru")], id="it-continues-a-state"),
+    pytest.param("The Andean Council issued new rules on Monday. It said the port fees would double.",
+                 [("It", "Andean Council")], id="it-continues-an-organization"),
+])
+def test_it_takes_the_organization_it_continues(text, expected):
+    assert [(q.speaker_mention, q.speaker) for q in find_quotes(text)] == expected
+
+
+def test_initials_take_the_organization_they_abbreviate():
+    text = ("Lima will not sign a deal that hurts its ports: MFA on the canal plan\n\n"
+            "Lima rejected the canal plan on Friday, and Ministry of Foreign Affairs spokesperson Rosa Diaz "
+            "said the deal was one-sided.")
+    got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
+    assert got[0] == ("MFA", "Ministry of Foreign Affairs")
+
+
+def test_initials_never_take_a_persons_name():
+    from stance.attribution.acronyms import expand
+
+    text = "Rosa Diaz and Tomas Lee met the Andean Press Agency."
+    assert expand(text, "RD", 0, len(text)) is None
+    assert expand(text, "APA", 0, len(text)) == "Andean Press Agency"
+
+
+def test_he_continues_a_one_word_name_introduced_with_a_title():
+    text = ("President Moss visited the mills on Thursday.\n\n"
+            "When reading out the figures during his speech on Thursday that listed cuts to many sectors if the "
+            "pact went ahead, Moss paused and praised the farmers.\n\n"
+            "“In short, the pact costs jobs,” he continued.\n\n"
+            "As Moss tells it, the old rules held back the mills.")
+    assert [q.speaker for q in find_quotes(text) if q.speaker_mention == "he"] == ["Moss"]

@@ -32,7 +32,8 @@ def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span
             continue
         pre = text[start:m.start()]
         v = CUE_KIND[m.group()]
-        if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:and\s+)?$", pre):
+        if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:(?:''|[\"”’])\s*)?(?:and\s+)?$", pre):
+            # (',” noting that ...': the comma of a quoted phrase closing right before the cue)
             return start + len(pre.rstrip().rstrip(",").rstrip()), None, (m.start(), m.end())
         am = re.search(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", pre)
         if am and v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS:
@@ -204,14 +205,18 @@ def according_source(doc: Document, pos: int, end: int) -> Optional[Span]:
 RE_ADVERBIAL_CONTENT = re.compile(
     r"(?:(?:in|on|at|during|after|before|from|of|with)\b|to\s+(?=[A-Z]|(?:the|a|an|his|her|their|reporters)\b)\w+)"
     r"(?:\W+\w+){0,9}\W*$|as much\b|(?:after|before|when|while|until|since)\s+\w+\s+(?:failed|was|were|had|left|met)\b")
+RE_ANONYMITY = re.compile(r"(?:not\s+)?(?:to\s+(?:remain|be|stay)\s+(?:anonymous|unnamed|named|identified)|anonymity)\b")
 #: lemmas whose object is often a figure, not a statement ("reported $2 billion in revenue")
 FIGURE_LEMMAS = lexicon.word_set("figure_lemmas")
 
 
 def not_content(text: str, c: Span, lemma: str) -> bool:
-    """Reject a would-be content that is only an adverbial or (for a few lemmas) a figure."""
+    """Reject a would-be content that is only an adverbial, (for a few lemmas) a figure, or a
+    source's request not to be named ("who asked to remain anonymous")."""
     body = text[c[0]:c[1]]
     if RE_ADVERBIAL_CONTENT.match(body):
+        return True
+    if lemma in ("ask", "request") and RE_ANONYMITY.match(body):
         return True
     if lemma in FIGURE_LEMMAS and re.match(r"[$€£]?\d", body):
         return True

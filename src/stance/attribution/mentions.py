@@ -33,8 +33,8 @@ from .config import LIMITS
 from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
                     PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
-                    TITLES_LOWER, and_joins_names, is_cap, is_name, name_tail, segment_before,
-                    strip_left, strip_postmodifier, strip_right_time, valid_np, word_key)
+                    TITLES_LOWER, and_joins_names, is_cap, is_name, long_title_end, name_tail, segment_before,
+                    strip_left, strip_postmodifier, strip_right_time, title_list_end, valid_np, word_key)
 from .text import Token, tokens
 
 #: comma-enclosed discourse adverbials between a subject and its cue ("X, however, said")
@@ -156,6 +156,11 @@ def _noun_phrase_subject(text: str, lo: int, toks: List[Token]) -> Optional[Subj
                 return (t[0], t[1]), ((ante[0][0], ante[-1][1]) if ante else None)
             np = np[:i]
             break
+    # "Tom Lee, who spoke on Day Two said": a relative clause left open, the name before it speaks
+    if cut > 0 and toks[cut - 1][2] == "," and len(np) > 1 and word_key(np[0][2]) in ("who", "whose"):
+        prev = segment_before(toks, cut - 1)
+        if prev and is_name(prev):
+            return (prev[0][0], prev[-1][1]), (np[0][0], np[-1][1])
     # "Sun Xiuwen, an associate professor at X told": a description whose previous segment is a name
     if cut > 0 and toks[cut - 1][2] == "," and np and word_key(np[0][2]) in DETERMINERS:
         prev = segment_before(toks, cut - 1)
@@ -212,6 +217,8 @@ def _final_name_run(np: Sequence[Token]) -> Optional[Span]:
 
 #: words that cannot occur in an apposition between a speaker and the cue
 APPOSITION_BREAKERS = lexicon.word_set("apposition_breakers")
+#: a comma segment opening with one of these is the clause's predicate ("Lee, is following ...")
+FINITE_AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"))
 
 Apposition = Tuple[List[Token], Span]
 
@@ -268,6 +275,8 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
         k = max(i for i, t in enumerate(bare) if t[2] == "(")
         if is_name(bare[:k]):
             return "found", (bare[:k], (bare[k][0], bare[-1][1]))
+    if word_key(appos_toks[0][2]) in FINITE_AUXILIARIES:
+        return "stop", None  # "His successor, Tom Lee, is following ..., said X": a predicate, not an apposition
     if any(word_key(t[2]) in APPOSITION_BREAKERS for t in appos_toks) and not (
             word_key(appos_toks[0][2]) in ("who", "whose")
             and not any(word_key(t[2]) in ("but", "if", "because", "so") for t in appos_toks)):
@@ -275,6 +284,9 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
     name = segment_before(toks, j)
     if not name:
         return "next", None
+    k = toks.index(name[0])
+    if k >= 2 and toks[k - 1][2] in ('"', "”") and toks[k - 2][2][-1:].isalnum():
+        return "next", None  # 'does not "really need" the loans at all, ...': mid-clause after a quoted word
     appos = (appos_toks[0][0], appos_toks[-1][1])
     if is_name(name) or (len(name) <= 6 and word_key(name[-1][2]) in PERSON_NOUNS) or (
         len(name) == 1 and word_key(name[0][2]) in ("he", "she", "they")
@@ -282,6 +294,9 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
         return "found", (name, appos)
     # "Officials at the Port Safety Office, a division of ..., said"
     head = strip_postmodifier(name)
+    if len(head) < len(name) and word_key(head[-1][2]) in PERSON_NOUNS and len(appos_toks) >= 2 \
+            and is_name(appos_toks) and word_key(name[0][2]) in DETERMINERS | POSSESSIVES:
+        return "found", (list(appos_toks), (name[0][0], name[-1][1]))  # "A fellow at the X Institute, Ana Ruiz, said"
     if len(head) < len(name) and len(head) <= 4 and (
             is_name(head) or word_key(head[-1][2]) in PERSON_NOUNS or word_key(head[-1][2]).endswith("s")):
         return "found", (head, appos)
@@ -320,6 +335,8 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     out: List[Token] = []
     for i, (s, e, w) in enumerate(toks):
         lw = word_key(w)
+        if out and (w == "," or lw == "and") and (end := title_list_end(out, toks, i)) is not None:
+            return out[0][0], toks[end][1]  # "said writer, teacher and analyst Ana Ruiz"
         if not w[:1].isalnum() and w not in ("’s", "'s", "-", "&", "’", "'"):
             if w == "." and out and (word_key(out[-1][2]) in TITLES_LOWER or len(out[-1][2]) == 1 or "." in out[-1][2]):
                 continue
@@ -345,7 +362,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
                 out.append((s, e, w))
                 continue
             if lw == "of" and out[-1][2].rstrip(".") in TITLES:
-                end = _long_title_end(toks, i)  # "said Minister of Ports, Roads and Water Lwazi Dube"
+                end = long_title_end(toks, i)  # "said Minister of Ports, Roads and Water Lwazi Dube"
                 if end is not None:
                     return (out[0][0], toks[end][1])
             break
@@ -366,20 +383,3 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
     if not out:
         return None
     return (out[0][0], out[-1][1])
-
-
-def _long_title_end(toks: Sequence[Token], i: int) -> Optional[int]:
-    """The last token of a long title and the name after it, from its ``of`` at ``i``: capitalized
-    words joined by ``,`` or ``and`` ("of Ports, Roads and Water Lwazi Dube"), ending in
-    a name of two or more words; ``None`` otherwise."""
-    j, last, run = i + 1, None, 0
-    while j < len(toks):
-        w = toks[j][2]
-        if is_cap(w) and w[:1].isalpha():
-            last, run = j, run + 1
-        elif w in (",", "and") and j + 1 < len(toks) and is_cap(toks[j + 1][2]) and run:
-            run = 0
-        else:
-            break
-        j += 1
-    return last if last is not None and run >= 3 else None

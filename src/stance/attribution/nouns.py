@@ -12,6 +12,7 @@ TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
 TITLES_LOWER = frozenset(t.lower() for t in TITLES)
 PRONOUNS = lexicon.pronouns()
 PERSON_NOUNS = lexicon.person_nouns()
+COUNTRIES = lexicon.word_set("countries")
 ORG_WORDS = lexicon.org_words()
 ORG_LOWER = frozenset(w.lower().rstrip(".") for w in ORG_WORDS)
 
@@ -51,6 +52,8 @@ def mention_class(mention: str) -> str:
         return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
+    if is_cap(words[-1]) and " ".join(words[1:] if words[0].lower() == "the" else words).lower() in COUNTRIES:
+        return "org"  # "China said", "the United States announced": a state, which he/she never stands for
     if any(w.rstrip(".") in ORG_WORDS or w in ORG_WORDS for w in words if is_cap(w)):
         return "org"
     head = words[-1]
@@ -223,3 +226,45 @@ def name_tail(seg: Sequence[Token]) -> Optional[List[Token]]:
 
 
 #: whether a "who ..." relative clause may hold a pronoun ("Holm, who said he votes, said")
+
+
+def title_list_end(out: Sequence[Token], toks: Sequence[Token], i: int) -> Optional[int]:
+    """The last token of a name after a list of lowercase person nouns joined by ``,`` and
+    ``and`` ("writer, teacher and political analyst Ana Ruiz"), from the first joiner at ``i``;
+    ``None`` unless every item ends in a person noun and a capitalized name follows the last."""
+    items = [[t[2] for t in out]]
+    j = i
+    while j < len(toks) and j - i <= LIMITS.subject_tokens:
+        w = toks[j][2]
+        if w == "," or word_key(w) == "and":
+            items.append([])
+        elif w.isalpha() and w.islower():
+            items[-1].append(w)
+        elif is_cap(w):
+            break
+        else:
+            return None
+        j += 1
+    if len(items) < 2 or not all(x and x[-1] in PERSON_NOUNS and all(y.islower() for y in x) for x in items):
+        return None
+    k = j
+    while k < len(toks) and is_cap(toks[k][2]) and toks[k][2][:1].isalpha():
+        k += 1
+    return k - 1 if k > j and k - j <= LIMITS.name_tokens else None
+
+
+def long_title_end(toks: Sequence[Token], i: int) -> Optional[int]:
+    """The last token of a long title and the name after it, from its ``of`` at ``i``: capitalized
+    words joined by ``,`` or ``and`` ("of Ports, Roads and Water Lwazi Dube"), ending in
+    a name of two or more words; ``None`` otherwise."""
+    j, last, run = i + 1, None, 0
+    while j < len(toks):
+        w = toks[j][2]
+        if is_cap(w) and w[:1].isalpha():
+            last, run = j, run + 1
+        elif w in (",", "and") and j + 1 < len(toks) and is_cap(toks[j + 1][2]) and run:
+            run = 0
+        else:
+            break
+        j += 1
+    return last if last is not None and run >= 3 else None

@@ -9,7 +9,7 @@ article in text order:
    recent full name in the article that starts or ends with it, looking first
    before the mention, then anywhere (``Zhu`` -> ``Zhu Yongbiao``, ``President
    Xi`` -> ``Xi Jinping``).
-2. **Organizations** (a name containing a word of ``org_words.txt``) keep
+2. **Organizations** (a name containing a word of ``org_words.txt``, or a country) keep
    their full name without a leading ``the`` (``the Chinese Foreign
    Ministry`` -> ``Chinese Foreign Ministry``).
 3. **Singular personal pronouns** (``he``, ``she``) and **definite singular
@@ -21,7 +21,9 @@ article in text order:
    envoy``) takes the name in apposition, else the person the next sentence
    names first as a speaker when the article has not named them before.
 4. **Relative pronouns** (``who``) take the noun phrase they refer to.
-5. ``they`` / ``it`` take the closest earlier group / organization speaker.
+5. ``they`` / ``it`` take the closest earlier group / organization speaker (``it`` first the
+   organization or state that is the subject of its or the previous sentence). A state's or
+   organization's initials (``MFA``) take the name they abbreviate in the article.
 6. Anything else (``Chinese observers``, ``a source``, ``The two leaders``)
    is its own speaker, as written.
 """
@@ -33,12 +35,14 @@ from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from ..types import Quote, Span
+from . import acronyms
 from .candidates import Candidate
 from .config import LIMITS
 from .cues import RE_CUE
 from .document import Document, quote_kind
-from .nouns import DETERMINERS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, TITLES, TITLES_LOWER, is_cap, mention_class, word_key
-from .sentence_subjects import sentence_subject
+from .nouns import (DETERMINERS, LEFT_BOUNDARY_WORDS, ORG_WORDS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SENTENCE_ADVERBS,
+                    TITLES, TITLES_LOWER, is_cap, mention_class, word_key)
+from .sentence_subjects import continued_subject
 from .text import tokens
 
 __all__ = ["resolve_statements", "resolve_speakers", "canonical_name"]
@@ -96,6 +100,8 @@ def _join(mention: str, toks: Sequence[str]) -> str:
     return " ".join(toks)
 
 
+#: capitalized at a sentence start, never the first word of a name
+INTRO_WORDS = PREPOSITIONS | LEFT_BOUNDARY_WORDS | SENTENCE_ADVERBS
 RE_AFTER_TITLE_JOIN = re.compile(r"(?:\b(?:of|and|for)|,)\s+$")
 
 
@@ -105,7 +111,10 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
     for m in RE_NAME_RUN.finditer(text):
         if headline is not None and headline[0] <= m.start() < headline[1]:
             continue  # a title-case headline is not a run of names
-        name = canonical_name(m.group())
+        words = m.group().split()
+        while words and word_key(words[0]) in INTRO_WORDS:
+            words = words[1:]  # "As Trump put it", "When Ana Ruiz spoke": the sentence's first word
+        name = canonical_name(" ".join(words))
         if RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) and len(name.split()) > 2:
             name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
         if len(name.split()) >= 2 and mention_class(name) == "name":
@@ -189,6 +198,8 @@ def resolve_speakers(
             same = next((sp_ for p_, sp_, c_, m_ in reversed(mention_heads) if m_ == head and c_ != "description"), None)
             speaker, scls = (same or _named_next(text, mention, span, sentences, names)
                              or _last_person(history, span[0], names) or mention), "person"
+        elif cls == "name" and (expanded := acronyms.expand(text, mention.strip(), *_window(text, span))):
+            speaker, scls = expanded, "org"  # "MFA" -> "Ministry of Foreign Affairs"
         elif cls == "name":
             speaker, scls = _resolve_name(mention, span[0], names, by_token), "person"
         elif cls == "org":
@@ -208,8 +219,8 @@ def _resolve_pronoun(text: str, low: str, span: Span, antecedent: Optional[Span]
                      by_token: dict, sentences: Sequence[Span] = ()) -> Tuple[Optional[str], str]:
     """``who`` -> its antecedent; ``he``/``she`` -> the named person who is the subject of the
     sentence (before the pronoun) or of the sentence before, else the last named speaker; ``they``
-    -> the last group; ``it`` -> the last organization. Returns the speaker and the class it
-    stands for."""
+    -> the last group; ``it`` -> such a subject if an organization, else the last organization.
+    Returns the speaker and the class it stands for."""
     kind = PRONOUNS.get(low, "")
     speaker: Optional[str]
     if kind == "relative" and antecedent is not None:
@@ -221,7 +232,7 @@ def _resolve_pronoun(text: str, low: str, span: Span, antecedent: Optional[Span]
     elif kind == "plural":
         speaker = next((s for p, s, c in reversed(history) if c == "group"), None)
     elif kind == "thing":
-        speaker = next((s for p, s, c in reversed(history) if c == "org"), None)
+        speaker = _subject_org(text, span, sentences) or next((s for p, s, c in reversed(history) if c == "org"), None)
     else:
         speaker = None
     return speaker, ("person" if kind == "person_sg" else ("group" if kind == "plural" else "org"))
@@ -236,25 +247,21 @@ def _resolve_name(mention: str, pos: int, names: Sequence[Tuple[int, str]], by_t
 
 def _subject_person(text: str, span: Span, sentences: Sequence[Span], names: Sequence[Tuple[int, str]],
                     by_token: dict, speakers: frozenset = frozenset()) -> Optional[str]:
-    """The named person a ``he``/``she`` continues: the subject of its own sentence when that
-    ends before the pronoun ("Ana Ruiz arrived late, and she said ..."), else the subject of the
-    sentence before ("Ana Ruiz thanked the mayor. She said ..."). ``None`` when neither is a
-    person's name of two or more words (known from the article)."""
-    k = bisect.bisect_right(sentences, (span[0], len(text))) - 1  # the sentence holding the pronoun
-    for si in (k, k - 1):
-        if si < 0 or si >= len(sentences):
-            continue
-        a, b = sentences[si]
-        subj = sentence_subject(text, a, b)
-        if subj is None or subj[0] <= span[0] < subj[1] or (si == k and subj[1] > span[0]):
-            continue
-        mention = text[subj[0]:subj[1]]
-        if mention_class(mention) != "name":
-            return None  # "The ministry said ... He ...": leave it to the speakers so far
-        name = _resolve_name(mention, subj[0], names, by_token)
-        return name if len(name.split()) >= 2 and (name in speakers or _introduced_as_person(text, name, span)) \
-            else None
-    return None
+    """The named person a ``he``/``she`` continues (:func:`~.sentence_subjects.continued_subject`); ``None`` unless
+    that is a name introduced as a person's, or one of two or more words that spoke before."""
+    subj = continued_subject(text, span, sentences)
+    if subj is None or mention_class(text[subj[0]:subj[1]]) != "name":
+        return None  # "The ministry said ... He ...": leave it to the speakers so far
+    name = _resolve_name(text[subj[0]:subj[1]], subj[0], names, by_token)
+    introduced = _introduced_as_person(text, name, span)  # ("President Moss" makes "Moss" a person)
+    return name if (len(name.split()) >= 2 and name in speakers) or introduced else None
+
+
+def _subject_org(text: str, span: Span, sentences: Sequence[Span]) -> Optional[str]:
+    """The organization or state an ``it`` continues ("The ministry issued rules. It said ...")."""
+    subj = continued_subject(text, span, sentences)
+    return canonical_name(text[subj[0]:subj[1]]) if subj is not None and \
+        mention_class(text[subj[0]:subj[1]]) == "org" else None
 
 
 def _window(text: str, span: Span) -> Tuple[int, int]:

@@ -1,15 +1,16 @@
 """The subject at the start of a sentence, shared by a later cue ("A judge sealed the files, saying ...")."""
 from __future__ import annotations
 
+import bisect
 import re
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from ..types import Span
 from .config import LIMITS
 from .nouns import (AUX_ADVERBS, DAY_MONTH, DETERMINERS, LEFT_BOUNDARY_WORDS,
                     NON_NP_WORDS, PERSON_NOUNS, POSSESSIVES, PREPOSITIONS, SENTENCE_ADVERBS,
                     TIME_NOUNS, TITLES_LOWER, is_cap, word_key)
-from .text import Token, tokens
+from .text import QUOTE_START, Token, tokens
 
 #: a dateline before the first sentence: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "LONDON, Dec. 8 (UPI) —"
 RE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s+\d+)?\.?)?\s*(?:\([^)]{1,30}\))?\s*[—–―-]{1,2}\s*")
@@ -54,6 +55,22 @@ def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     return _name_subject(toks, i) if is_cap(w) else None
 
 
+def continued_subject(text: str, span: Span, sentences: Sequence[Span]) -> Optional[Span]:
+    """The subject a pronoun at ``span`` continues: that of its own sentence when it ends before
+    the pronoun ("Ana Ruiz arrived late, and she said ..."), else that of the sentence before."""
+    k = bisect.bisect_right(sentences, (span[0], len(text))) - 1  # the sentence holding the pronoun
+    for si in (k, k - 1):
+        if si < 0 or si >= len(sentences):
+            continue
+        if text[sentences[si][0]:sentences[si][0] + 1] in QUOTE_START:
+            continue  # '"In short, the plan works," he said': a subject inside the quotation
+        subj = sentence_subject(text, *sentences[si])
+        if subj is None or subj[0] <= span[0] < subj[1] or (si == k and subj[1] > span[0]):
+            continue
+        return subj
+    return None
+
+
 def _skip_intro(toks: List[Token]) -> Optional[int]:
     """Skip up to three introductory phrases that end at a comma ("In a statement, ...",
     "Meanwhile, ...", "Speaking at a town hall in Salem, New Hampshire, ...", "Hours later, ...")."""
@@ -70,7 +87,7 @@ def _skip_intro(toks: List[Token]) -> Optional[int]:
             all(is_cap(t[2]) or t[2] == "." for t in toks[i:next(k for k in range(i, len(toks)) if toks[k][2] == ",")])
         if not (intro or place):
             break
-        for k in range(i, min(len(toks), i + 16)):
+        for k in range(i, min(len(toks), i + 32)):  # (a long fronted clause: "When running down ..., Moss")
             if toks[k][2] == ",":
                 i = k + 1
                 break

@@ -163,9 +163,15 @@ def hearer_len(words: Sequence[Token]) -> int:
             i += 1
         return i
     i = 0
-    while i < len(words) and (words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&")) \
-            and words[i][2].lower() not in ADVERBIAL_STARTS:
+    while i < len(words) and words[i][2].lower() not in ADVERBIAL_STARTS and (
+            words[i][2][:1].isupper() or words[i][2] in ("’s", "'s", "&") or _name_particle(words, i)):
         i += 1
     return i
+
+
+def _name_particle(words: Sequence[Token], i: int) -> bool:
+    """A short lowercase word inside a capitalized name ("Radio Andina de Lima", "CNN en Español")."""
+    w = words[i][2]
+    return 0 < i < len(words) - 1 and w.isalpha() and w.islower() and len(w) <= 3 and words[i + 1][2][:1].isupper()
 
 

@@ -8,6 +8,7 @@ from typing import Any, Optional, TextIO
 from ..data import OTHER_TOPIC, read_labeled
 from ..errors import InputError
 from ..pooling import named_speaker, pool_by_speaker
+from ..surroundings import surroundings
 from .stance import (BOOTSTRAP_SAMPLES, bootstrap_units, calibration, classification_report, format_report,
                      macro_f1_interval, stance_report)
 
@@ -137,6 +138,12 @@ def _gold_content(text: str, attribution: dict) -> str:
     return " ".join(text[s:e] for s, e in spans)
 
 
+def _gold_extent(attribution: dict) -> tuple[int, int]:
+    """From the start of a gold statement's first content span to the end of its last."""
+    spans = attribution.get("content_spans") or [attribution["content_span"]]
+    return spans[0][0], spans[-1][1]
+
+
 def predicted_speakers(labeled: list) -> list:
     """The named speaker (:func:`~stance.pooling.named_speaker`) the attribution finds for each gold statement.
 
@@ -174,10 +181,12 @@ def score_gold_statements(model, labeled: list) -> dict[str, Any]:
     """Topic and stance (on the gold topic) of gold statements ``(doc_id, article text, attribution)``.
 
     The topic model sees each statement's article as :meth:`Analyzer.analyze`
-    does (``context_weight``); stance probabilities are pooled over each
-    speaker's statements on the same topic in the article as the Analyzer
-    pools them (``speaker_weight``, :mod:`stance.pooling`), with the
-    speakers :func:`predicted_speakers` finds, not the gold ones. Intervals resample whole articles: statements
+    does (``context_weight``); the stance model reads the text around each
+    statement (``surround_weight``, :mod:`stance.surroundings`), and stance
+    probabilities are pooled over each speaker's statements on the same topic
+    in the article as the Analyzer pools them (``speaker_weight``,
+    :mod:`stance.pooling`), with the speakers :func:`predicted_speakers`
+    finds, not the gold ones. Intervals resample whole articles: statements
     of one article are not independent. The stance report holds the recall of every (topic, stance)
     cell, the figure that shows whether the model hears both sides.
     """
@@ -189,7 +198,8 @@ def score_gold_statements(model, labeled: list) -> dict[str, Any]:
     out: dict[str, Any] = {}
     rows = [i for i, t in enumerate(topics) if t != OTHER_TOPIC and t in model.stance_heads_]
     if rows:
-        proba = model.predict_stance_proba(None, [topics[i] for i in rows], X=X[rows])
+        proba = model.predict_stance_proba(None, [topics[i] for i in rows], X=X[rows], surroundings=[
+            surroundings(labeled[i][1], _gold_extent(labeled[i][2])) for i in rows])
         weight = getattr(model, "speaker_weight", 0.0)
         if weight:  # speaker consistency, with the speakers the product's own attribution finds
             speakers = predicted_speakers([labeled[i] for i in rows])

@@ -11,7 +11,8 @@ TABLE = [
     row('"We are ready," she said. "Nobody can stop us now."\n\nThe match starts at noon.',
         ('she', 'said', 'We are ready," she said. "Nobody can stop us now.', 'direct', NAME), id='next-quoted-sentence'),
     row('"We are ready," she said.\n\n"Nobody can stop us now."',
-        ('she', 'said', 'We are ready', 'direct', 'direct.quote_then_cue'), id='not-across-a-closed-paragraph'),
+        ('she', 'said', 'We are ready', 'direct', 'direct.quote_then_cue'),
+        ('she', 'said', 'Nobody can stop us now', 'direct', 'direct.quote_paragraph'), id='not-across-a-closed-paragraph'),
 ]
 
 

@@ -10,6 +10,8 @@ ENTRY = "indirect.trailing_cue"
 
 
 TABLE = [
+    row('The envoys left on the third day, the source told Radio Andina de Lima.',
+        ('the source', 'told', 'The envoys left on the third day', 'indirect', NAME), id='hearer-name-with-a-particle'),
     row('The budget is too small, Ortiz said.',
         ('Ortiz', 'said', 'The budget is too small', 'indirect', NAME), id='03-trailing-cue'),
     row('Prices will rise again next year, Ortiz, the chief economist at Valebank, told reporters.',

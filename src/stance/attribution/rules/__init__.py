@@ -20,7 +20,8 @@ from ..cues import Cue
 from ..document import Document
 from ..open_quotes import extend_open_quotes
 from ..wire_credits import CREDIT_PASS, record_credits
-from . import (direct_block_quote, headline_colon, direct_continued, direct_cue_then_quote, direct_quote_then_cue,
+from . import (direct_block_quote, headline_colon, direct_continued, direct_cue_then_quote, direct_quote_paragraph,
+               direct_quote_then_cue,
                direct_split_quote, indirect_according_to, indirect_as_cue, indirect_inverted_cue,
                indirect_parenthetical_cue, indirect_shared_subject, indirect_subject_cue, indirect_trailing_cue,
                paragraph_leading_cue, paragraph_trailing_cue)
@@ -77,6 +78,7 @@ PASSES: Tuple[Pass, ...] = (
     Pass(paragraph_leading_cue.NAME, paragraph_leading_cue.extend, (paragraph_leading_cue.NAME,)),
     Pass("extend_open_quote", extend_open_quotes, ()),
     Pass(direct_continued.NAME, direct_continued.extend, (direct_continued.NAME, direct_split_quote.NAME)),
+    Pass(direct_quote_paragraph.NAME, direct_quote_paragraph.extend, (direct_quote_paragraph.NAME,)),
     Pass(CREDIT_PASS, record_credits, ()),
 )
 
@@ -95,6 +97,7 @@ RULE_NAMES: Tuple[str, ...] = (
     paragraph_trailing_cue.NAME,
     paragraph_leading_cue.NAME,
     direct_continued.NAME,
+    direct_quote_paragraph.NAME,
     direct_block_quote.NAME,
     headline_colon.NAME,
 )

@@ -40,8 +40,9 @@ def find_subject(doc: Document, s: Sentence, cue: Cue) -> Optional[Subject]:
     if m is None:
         return None
     sp, appos = m
-    if RE_CUE.search(text, sp[0], sp[1]) or RE_ACCORDING.search(text, sp[0], sp[1]):
-        return None
+    if any(not (c.group() == "states" and c.end() == sp[1]) for c in RE_CUE.finditer(text, sp[0], sp[1])) \
+            or RE_ACCORDING.search(text, sp[0], sp[1]):
+        return None  # (but "states" as the head is the polity: "the three states said")
     if re.match(r"\s+and\s+(?!then\b|also\b|added\b|adds\b)", text[cue.end:s.end]) and cue.tag in ("past", "pres", "base"):
         return None  # "who said and did the same things": the verb is coordinated, no content follows
     if cue.form in ("reported", "reports") and re.match(r"\s+from\s+[A-Z]", text[cue.end:s.end]):

@@ -83,8 +83,8 @@ def _statement(doc: Document, s: Sentence, cue: Cue, subject: Subject, claims: S
     short_answer = cue.lemma == "say" and text[c[0]:c[1]].lower() in SHORT_ANSWERS \
         and not re.search(r"[\"“”'‘’]", text[cue.end:c[0]])
     if c[1] <= c[0] or (word_count(text, *c) < LIMITS.min_content_words and not short_answer) \
-            or not_content(text, c, cue.lemma):
-        return None
+            or (not_content(text, c, cue.lemma) and not re.search(r"\bthat\s*$", text[cue.end:c[0]])):
+        return None  # (after "that" it is a clause: 'said that in 2020, Peru ...')
     if via is None:
         via = media_hearer(doc, cue.span, s.end)
     candidates = [Candidate(c, subject.span, cue.span, rule, cue.sentence, antecedent=subject.antecedent, via=via,
@@ -111,7 +111,8 @@ def _word_before(text: str, s: Sentence, cue: Cue) -> str:
 
 def _reads_as_speech(text: str, s: Sentence, cue: Cue, last_word: str) -> bool:
     """Filters for readings that are not speech: "added to", "called into", "declined by 5
-    percent", "a spa called X", a participle without an auxiliary, a passive."""
+    percent", "a spa called X", a participle without an auxiliary, a passive (with or without its
+    auxiliary: "the reefs claimed by Chile")."""
     after = text[cue.end:s.end]
     before = text[s.start:cue.start]
     if cue.lemma == "add" and re.match(r"\s+to\b", after):
@@ -131,6 +132,8 @@ def _reads_as_speech(text: str, s: Sentence, cue: Cue, last_word: str) -> bool:
             r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$",
             before)):
         return False  # passive: "was told", "have been charged", "was first reported"
+    if cue.tag in ("past", "part") and re.match(r"\s+by\s+(?:the|a|an|his|her|their|its|[A-Z])", after):
+        return False  # a participle with its agent: "the islands claimed by the Peruvians"
     return True
 
 
