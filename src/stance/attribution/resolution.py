@@ -124,6 +124,8 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
 
 _NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
 RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
+_role_then_name = lru_cache(maxsize=None)(  # "spokeswoman, Li Na": compiled once per role word (re's cache overflows)
+    lambda head: re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"))
 
 
 def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
@@ -329,13 +331,6 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     if best is None or (owned and best[0] == 0):
         return None  # "China's ambassador" is not the Russian ambassador named elsewhere
     return best[2]
-
-
-@lru_cache(maxsize=None)  # one per person noun of the lexicon
-def _role_then_name(head: str) -> "re.Pattern[str]":
-    """``spokeswoman Li Na`` / ``spokeswoman, Li Na``: compiled once per role word (with the name run it
-    is slow to compile and, among the per-name patterns of resolution, falls out of ``re``'s cache)."""
-    return re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
 
 
 def _owned_role(mention: str) -> bool:
