@@ -68,9 +68,12 @@ def proc_cpu(pids) -> dict[int, float]:
 
 
 def worker_pids(n_jobs: int) -> set[int]:
-    from joblib import Parallel, delayed
+    """Process ids of the worker pool ``analyze_many`` uses (the same loky executor, so it is not restarted)."""
+    from joblib import delayed
 
-    return set(Parallel(n_jobs=n_jobs)(delayed(_pid_after)(0.2) for _ in range(4 * n_jobs)))
+    from stance.workers import parallel
+
+    return set(parallel(n_jobs)(delayed(_pid_after)(0.2) for _ in range(4 * n_jobs)))
 
 
 def _pid_after(seconds: float) -> int:
@@ -99,19 +102,22 @@ def ratios(texts: list[str], repeat: int) -> None:
         workers_cpu.append(sorted(after[p] - before[p] for p in after if p in before))
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     punkt = statistics.median(w for w, _ in runs["punkt"])
+    punkt_cpu = statistics.median(c for _, c in runs["punkt"])
     print(f"## 1. ratios to Punkt: {len(texts)} PolNeAR dev texts, {mb:.2f} MB, median of {repeat} interleaved rounds")
-    print(f"{'stage':<26}{'wall s':>9}{'CPU s':>8}{'articles/s':>12}{'x Punkt':>9}")
+    # CPU ratio: steadier than wall clock while other jobs share the cores (not for n_jobs=2: its CPU is in workers)
+    print(f"{'stage':<26}{'wall s':>9}{'CPU s':>8}{'articles/s':>12}{'x Punkt':>9}{'x Punkt CPU':>13}")
     for name, times in runs.items():
         wall = statistics.median(w for w, _ in times)
         cpu = statistics.median(c for _, c in times)
-        print(f"{name:<26}{wall:>9.3f}{cpu:>8.3f}{len(texts) / wall:>12.1f}{wall / punkt:>9.2f}")
+        cpu_ratio = f"{cpu / punkt_cpu:>13.2f}" if name != "analyze_many n_jobs=2" else ""
+        print(f"{name:<26}{wall:>9.3f}{cpu:>8.3f}{len(texts) / wall:>12.1f}{wall / punkt:>9.2f}{cpu_ratio}")
     cpu_one = statistics.median(c for _, c in runs["analyze_many n_jobs=1"])
     per_worker = [statistics.median(round_[i] for round_ in workers_cpu) for i in range(len(workers_cpu[0]))]
     parent = statistics.median(c for _, c in runs["analyze_many n_jobs=2"])
     wall1 = statistics.median(w for w, _ in runs["analyze_many n_jobs=1"])
     wall2 = statistics.median(w for w, _ in runs["analyze_many n_jobs=2"])
     print(f"n_jobs=2: wall speed-up {wall1 / wall2:.2f}x; CPU s in the parent {parent:.3f} (n_jobs=1: {cpu_one:.3f})")
-    if per_worker:  # only when the probe reached the pool analyze_many uses
+    if per_worker:
         print(f"CPU s in each worker {', '.join(f'{c:.2f}' for c in per_worker)}; speed-up with two free cores "
               f"(CPU on the critical path) {cpu_one / (max(per_worker) + parent):.2f}x")
 

@@ -133,3 +133,19 @@ def test_article_context_lends_its_topic_to_a_statement_without_topic_words(tiny
     assert model.topics_[int(with_article[0].argmax())] == "tariffs"
     with pytest.raises(ValueError, match="contexts"):
         model.predict_topic_proba(statement, contexts=article * 2)
+
+
+def test_statements_and_their_articles_vectorized_in_one_pass_score_the_same(tiny_model):
+    model = clone(tiny_model).set_params(context_weight=1.0)
+    model.__dict__.update({k: v for k, v in tiny_model.__dict__.items() if k.endswith("_")})
+    articles = ["Tariffs on steel and a trade war: the government raised tariffs again. It hurts, Lee said.",
+                "Paris climate talks ended late. Emissions must fall, the envoy said."]
+    statements = ["It hurts", "Emissions must fall", "the government raised tariffs again"]
+    contexts = [articles[0], articles[1], articles[0]]
+    X, context_X = model.transform_with_contexts(statements, contexts)
+    assert context_X.shape[0] == 2 and (X != model.transform(statements)).nnz == 0
+    assert np.array_equal(model.predict_topic_proba(statements, X=X, contexts=contexts, context_X=context_X),
+                          model.predict_topic_proba(statements, contexts=contexts))
+    with pytest.raises(ValueError, match="context_X"):
+        model.predict_topic_proba(statements, X=X, contexts=contexts, context_X=context_X[:1])
+    assert model.set_params(context_weight=0.0).transform_with_contexts(statements, contexts)[1] is None

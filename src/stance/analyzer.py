@@ -213,8 +213,8 @@ class Analyzer:
         import numpy as np
 
         model = self.model
-        X = model.transform(texts)
-        topic_proba = model.predict_topic_proba(texts, X=X, contexts=contexts)
+        X, context_X = model.transform_with_contexts(texts, contexts)
+        topic_proba = model.predict_topic_proba(texts, X=X, contexts=contexts, context_X=context_X)
         if topics:
             pairs = [(i, t) for i in range(len(texts)) for t in topics]
         else:

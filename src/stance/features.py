@@ -28,6 +28,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
+from .alternation import first_char_alternation
+
 TARGET_ROLES = ("pro", "con", "cue")
 """``pro``: the topic's target; ``con``: its opposite; ``cue``: topic wording without a side."""
 
@@ -55,8 +57,9 @@ class TargetRewriter:
         for topic, role, _ in self.rows:
             if role not in TARGET_ROLES:
                 raise ValueError(f"target lexicon row for {topic!r}: role must be one of {TARGET_ROLES}, got {role!r}")
-        alternatives = "|".join(f"(?P<r{i}>{pattern})" for i, (_, _, pattern) in enumerate(self.rows))
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        # the rows' alternation grouped by first letter: the same matches, twice as fast (stance.alternation)
+        alternatives, self._row_of = first_char_alternation([pattern for _, _, pattern in self.rows], re.IGNORECASE)
+        self._pattern = re.compile(rf"(?<!\w){alternatives}(?!\w)", re.IGNORECASE)
 
     def rewrite(self, text: str) -> tuple[str, int]:
         """``text`` with target mentions replaced, and the sign of its mentions.
@@ -70,7 +73,7 @@ class TargetRewriter:
 
         def replace(match: re.Match) -> str:
             nonlocal balance
-            topic, role, _ = self.rows[int(match.lastgroup[1:])]
+            topic, role, _ = self.rows[self._row_of[match.lastgroup]]
             if role == "cue":
                 hints.append(f"topiccue_{topic}")
                 return match.group(0)

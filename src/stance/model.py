@@ -40,6 +40,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from .errors import ModelError, NotFittedError, StanceError, unknown
+from . import tfidf
 from .features import TargetRewriter, target_lexicon
 from .modelfile import RETRAIN_HINT, read_model_file, write_model_file
 
@@ -296,17 +297,30 @@ class StanceModel(BaseEstimator):
         """TF-IDF features of ``texts`` (the input of every head)."""
         self._check_fitted()
         inputs = self._prepare(texts)
-        return sp.hstack([vec.transform(inputs[name]) for name, vec in self.features_.transformer_list],
+        return sp.hstack([tfidf.transform(vec, inputs[name]) for name, vec in self.features_.transformer_list],
                          format="csr")
 
+    def transform_with_contexts(self, texts: Sequence[str], contexts: Optional[Sequence[str]]):
+        """``(transform(texts), context_X)``, the second the features of the distinct ``contexts`` (see
+        :meth:`predict_topic_proba`) or ``None`` when they are not used; one pass over both, since a
+        statement's words are its article's and the character block cuts each distinct word once.
+        """
+        if contexts is None or self.context_weight <= 0 or self.topic_head_ is None:
+            return self.transform(texts), None
+        texts, distinct = list(texts), list(dict.fromkeys(str(c) for c in contexts))
+        X = self.transform(texts + distinct)
+        return X[:len(texts)], X[len(texts):]
+
     def predict_topic_proba(self, texts: Sequence[str], *, X=None,
-                            contexts: Optional[Sequence[str]] = None) -> np.ndarray:
+                            contexts: Optional[Sequence[str]] = None, context_X=None) -> np.ndarray:
         """Probability of each of ``topics_`` per text, shape ``(n, len(topics_))``.
 
         ``contexts`` (optional) holds the article each text was quoted from;
         with a positive ``context_weight`` the article's topic logits, times
         the weight, are added to the statement's, so a statement without
-        topic words takes the topic of the article around it.
+        topic words takes the topic of the article around it. ``context_X``:
+        the features of the distinct contexts in first-seen order, when
+        already computed (:meth:`transform_with_contexts`).
         """
         self._check_fitted()
         X = self.transform(texts) if X is None else X
@@ -317,8 +331,10 @@ class StanceModel(BaseEstimator):
             contexts = [str(c) for c in contexts]
             if len(contexts) != X.shape[0]:
                 raise ValueError(f"{X.shape[0]} texts but {len(contexts)} contexts")
-            unique = sorted(set(contexts))
-            article_logits = head_logits(self.topic_head_, self.transform(unique))
+            unique = list(dict.fromkeys(contexts))
+            if context_X is not None and context_X.shape[0] != len(unique):
+                raise ValueError(f"{len(unique)} distinct contexts but {context_X.shape[0]} rows of context_X")
+            article_logits = head_logits(self.topic_head_, self.transform(unique) if context_X is None else context_X)
             where = {c: i for i, c in enumerate(unique)}
             logits = logits + self.context_weight * article_logits[[where[c] for c in contexts]]
         proba = softmax(logits / self.topic_temperature_)

@@ -12,6 +12,7 @@ from typing import Tuple
 from .. import lexicon
 from ..types import Sentence, Span
 from .document import Document
+from ..alternation import literal_alternation
 from .text import RE_WORD
 
 __all__ = ["Cue", "find_cues", "has_strong_cue", "CUE_KIND", "RE_CUE", "RE_ACCORDING", "CONTENT_FIRST",
@@ -24,11 +25,11 @@ _VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source")
 _TITLE_VERBS = [v._replace(form=" ".join(w[:1].upper() + w[1:] for w in v.form.split())) for v in _VERBS
                 if v.form[:1].islower() and v.form != "according to"]
 _TITLE_VERBS = [v for v in _TITLE_VERBS if v.form not in {u.form for u in _VERBS}]
-_FORMS = sorted({v.form for v in _VERBS if v.form != "according to"}, key=len, reverse=True)
-RE_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _FORMS) + r")(?![\w’'-])")
+_FORMS = {v.form for v in _VERBS if v.form != "according to"}
+RE_CUE = re.compile(r"(?<![\w’'-])(?:" + literal_alternation(_FORMS) + r")(?![\w’'-])")
 #: cues in a headline: the lexicon forms and their title-cased forms
-RE_CUE_HEADLINE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
-    re.escape(f) for f in sorted(set(_FORMS) | {v.form for v in _TITLE_VERBS}, key=len, reverse=True)) + r")(?![\w’'-])")
+RE_CUE_HEADLINE = re.compile(r"(?<![\w’'-])(?:" + literal_alternation(_FORMS | {v.form for v in _TITLE_VERBS})
+                             + r")(?![\w’'-])")
 _VERBS += _TITLE_VERBS
 CUE_KIND = {v.form: v for v in _VERBS}
 RE_ACCORDING = re.compile(r"(?<![\w’'-])[Aa]ccording to(?![\w’'-])")

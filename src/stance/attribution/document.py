@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import Dict, List, Optional, Tuple
 
 from ..segment import split_paragraphs, split_sentences
@@ -167,11 +168,8 @@ def _opens_with_quote(text: str, ls: int, le: int) -> bool:
 def quote_kind(text: str, span: Span, inside: bytes) -> str:
     """``direct`` when >= 80% of the content's letters are inside quotation marks, ``mixed``
     when some are, else ``indirect`` (the PolNeAR converter's definition)."""
-    letters = quoted = 0
-    for i in range(span[0], span[1]):
-        if text[i].isalpha():
-            letters += 1
-            quoted += inside[i]
+    alpha = list(map(str.isalpha, text[span[0]:span[1]]))
+    letters, quoted = sum(alpha), sum(compress(inside[span[0]:span[1]], alpha))
     if not letters or not quoted:
         return "indirect"
     return "direct" if quoted >= 0.8 * letters else "mixed"

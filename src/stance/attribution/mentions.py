@@ -27,6 +27,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from .. import lexicon
+from ..alternation import literal_alternation
 from ..types import Span
 from .config import LIMITS
 from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
@@ -46,8 +47,8 @@ _CAP_WORD = r"[A-Z][\w’'-]*"
 #: a long title as the subject right before its cue: a title, "of", capitalized words joined by
 #: commas and "and", and at most a two-word name ("The Minister of Ports, Roads and Water")
 RE_LONG_TITLE_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s(—–-]))((?:[Tt]he\s+)?(?:" + _CAP_WORD + r"\s+){0,2}(?:" + "|".join(
-        re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if t[:1].isupper() and t.isalpha())
+    r"(?:^|(?<=[\s(—–-]))((?:[Tt]he\s+)?(?:" + _CAP_WORD + r"\s+){0,2}(?:" + literal_alternation(
+        t for t in TITLES if t[:1].isupper() and t.isalpha())
     + r")\s+of\s+(?:the\s+)?" + _CAP_WORD + r"(?:(?:,\s*|\s+and\s+|\s+)" + _CAP_WORD + r"){1,7})"
     r"\s+(?:(?:also|has|have|had)\s+)?$")
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from ..types import Quote, Span
@@ -70,6 +71,10 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
         if len(name.split()) >= 2 and mention_class(name) == "name":
             out.append((m.start(), name))
     return out
+
+
+_role_then_name = lru_cache(maxsize=None)(  # "spokeswoman, Li Na": compiled once per role word (re's cache overflows)
+    lambda head: re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"))
 
 
 def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
@@ -282,7 +287,7 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     others = {re.sub(r"[’']s$", "", w.lower()) for w in words if w.lower() != head and w.lower() not in DETERMINERS}
     lower = [w.lower() for w in words]
     owned = any(re.search(r"[’']s$", w) for w in lower[:lower.index(head)])  # "China's ambassador"
-    rx = re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
+    rx = _role_then_name(head)
     best: Optional[Tuple[int, int, str]] = None
     for m in rx.finditer(text, *_window(text, span)):
         if span[0] <= m.start() < span[1]:

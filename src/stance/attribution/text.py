@@ -76,3 +76,4 @@ def _trim_quote_marks(text: str, s: int, e: int) -> Span:
     if last in CLOSE_QUOTES + STRAIGHT and sum(text[s:e].count(q) for q in quotes) % 2 == 1:
         return s, e - 1
     return s, e
+

@@ -1,0 +1,132 @@
+"""Regex alternations that Python's ``re`` scans fast, matching exactly what the plain alternation matches.
+
+``re`` tries an alternation's branches one after the other at every position
+it scans. Two lexicon-sized alternations are scanned over every article: the
+reporting-verb forms (hundreds of literal words) and the target lexicon's
+rows (regexes, case-insensitive). :func:`literal_alternation` turns literal
+words into a prefix tree; :func:`first_char_alternation` groups regexes by
+the character they can start with, so a position is only tried against the
+rows that can match there.
+
+Examples
+--------
+>>> import re
+>>> re.findall(literal_alternation(["said", "say", "says"]), "she says he said")
+['says', 'said']
+>>> pattern, rows = first_char_alternation(["tariffs?", "free trade"], re.IGNORECASE)
+>>> m = re.search(pattern, "Free trade, not tariffs", re.IGNORECASE)
+>>> m.group(), rows[m.lastgroup]
+('Free trade', 1)
+"""
+from __future__ import annotations
+
+import re
+import string
+from typing import Iterable, Optional, Sequence
+
+try:
+    from re import _constants as _sre, _parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+_KEYS = frozenset(string.ascii_lowercase + string.digits)
+"""First characters a group may be keyed by: under IGNORECASE no character matches two of them."""
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex matching what ``"|".join(map(re.escape, sorted(words, key=len, reverse=True)))`` matches.
+
+    Written as a prefix tree, it tries about one branch per character instead of every word. At
+    every fork the longer words come first (an optional group is greedy), so
+    when the rest of the pattern fails ``re`` backtracks to the next shorter
+    word, as with the length-sorted list.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+    return pattern(tree)
+
+
+def first_char_alternation(patterns: Sequence[str], flags: int = 0) -> tuple[str, dict[str, int]]:
+    """``(regex, rows)``: a regex matching what ``"|".join(f"(?:{p})" for p in patterns)`` matches.
+
+    Compile it with ``flags``. One group per first character ``c`` (a
+    letter or digit, either case: ``(?=(?i:c))``, then the patterns that can
+    start with it, in their order); a pattern whose
+    first character cannot be worked out is in every group and in a last
+    group for the remaining characters. ``rows`` maps the name of each
+    pattern's capturing group to the pattern's index (``match.lastgroup``);
+    the patterns must have no capturing groups of their own.
+    """
+    firsts = [_first_keys(p, flags) for p in patterns]
+    keys = sorted(set().union(*(f for f in firsts if f is not None)))
+    groups, rows = [], {}
+
+    def branch(tag: str, members) -> str:
+        for i in members:
+            rows[f"{tag}_{i}"] = i
+        return "|".join(f"(?P<{tag}_{i}>{patterns[i]})" for i in members)
+
+    for key in keys:
+        members = [i for i, f in enumerate(firsts) if f is None or key in f]
+        groups.append(f"(?=(?i:{key}))(?:{branch('k' + key, members)})")  # (?i:): a superset of the first characters
+    unknown = [i for i, f in enumerate(firsts) if f is None]
+    if unknown:
+        groups.append(f"(?:{branch('any', unknown)})")
+    return "(?:" + "|".join(groups) + ")", rows
+
+
+def _first_keys(pattern: str, flags: int) -> Optional[frozenset[str]]:
+    """The lower-cased first characters ``pattern`` can match, or ``None`` when unsure (then it is tried everywhere)."""
+    try:
+        chars = _first_chars(list(_parser.parse(pattern, flags)))
+    except Exception:  # anything the walk below does not know
+        return None
+    if chars is None or not all(c.lower() in _KEYS for c in chars):
+        return None
+    return frozenset(c.lower() for c in chars)
+
+
+def _first_chars(items: list) -> Optional[set[str]]:
+    """First characters of a parsed pattern; ``None`` when it may start otherwise (or match empty)."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op is _sre.IN:
+        out: set[str] = set()
+        for item_op, item in av:
+            if item_op is _sre.LITERAL:
+                out.add(chr(item))
+            elif item_op is _sre.RANGE and item[1] - item[0] < 64:
+                out.update(map(chr, range(item[0], item[1] + 1)))
+            else:  # a negated set, a category such as \w
+                return None
+        return out
+    if op is _sre.BRANCH:
+        out = set()
+        for alternative in av[1]:
+            first = _first_chars(list(alternative))
+            if first is None:
+                return None
+            out |= first
+        return out
+    if op is _sre.SUBPATTERN:
+        return _first_chars(list(av[-1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        return _first_chars(list(av[2]))
+    return None

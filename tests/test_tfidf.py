@@ -1,0 +1,65 @@
+"""The fast TF-IDF transform equals scikit-learn's, bit for bit, on awkward text and settings."""
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from stance import tfidf
+
+TRAIN = [
+    "Tariffs on steel hurt farmers, the minister said.",
+    "“We will not back down,” she told reporters in Geneva.",
+    "A 25% levy\ton imports   starts Monday; exporters worry.",
+    "Climate pledges:\n\nnet-zero by 2050, or not at all?",
+    "I a b c d",  # one-letter words: shorter than the padded n-gram
+]
+NEW = [
+    "Steel tariffs hurt exporters and farmers alike, officials said on Monday.",
+    "  leading and trailing spaces \u00a0 and a no-break space ",
+    "Ünïcödé wörds, CAPITALS and İstanbul (whose lower case is longer)",
+    "tabs\tand\nnew\r\nlines\u2003em space",
+    "",
+    "x",
+    "words never seen: zyzzyva quixotic",
+    "Tariffs tariffs TARIFFS tariffs, tariffs.",
+]
+
+
+def _same(a, b) -> bool:
+    a, b = a.tocsr(), b.tocsr()
+    return (a.shape == b.shape and np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+            and np.array_equal(a.data, b.data))
+
+
+@pytest.mark.parametrize("params", [
+    dict(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+    dict(analyzer="char_wb", ngram_range=(1, 3)),
+    dict(analyzer="char_wb", ngram_range=(4, 6), lowercase=False, norm="l1", use_idf=False),
+    dict(analyzer="char_wb", ngram_range=(2, 4), strip_accents="unicode", binary=True),
+    dict(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+    dict(analyzer="word", ngram_range=(1, 3), stop_words=["the", "and"], norm=None),
+    dict(analyzer="char", ngram_range=(2, 3)),
+])
+def test_transform_equals_scikit_learn(params):
+    vec = TfidfVectorizer(**params).fit(TRAIN)
+    assert _same(tfidf.transform(vec, NEW), vec.transform(NEW))
+    assert _same(tfidf.transform(vec, TRAIN + NEW), vec.transform(TRAIN + NEW))
+
+
+def test_ngrams_of_one_word_follow_scikit_learn():
+    for min_n, max_n in ((2, 5), (4, 6), (1, 1)):
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(min_n, max_n))
+        for word in ("a", "ab", "abc", "abcdef", "x" * 70):  # the last is longer than the shared slices
+            padded = f" {word} "
+            expected = vec._char_wb_ngrams(word)
+            assert [padded[c] for c in tfidf._ngram_slices(len(padded), min_n, max_n)] == expected
+
+
+def test_cached_word_columns_give_the_same_matrix(monkeypatch):
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True).fit(TRAIN)
+    expected = vec.transform(NEW)
+    assert _same(tfidf.transform(vec, NEW), expected)  # first call fills the cache
+    assert _same(tfidf.transform(vec, NEW), expected)  # second call reads it
+    monkeypatch.setattr(tfidf, "WORDS_CACHED", 3)  # the cache starts over whenever it holds more than 3 words
+    assert _same(tfidf.transform(vec, NEW[::-1]), vec.transform(NEW[::-1]))
+    assert len(tfidf._COLUMNS[vec]) <= len({w for t in NEW for w in t.lower().split()})
+    assert _same(tfidf.transform(vec, ["", " "]), vec.transform(["", " "]))
