@@ -14,8 +14,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import string
 import sys
 import types
+from functools import lru_cache
+from typing import Optional, Tuple
 
 
 def _import_punkt() -> types.ModuleType:
@@ -41,5 +44,110 @@ def _import_punkt() -> types.ModuleType:
 _punkt = _import_punkt()
 PunktParameters = _punkt.PunktParameters
 PunktSentenceTokenizer = _punkt.PunktSentenceTokenizer
+PunktToken = _punkt.PunktToken
 
-__all__ = ["PunktParameters", "PunktSentenceTokenizer"]
+__all__ = ["PunktParameters", "PunktSentenceTokenizer", "QuickPunkt"]
+
+MEMO_SIZE = 1 << 16
+"""Entries kept by each memo below (least recently used dropped first): a few MB at most, so memory stays
+flat over any number of articles, and large enough to hold a news stream's common words and contexts."""
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _token_type(tok: str) -> str:
+    """``PunktToken``'s case-normalized type (a regular-expression substitution per token, memoized)."""
+    return PunktToken._RE_NUMERIC.sub("##number##", tok.lower())
+
+
+_ELLIPSIS, _INITIAL = PunktToken._RE_ELLIPSIS, PunktToken._RE_INITIAL
+_LC, _UC, _MID_UC, _BEG_LC = _punkt._ORTHO_LC, _punkt._ORTHO_UC, _punkt._ORTHO_MID_UC, _punkt._ORTHO_BEG_LC
+
+
+class QuickPunkt(PunktSentenceTokenizer):
+    """nltk's Punkt with the same sentences for less work.
+
+    Punkt decides each candidate sentence end from a short context (the word
+    before, the mark, the next token) by building, annotating and walking
+    ``PunktToken`` objects through generators. :meth:`text_contains_sentbreak`
+    makes the same decision with the same regular expressions and rules
+    (nltk's first and second annotation passes, inlined on plain strings);
+    it is a pure function of the context for fixed parameters, and contexts
+    such as ``Mr. Trump`` recur, so decisions are memoized per tokenizer
+    (bounded by :data:`MEMO_SIZE`). The rest is nltk's own code, timeouts
+    included. ``tests/test_punkt.py`` holds it to plain Punkt.
+    """
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._decide = lru_cache(maxsize=MEMO_SIZE)(self._contains_break)
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        return self._decide(text)
+
+    def _get_last_whitespace_index(self, text: str) -> int:
+        """As nltk's (index of the last whitespace character, 0 when there is none) without a Python loop."""
+        return max(0, max(map(text.rfind, string.whitespace)))
+
+    def _contains_break(self, text: str) -> bool:
+        """True when a token of ``text`` other than the last ends a sentence (nltk's rules, see the class)."""
+        toks = [t for line in text.split("\n") if line.strip() for t in self._lang_vars.word_tokenize(line)]
+        if len(toks) < 2:
+            return False
+        first = [self._first_pass(t) for t in toks]
+        for i in range(len(toks) - 1):
+            if self._breaks_after(toks[i], first[i], toks[i + 1], first[i + 1]):
+                return True
+        return False
+
+    def _first_pass(self, tok: str) -> Tuple[bool, bool]:
+        """``(sentbreak, abbreviation or ellipsis)`` from the token alone (nltk's ``_first_pass_annotation``)."""
+        if tok in self._lang_vars.sent_end_chars:
+            return True, False
+        if tok.startswith("..") and _ELLIPSIS.match(tok):
+            return False, True
+        if tok.endswith(".") and not tok.endswith(".."):
+            low = tok[:-1].lower()
+            abbrevs = self._params.abbrev_types
+            if low in abbrevs or low.split("-")[-1] in abbrevs:
+                return False, True
+            return True, False
+        return False, False
+
+    def _breaks_after(self, tok: str, first: Tuple[bool, bool], nxt: str, nxt_first: Tuple[bool, bool]) -> bool:
+        """Whether ``tok`` ends a sentence given the next token (nltk's ``_second_pass_annotation``)."""
+        sentbreak, abbr_or_ellipsis = first
+        if not tok.endswith("."):
+            return sentbreak
+        typ = _no_period(_token_type(tok))
+        next_typ = _no_period(_token_type(nxt)) if nxt_first[0] else _token_type(nxt)
+        params = self._params
+        if (typ, next_typ) in params.collocations:
+            return False
+        initial = _INITIAL.match(tok)
+        if abbr_or_ellipsis and not initial:
+            if self._ortho(nxt, next_typ) is True:
+                return True
+            if nxt[0].isupper() and next_typ in params.sent_starters:
+                return True
+        if initial or typ == "##number##":
+            starter = self._ortho(nxt, next_typ)
+            if starter is False:
+                return False
+            if starter is None and initial and nxt[0].isupper() and not params.ortho_context.get(next_typ, 0) & _LC:
+                return False
+        return sentbreak
+
+    def _ortho(self, tok: str, typ: str) -> Optional[bool]:
+        """Whether ``tok`` starts a sentence by its spelling elsewhere; None when unsure (``_ortho_heuristic``)."""
+        if tok in self.PUNCTUATION:
+            return False
+        context = self._params.ortho_context.get(typ, 0)
+        if tok[0].isupper() and context & _LC and not context & _MID_UC:
+            return True
+        if tok[0].islower() and (context & _UC or not context & _BEG_LC):
+            return False
+        return None
+
+
+def _no_period(typ: str) -> str:
+    return typ[:-1] if len(typ) > 1 and typ[-1] == "." else typ
