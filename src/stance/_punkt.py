@@ -18,7 +18,7 @@ import string
 import sys
 import types
 from functools import lru_cache
-from typing import Optional, Tuple
+from typing import Any, Iterator, List, Optional, Tuple
 
 
 def _import_punkt() -> types.ModuleType:
@@ -84,9 +84,51 @@ class QuickPunkt(PunktSentenceTokenizer):
     def text_contains_sentbreak(self, text: str) -> bool:
         return self._decide(text)
 
-    def _get_last_whitespace_index(self, text: str) -> int:
-        """As nltk's (index of the last whitespace character, 0 when there is none) without a Python loop."""
-        return max(0, max(map(text.rfind, string.whitespace)))
+    def span_tokenize(self, text: str, realign_boundaries: bool = True) -> Iterator[Tuple[int, int]]:
+        """nltk's ``span_tokenize`` (candidate ends, decisions, realignment) as one loop over plain spans."""
+        if not realign_boundaries:
+            yield from super().span_tokenize(text, realign_boundaries)
+            return
+        bounds = self._sentence_bounds(text)
+        realign = 0
+        realignment = self._lang_vars.re_boundary_realignment
+        for (start, stop), (next_start, next_stop) in zip(bounds, bounds[1:]):
+            start += realign
+            m = realignment.match(text[next_start:next_stop])
+            if m:  # closing punctuation after the end belongs to this sentence
+                yield start, next_start + len(m.group(0).rstrip())
+                realign = m.end()
+            else:
+                realign = 0
+                if start < stop:
+                    yield start, stop
+        start, stop = bounds[-1]
+        if start + realign < stop:
+            yield start + realign, stop
+
+    def _sentence_bounds(self, text: str) -> List[Tuple[int, int]]:
+        """Sentences before realignment (nltk's ``_slices_from_text``)."""
+        bounds = []
+        last_break = 0
+        for match, context in self._end_contexts(text):
+            if self._decide(context):
+                bounds.append((last_break, match.end()))
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        bounds.append((last_break, len(text.rstrip())))
+        return bounds
+
+    def _end_contexts(self, text: str) -> Iterator[Tuple[Any, str]]:
+        """Candidate ends with their contexts (nltk's ``_match_potential_end_contexts``)."""
+        prev_start = prev_stop = 0  # the word before the previous candidate
+        prev_match = None
+        for match in self._lang_vars.period_context_re().finditer(text):
+            space = max(text.rfind(c, prev_stop, match.start()) for c in string.whitespace)
+            word_start = space + 1 if space > prev_stop else prev_start  # nltk ignores a space right at prev_stop
+            if prev_match and prev_stop <= word_start:
+                yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+            prev_match, prev_start, prev_stop = match, word_start, match.start()
+        if prev_match:
+            yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
 
     def _contains_break(self, text: str) -> bool:
         """True when a token of ``text`` other than the last ends a sentence (nltk's rules, see the class)."""
