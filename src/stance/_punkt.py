@@ -53,13 +53,24 @@ MEMO_SIZE = 1 << 16
 flat over any number of articles, and large enough to hold a news stream's common words and contexts."""
 
 
+SHORT_CONTEXT = 64
+"""Longest decision context matched without nltk's regular-expression timeout (see :class:`QuickPunkt`)."""
+
+
+def _untimed(pattern):
+    """The compiled pattern inside nltk's timeout wrapper (nltk versions without the wrapper give it directly)."""
+    return getattr(pattern, "_rx", pattern)
+
+
+_NUMERIC, _ELLIPSIS, _INITIAL = map(_untimed, (PunktToken._RE_NUMERIC, PunktToken._RE_ELLIPSIS, PunktToken._RE_INITIAL))
+
+
 @lru_cache(maxsize=MEMO_SIZE)
 def _token_type(tok: str) -> str:
     """``PunktToken``'s case-normalized type (a regular-expression substitution per token, memoized)."""
-    return PunktToken._RE_NUMERIC.sub("##number##", tok.lower())
+    return _NUMERIC.sub("##number##", tok.lower())
 
 
-_ELLIPSIS, _INITIAL = PunktToken._RE_ELLIPSIS, PunktToken._RE_INITIAL
 _LC, _UC, _MID_UC, _BEG_LC = _punkt._ORTHO_LC, _punkt._ORTHO_UC, _punkt._ORTHO_MID_UC, _punkt._ORTHO_BEG_LC
 
 
@@ -73,13 +84,21 @@ class QuickPunkt(PunktSentenceTokenizer):
     (nltk's first and second annotation passes, inlined on plain strings);
     it is a pure function of the context for fixed parameters, and contexts
     such as ``Mr. Trump`` recur, so decisions are memoized per tokenizer
-    (bounded by :data:`MEMO_SIZE`). The rest is nltk's own code, timeouts
-    included. ``tests/test_punkt.py`` holds it to plain Punkt.
+    (bounded by :data:`MEMO_SIZE`).
+
+    nltk runs every regular-expression call under a timeout, a guard against
+    pathological input that costs more than the match itself on a context of
+    a dozen characters. Contexts up to :data:`SHORT_CONTEXT` characters are
+    matched without it (nltk's patterns, which finish in microseconds there);
+    longer ones are decided by nltk's own code, timeout included, as is all
+    matching over whole lines. ``tests/test_punkt.py`` holds this class to
+    plain Punkt.
     """
 
     def __init__(self, params: PunktParameters) -> None:
         super().__init__(params)
         self._decide = lru_cache(maxsize=MEMO_SIZE)(self._contains_break)
+        self._words = _untimed(self._lang_vars._word_tokenizer_re()).findall
 
     def text_contains_sentbreak(self, text: str) -> bool:
         return self._decide(text)
@@ -94,7 +113,8 @@ class QuickPunkt(PunktSentenceTokenizer):
         realignment = self._lang_vars.re_boundary_realignment
         for (start, stop), (next_start, next_stop) in zip(bounds, bounds[1:]):
             start += realign
-            m = realignment.match(text[next_start:next_stop])
+            # the realignment pattern starts with closing punctuation: a letter or digit cannot match
+            m = None if text[next_start:next_start + 1].isalnum() else realignment.match(text[next_start:next_stop])
             if m:  # closing punctuation after the end belongs to this sentence
                 yield start, next_start + len(m.group(0).rstrip())
                 realign = m.end()
@@ -132,7 +152,9 @@ class QuickPunkt(PunktSentenceTokenizer):
 
     def _contains_break(self, text: str) -> bool:
         """True when a token of ``text`` other than the last ends a sentence (nltk's rules, see the class)."""
-        toks = [t for line in text.split("\n") if line.strip() for t in self._lang_vars.word_tokenize(line)]
+        if len(text) > SHORT_CONTEXT:
+            return super().text_contains_sentbreak(text)
+        toks = [t for line in text.split("\n") if line.strip() for t in self._words(line)]
         if len(toks) < 2:
             return False
         first = [self._first_pass(t) for t in toks]
@@ -165,7 +187,7 @@ class QuickPunkt(PunktSentenceTokenizer):
         params = self._params
         if (typ, next_typ) in params.collocations:
             return False
-        initial = _INITIAL.match(tok)
+        initial = len(tok) == 2 and _INITIAL.match(tok)  # one letter and the period
         if abbr_or_ellipsis and not initial:
             if self._ortho(nxt, next_typ) is True:
                 return True
