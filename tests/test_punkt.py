@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from stance._punkt import PunktSentenceTokenizer, QuickPunkt
-from stance.segment import punkt_parameters
+from stance._punkt import QuickPunkt
+from stance.segment import plain_punkt, punkt_parameters
 
 TRICKY = [
     "Mr. Li met Sen. Warren on Jan. 5 in the U.S. Senate. Then he left.",
@@ -40,7 +40,7 @@ TRICKY = [
 
 @pytest.fixture(scope="module")
 def tokenizers():
-    return PunktSentenceTokenizer(punkt_parameters()), QuickPunkt(punkt_parameters())
+    return plain_punkt(), QuickPunkt(punkt_parameters())
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -61,7 +61,7 @@ def test_same_spans_on_random_strings(tokenizers):
     plain, quick = tokenizers
     pieces = ["Mr.", "U.S.", "J.", "a", "The", "the", "3.", "4.5", "...", ". .", ".", "?", "!", '"', "“", "”",
               "'", "’", ")", "(", "--", "-", ",", ";", ":", " ", " ", " ", "  ", "\n", "\n\n", "Smith", "said",
-              "no.", "Inc.", "e.g.", "St.", "é.", "ß", "\t", "\u00a0"]
+              "no.", "Inc.", "e.g.", "St.", "é.", "ß", "\t", "\r", "\x0b", "\x0c", "\u00a0", "\u2028"]
     rng = random.Random(15)
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))

@@ -48,13 +48,14 @@ PunktToken = _punkt.PunktToken
 
 __all__ = ["PunktParameters", "PunktSentenceTokenizer", "QuickPunkt"]
 
-MEMO_SIZE = 1 << 16
-"""Entries kept by each memo below (least recently used dropped first): a few MB at most, so memory stays
-flat over any number of articles, and large enough to hold a news stream's common words and contexts."""
-
+MEMO_SIZE = 1 << 14
+"""Entries kept by each memo below (least recently used dropped first): both full take under 8 MB, so memory
+stays flat over any number of articles, and they hold a news stream's common words and contexts (a third of
+the decisions on unseen articles are then found in the memo)."""
 
 SHORT_CONTEXT = 64
-"""Longest decision context matched without nltk's regular-expression timeout (see :class:`QuickPunkt`)."""
+"""Longest decision context matched without nltk's regular-expression timeout and memoized (see
+:class:`QuickPunkt`); longer ones are rare."""
 
 
 def _untimed(pattern):
@@ -101,6 +102,8 @@ class QuickPunkt(PunktSentenceTokenizer):
         self._words = _untimed(self._lang_vars._word_tokenizer_re()).findall
 
     def text_contains_sentbreak(self, text: str) -> bool:
+        if len(text) > SHORT_CONTEXT:  # rare (a very long word): nltk's own code, not memoized
+            return super().text_contains_sentbreak(text)
         return self._decide(text)
 
     def span_tokenize(self, text: str, realign_boundaries: bool = True) -> Iterator[Tuple[int, int]]:
@@ -131,7 +134,7 @@ class QuickPunkt(PunktSentenceTokenizer):
         bounds = []
         last_break = 0
         for match, context in self._end_contexts(text):
-            if self._decide(context):
+            if self.text_contains_sentbreak(context):
                 bounds.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
         bounds.append((last_break, len(text.rstrip())))
@@ -141,8 +144,11 @@ class QuickPunkt(PunktSentenceTokenizer):
         """Candidate ends with their contexts (nltk's ``_match_potential_end_contexts``)."""
         prev_start = prev_stop = 0  # the word before the previous candidate
         prev_match = None
+        others = [c for c in string.whitespace if c != " " and c in text]  # usually none
         for match in self._lang_vars.period_context_re().finditer(text):
-            space = max(text.rfind(c, prev_stop, match.start()) for c in string.whitespace)
+            space = text.rfind(" ", prev_stop, match.start())  # the last of nltk's whitespace characters
+            for c in others:
+                space = max(space, text.rfind(c, prev_stop, match.start()))
             word_start = space + 1 if space > prev_stop else prev_start  # nltk ignores a space right at prev_stop
             if prev_match and prev_stop <= word_start:
                 yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
@@ -152,8 +158,6 @@ class QuickPunkt(PunktSentenceTokenizer):
 
     def _contains_break(self, text: str) -> bool:
         """True when a token of ``text`` other than the last ends a sentence (nltk's rules, see the class)."""
-        if len(text) > SHORT_CONTEXT:
-            return super().text_contains_sentbreak(text)
         toks = [t for line in text.split("\n") if line.strip() for t in self._words(line)]
         if len(toks) < 2:
             return False

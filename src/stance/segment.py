@@ -28,12 +28,12 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterator, List, Tuple
 
-from ._punkt import PunktParameters, QuickPunkt
+from ._punkt import PunktParameters, PunktSentenceTokenizer, QuickPunkt
 
 from . import lexicon
 from .types import Sentence
 
-__all__ = ["split_paragraphs", "split_sentences", "punkt_parameters", "punkt_tokenizer", "bounded_pieces",
+__all__ = ["split_paragraphs", "split_sentences", "punkt_parameters", "punkt_tokenizer", "plain_punkt", "bounded_pieces",
            "MAX_LINE_CHARS", "MAX_SENTENCE_CHARS"]
 
 MAX_LINE_CHARS = 2000
@@ -113,6 +113,11 @@ def punkt_parameters() -> PunktParameters:
 def punkt_tokenizer() -> QuickPunkt:
     """The tokenizer of :func:`split_sentences`: Punkt on our parameters, memoized (built once)."""
     return QuickPunkt(punkt_parameters())
+
+
+def plain_punkt() -> PunktSentenceTokenizer:
+    """nltk's own Punkt on the same parameters: the yardstick of the benchmarks and of QuickPunkt's tests."""
+    return PunktSentenceTokenizer(punkt_parameters())
 
 
 def split_sentences(text: str) -> List[Sentence]:
