@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 from ._punkt import PunktParameters, PunktSentenceTokenizer, QuickPunkt
 
@@ -120,14 +120,15 @@ def plain_punkt() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(punkt_parameters())
 
 
-def split_sentences(text: str) -> List[Sentence]:
-    """Sentences of ``text`` with offsets and paragraph index (see module notes).
+def split_sentences(text: str, paragraphs: Optional[List[Tuple[int, int]]] = None) -> List[Sentence]:
+    """Sentences of ``text`` with offsets and paragraph index (see module notes); ``paragraphs`` are
+    ``split_paragraphs(text)`` when the caller has them already.
 
     >>> [s.text for s in split_sentences('"This is great." she said. Mr. Li left.')]
     ['"This is great." she said.', 'Mr. Li left.']
     """
     out: List[Sentence] = []
-    for p_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
+    for p_index, (p_start, p_end) in enumerate(split_paragraphs(text) if paragraphs is None else paragraphs):
         for lm in RE_LINE.finditer(text, p_start, p_end):
             l_start, l_end = lm.span()
             if text[l_start:l_end].isspace():
