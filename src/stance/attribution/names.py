@@ -3,14 +3,16 @@ and the pattern of a run of capitalized name tokens (shared by resolution's name
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from functools import lru_cache
+from typing import Iterator, Sequence
 
 from .nouns import ORG_WORDS, PERSON_NOUNS, TITLES, is_cap, word_key
 from .text import tokens
 
-__all__ = ["canonical_name", "RE_NAME_RUN"]
+__all__ = ["canonical_name", "whole_word_starts", "RE_NAME_RUN"]
 
 
+@lru_cache(maxsize=4096)  # every run of capitalized words of an article is a candidate name
 def canonical_name(mention: str) -> str:
     """The mention without titles, leading determiners and nationality adjectives.
 
@@ -65,3 +67,22 @@ def _join(mention: str, toks: Sequence[str]) -> str:
 
 _NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
 RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
+
+
+def whole_word_starts(text: str, name: str, lo: int, hi: int) -> Iterator[int]:
+    """Where ``name`` (not empty) occurs in ``text[lo:hi]`` with no word character or hyphen on
+    either side, left to right without overlaps: a plain ``find``, where a pattern would be
+    compiled for every name an article resolves."""
+    pos = lo
+    while (start := text.find(name, pos, hi)) >= 0:
+        end = start + len(name)
+        if not (_joins(text[start - 1:start]) or (end < hi and _joins(text[end]))):
+            yield start
+            pos = end
+        else:
+            pos = start + 1
+
+
+def _joins(ch: str) -> bool:
+    """Whether ``ch`` continues a word (regular expressions' ``[\\w-]``)."""
+    return ch.isalnum() or ch in ("_", "-")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence
 
 from .. import lexicon
@@ -45,6 +46,7 @@ def is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+@lru_cache(maxsize=4096)  # resolution asks about the same names again and again
 def mention_class(mention: str) -> str:
     """One of ``pronoun``, ``description``, ``org``, ``name``, ``group``."""
     words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalnum()]

@@ -42,7 +42,7 @@ from .candidates import Candidate
 from .config import LIMITS
 from .cues import RE_CUE
 from .document import Document, quote_kind
-from .names import RE_NAME_RUN, canonical_name
+from .names import RE_NAME_RUN, canonical_name, whole_word_starts
 from .nouns import (DETERMINERS, LEFT_BOUNDARY_WORDS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SENTENCE_ADVERBS,
                     TITLES, TITLES_LOWER, mention_class, word_key)
 from .sentence_subjects import continued_subject
@@ -62,15 +62,24 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
     for m in RE_NAME_RUN.finditer(text):
         if headline is not None and headline[0] <= m.start() < headline[1]:
             continue  # a title-case headline is not a run of names
-        words = m.group().split()
-        while words and word_key(words[0]) in INTRO_WORDS:
-            words = words[1:]  # "As Trump put it", "When Ana Ruiz spoke": the sentence's first word
-        name = canonical_name(" ".join(words))
-        if RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) and len(name.split()) > 2:
-            name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
-        if len(name.split()) >= 2 and mention_class(name) == "name":
+        after_title = RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) is not None
+        name = _full_name(m.group(), after_title)
+        if name is not None:
             out.append((m.start(), name))
     return out
+
+
+@lru_cache(maxsize=4096)  # an article repeats its names, and news the same people's
+def _full_name(run: str, after_title: bool) -> Optional[str]:
+    """The full name (two or more tokens) a run of capitalized words gives, if any; ``after_title``:
+    the run follows a title phrase's "of"/"and"/"for" or comma."""
+    words = run.split()
+    while words and word_key(words[0]) in INTRO_WORDS:
+        words = words[1:]  # "As Trump put it", "When Ana Ruiz spoke": the sentence's first word
+    name = canonical_name(" ".join(words))
+    if after_title and len(name.split()) > 2:
+        name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
+    return name if len(name.split()) >= 2 and mention_class(name) == "name" else None
 
 
 _role_then_name = lru_cache(maxsize=None)(  # "spokeswoman, Li Na": compiled once per role word (re's cache overflows)
@@ -242,17 +251,21 @@ def _window(text: str, span: Span) -> Tuple[int, int]:
     return max(0, span[0] - LIMITS.resolution_window), min(len(text), span[1] + LIMITS.resolution_window)
 
 
+RE_WORD_BEFORE = re.compile(r"[\w’'.]+")
+#: a comma and a role after a name ("Li Na, a spokeswoman")
+RE_ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w’']+)(?:\s+([\w’']+))?")
+
+
 def _introduced_as_person(text: str, name: str, span: Span) -> bool:
     """Is ``name`` introduced as a person somewhere: after a title or role ("Vice Premier He
     Wenbo", "spokeswoman Li Na") or before a comma and a role ("Li Na, a spokeswoman")? Keeps a
     place or country at the start of a sentence ("The United States ...") from taking a pronoun."""
-    rx = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-    for m in rx.finditer(text, *_window(text, span)):
-        before = re.findall(r"[\w’'.]+", text[max(0, m.start() - 30):m.start()])
+    for start in whole_word_starts(text, name, *_window(text, span)):
+        before = RE_WORD_BEFORE.findall(text, max(0, start - 30), start)
         if before and (before[-1].rstrip(".") in TITLES or before[-1].lower() in PERSON_NOUNS
                        or before[-1].lower() in TITLES_LOWER):
             return True
-        after = re.match(r",\s+(?:the\s+|a\s+|an\s+)?([\w’']+)(?:\s+([\w’']+))?", text[m.end():m.end() + 60])
+        after = RE_ROLE_AFTER.match(text, start + len(name), start + len(name) + 60)
         if after and any(w and (w.lower() in PERSON_NOUNS or w.lower() in TITLES_LOWER) for w in after.groups()):
             return True
     return False

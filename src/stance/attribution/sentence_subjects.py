@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence
 
 from ..types import Span
@@ -16,6 +17,7 @@ from .text import QUOTE_START, Token, tokens
 RE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s+\d+)?\.?)?\s*(?:\([^)]{1,30}\))?\s*[—–―-]{1,2}\s*")
 
 
+@lru_cache(maxsize=64)  # pronouns and shared-subject cues of one article ask about the same sentences
 def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     """The subject noun phrase at the start of a sentence, for shared-subject cues.
 
