@@ -56,6 +56,10 @@ RE_LONG_TITLE_SUBJECT = re.compile(
 #: before a cue the costly search of a pattern anchored at the cue
 RE_PROPORTION_PART = re.compile(r"\s(?:in|out\s+of)\s")
 RE_LONG_TITLE_PART = re.compile(r"\sof\s")
+#: a negated verb ("didn't", "cannot") right before the cue
+RE_NEGATED = re.compile(r"\w(?:n[’']t|not)$")
+#: "He’s", "who're": a pronoun and its contracted verb
+RE_PRONOUN_CONTRACTION = re.compile(r"(he|she|it|who)[’'](?:s|re)", re.I)
 
 
 @lru_cache(maxsize=64)  # several rules ask about the same cue of the article at hand: read it once
@@ -117,11 +121,11 @@ def _tokens_before_cue(text: str, lo: int, cue_start: int) -> Optional[List[Toke
         # "The premier of the province, Ana Ruiz, on Thursday warned": the time phrase after the
         # apposition's closing comma is not the subject
         toks = toks[:commas[-1] + 1]
-    if word_key(toks[-1][2]) in ("not", "never") or re.search(r"\w(?:n[’']t|not)$", toks[-1][2]):
+    if word_key(toks[-1][2]) in ("not", "never") or RE_NEGATED.search(toks[-1][2]):
         # "Lawmakers have not said", "He didn't say", "Ortiz never said": a negated statement
         # (PolNeAR annotates it) has the same subject
         last = toks.pop()[2]
-        if re.search(r"\w(?:n[’']t|not)$", last) and not re.fullmatch(r"(?i)(?:did|does|do|has|have|had|would|will|"
+        if RE_NEGATED.search(last) and not re.fullmatch(r"(?i)(?:did|does|do|has|have|had|would|will|"
                                                                       r"could|should|is|was|were|are|ca|wo)(?:n[’']t|not)", last):
             return None
         _pop_aux_adverbs(toks)
@@ -138,7 +142,7 @@ def _pronoun_subject(toks: Sequence[Token]) -> Optional[Subject]:
         return (toks[-1][0], toks[-1][1]), None  # "To which she said", "As it happens, he said"
     if len(toks) >= 2 and word_key(toks[-2][2]) == "let" and word_key(toks[-1][2]) in ("me", "us"):
         return (toks[-1][0], toks[-1][1]), None  # "Let me say that ...": the writer speaks
-    pm = re.fullmatch(r"(he|she|it|who)[’'](?:s|re)", toks[-1][2], re.I)
+    pm = RE_PRONOUN_CONTRACTION.fullmatch(toks[-1][2])
     if pm:
         return (toks[-1][0], toks[-1][0] + len(pm.group(1))), None  # "He’s claiming that ..."
     return None
@@ -223,7 +227,6 @@ def _final_name_run(np: Sequence[Token]) -> Optional[Span]:
     while run and run[0][2] == ".":
         run = run[1:]
     return (run[0][0], run[-1][1])
-
 
 
 #: words that cannot occur in an apposition between a speaker and the cue

@@ -1,5 +1,6 @@
 """Canonical names: a speaker mention without its titles, determiners and nationality adjectives,
-and the pattern of a run of capitalized name tokens (shared by resolution's name index)."""
+the pattern of a run of capitalized name tokens (shared by resolution's name index), and the
+whole-word search resolution makes for names and roles."""
 from __future__ import annotations
 
 import re
@@ -7,9 +8,9 @@ from functools import lru_cache
 from typing import Iterator, Sequence
 
 from .nouns import ORG_WORDS, PERSON_NOUNS, TITLES, is_cap, word_key
-from .text import tokens
+from .text import RE_TOKEN
 
-__all__ = ["canonical_name", "whole_word_starts", "RE_NAME_RUN"]
+__all__ = ["canonical_name", "whole_word_starts", "after_word_break", "RE_NAME_RUN"]
 
 
 @lru_cache(maxsize=4096)  # every run of capitalized words of an article is a candidate name
@@ -21,7 +22,7 @@ def canonical_name(mention: str) -> str:
     >>> canonical_name("the Chinese Foreign Ministry")
     'Chinese Foreign Ministry'
     """
-    toks = [w for _, _, w in tokens(mention, 0, len(mention)) if w != "."]
+    toks = [w for w in RE_TOKEN.findall(mention) if w != "."]
     while toks and word_key(toks[0]) in ("the",):
         toks = toks[1:]
     if not toks:
@@ -81,6 +82,19 @@ def whole_word_starts(text: str, name: str, lo: int, hi: int) -> Iterator[int]:
             pos = end
         else:
             pos = start + 1
+
+
+def after_word_break(rx: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` of ``(?<![\\w-])`` and ``rx`` finds in ``text[lo:hi]``, found faster:
+    a pattern that opens with a look-behind is tried at every position of the text, one that
+    opens with a word only where that word starts."""
+    pos = lo
+    while (m := rx.search(text, pos, hi)) is not None:
+        if _joins(text[m.start() - 1:m.start()]):
+            pos = m.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _joins(ch: str) -> bool:

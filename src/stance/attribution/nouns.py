@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 
 from .. import lexicon
 from .config import LIMITS
-from .text import Token, tokens
+from .text import RE_TOKEN, Token
 
 TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
 TITLES_LOWER = frozenset(t.lower() for t in TITLES)
@@ -49,7 +49,7 @@ def is_cap(tok: str) -> bool:
 @lru_cache(maxsize=4096)  # resolution asks about the same names again and again
 def mention_class(mention: str) -> str:
     """One of ``pronoun``, ``description``, ``org``, ``name``, ``group``."""
-    words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalnum()]
+    words = [w for w in RE_TOKEN.findall(mention) if w[:1].isalnum()]
     if not words:
         return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
