@@ -31,11 +31,11 @@ from .. import lexicon
 from ..alternation import literal_alternation
 from ..types import Span
 from .config import LIMITS
-from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
-                    NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
-                    PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
-                    TITLES_LOWER, and_joins_names, is_cap, is_name, is_time_phrase, long_title_end, name_tail, segment_before,
-                    strip_left, strip_postmodifier, strip_right_time, title_list_end, valid_np, word_key)
+from .nouns import (AUX_ADVERBS, DESCRIPTION_STARTS, DETERMINERS, LEFT_BOUNDARY_WORDS, NON_NP_WORDS, ORG_LOWER,
+                    PERSON_NOUNS, POSSESSIVES, POSTMODIFIER_PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS,
+                    RE_PROPORTION_SUBJECT, TITLES, TITLES_LOWER, and_joins_names, is_cap, is_name, is_time_phrase,
+                    long_title_end, name_tail, segment_before, strip_left, strip_postmodifier, strip_right_time,
+                    title_list_end, valid_np, word_key)
 from .text import Token, tokens
 
 #: comma-enclosed discourse adverbials between a subject and its cue ("X, however, said")
@@ -309,7 +309,7 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
     # "Officials at the Port Safety Office, a division of ..., said"
     head = strip_postmodifier(name)
     if len(head) < len(name) and word_key(head[-1][2]) in PERSON_NOUNS and len(appos_toks) >= 2 \
-            and is_name(appos_toks) and word_key(name[0][2]) in DETERMINERS | POSSESSIVES:
+            and is_name(appos_toks) and word_key(name[0][2]) in DESCRIPTION_STARTS:
         return "found", (list(appos_toks), (name[0][0], name[-1][1]))  # "A fellow at the X Institute, Ana Ruiz, said"
     if len(head) < len(name) and len(head) <= 4 and (
             is_name(head) or word_key(head[-1][2]) in PERSON_NOUNS or word_key(head[-1][2]).endswith("s")):
@@ -325,10 +325,10 @@ def _described_name(name: List[Token], appos_toks: List[Token]) -> Optional[Appo
     nxt = [i for i, t in enumerate(seg) if t[2] == ","]
     if nxt:
         seg = seg[: nxt[0]]
-    if is_name(seg) and word_key(name[0][2]) in DETERMINERS | POSSESSIVES:
+    if is_name(seg) and word_key(name[0][2]) in DESCRIPTION_STARTS:
         return list(seg), (name[0][0], name[-1][1])
     run = name_tail(name)
-    if run is not None and word_key(name[0][2]) in DETERMINERS | POSSESSIVES and len(name) <= LIMITS.apposition_tokens:
+    if run is not None and word_key(name[0][2]) in DESCRIPTION_STARTS and len(name) <= LIMITS.apposition_tokens:
         return name, (appos_toks[0][0], appos_toks[-1][1])
     # "His wife, longtime aide Ana Reyes, announced": the name closes the second segment
     run = name_tail(seg)
@@ -368,7 +368,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
                     return None
             out.append((s, e, w))
             continue
-        if lw in PREPOSITIONS - {"of", "for"} or lw in ("who", "which", "that", "and", "said", "says"):
+        if lw in POSTMODIFIER_PREPOSITIONS or lw in ("who", "which", "that", "and", "said", "says"):
             break
         if lw in ("of", "for"):
             # keep "of"/"for" only inside a capitalized name ("Bank of America", "Center for X")

@@ -73,6 +73,10 @@ def continued_subject(text: str, span: Span, sentences: Sequence[Span]) -> Optio
     return None
 
 
+#: the first word of an introductory phrase ("In a statement, ...", "Meanwhile, ...", "On Monday, ...")
+INTRO_STARTS = PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS | DAY_MONTH | TIME_NOUNS
+
+
 def _skip_intro(toks: List[Token]) -> Optional[int]:
     """Skip up to three introductory phrases that end at a comma ("In a statement, ...",
     "Meanwhile, ...", "Speaking at a town hall in Salem, New Hampshire, ...", "Hours later, ...")."""
@@ -81,7 +85,7 @@ def _skip_intro(toks: List[Token]) -> Optional[int]:
         if not toks[i:]:
             return None
         w0 = toks[i][2]
-        intro = (word_key(w0) in PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS | DAY_MONTH | TIME_NOUNS
+        intro = (word_key(w0) in INTRO_STARTS
                  or w0.endswith("ly") or w0.lower().endswith("ing")
                  or (i + 1 < len(toks) and word_key(toks[i + 1][2]) in ("later", "earlier", "ago")))
         # a place name continuing the intro phrase: "in Salem, New Hampshire, Moss ..."
