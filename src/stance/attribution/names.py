@@ -29,8 +29,7 @@ def canonical_name(mention: str) -> str:
         return mention.strip()
     if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in toks):
         return _join(mention, toks)
-    caps = [i for i, w in enumerate(toks) if is_cap(w)]
-    if not caps or not is_cap(toks[-1]):
+    if not is_cap(toks[-1]):
         return _join(mention, toks)
     # the final capitalized run is the name
     start = len(toks) - 1
