@@ -65,7 +65,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from stance import Analyzer, attribute
-    from stance.segment import punkt_tokenizer, split_sentences
+    from stance.segment import plain_punkt, split_sentences
     from stance.model import StanceModel
     from stance.analyzer import resolve_model_path
 
@@ -74,7 +74,7 @@ def main() -> None:
     analyzer = Analyzer.load(args.model)
     analyzer.analyze_many(texts[:2])  # warm caches (lexicons, Punkt parameters)
 
-    tokenizer = punkt_tokenizer()
+    tokenizer = plain_punkt()  # nltk's own Punkt, not the memoized one split_sentences uses
     punkt = median_time(lambda: [list(tokenizer.span_tokenize(t)) for t in texts], args.repeat)
     segment = median_time(lambda: [split_sentences(t) for t in texts], args.repeat)
     quotes = median_time(lambda: [attribute(t) for t in texts], args.repeat)

@@ -83,10 +83,10 @@ def _pid_after(seconds: float) -> int:
 
 def ratios(texts: list[str], repeat: int) -> None:
     from stance import Analyzer, attribute
-    from stance.segment import punkt_tokenizer
+    from stance.segment import plain_punkt
 
     analyzer = Analyzer.load()
-    tokenizer = punkt_tokenizer()
+    tokenizer = plain_punkt()  # nltk's own Punkt, not the memoized one split_sentences uses
     analyzer.analyze_many(texts[:8])
     analyzer.analyze_many(texts[:16], n_jobs=2)  # start the workers and load the model in each
     pids = worker_pids(2)
@@ -237,9 +237,9 @@ def profile(texts: list[str], size: int) -> None:
 
 def size_curve(texts: list[str]) -> None:
     from stance import attribute
-    from stance.segment import punkt_tokenizer
+    from stance.segment import plain_punkt
 
-    tokenizer = punkt_tokenizer()
+    tokenizer = plain_punkt()  # nltk's own Punkt, not the memoized one split_sentences uses
     print("\n## 5. seconds per MB on texts of PolNeAR paragraphs repeated (median of 3; 1 run at 4 MB)")
     print(f"{'size':>8}{'attribution s/MB':>18}{'Punkt s/MB':>12}{'attr/Punkt':>12}{'attr vs 100 KB':>16}")
     per_mb = {}

@@ -14,8 +14,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import string
 import sys
 import types
+from functools import lru_cache
+from typing import Any, Iterator, List, Optional, Tuple
 
 
 def _import_punkt() -> types.ModuleType:
@@ -41,5 +44,178 @@ def _import_punkt() -> types.ModuleType:
 _punkt = _import_punkt()
 PunktParameters = _punkt.PunktParameters
 PunktSentenceTokenizer = _punkt.PunktSentenceTokenizer
+PunktToken = _punkt.PunktToken
 
-__all__ = ["PunktParameters", "PunktSentenceTokenizer"]
+__all__ = ["PunktParameters", "PunktSentenceTokenizer", "QuickPunkt"]
+
+MEMO_SIZE = 1 << 14
+"""Entries kept by each memo below (least recently used dropped first): both full take under 8 MB, so memory
+stays flat over any number of articles, and they hold a news stream's common words and contexts (a third of
+the decisions on unseen articles are then found in the memo)."""
+
+SHORT_CONTEXT = 64
+"""Longest decision context matched without nltk's regular-expression timeout and memoized (see
+:class:`QuickPunkt`); longer ones are rare."""
+
+
+def _untimed(pattern):
+    """The compiled pattern inside nltk's timeout wrapper (nltk versions without the wrapper give it directly)."""
+    return getattr(pattern, "_rx", pattern)
+
+
+_NUMERIC, _ELLIPSIS, _INITIAL = map(_untimed, (PunktToken._RE_NUMERIC, PunktToken._RE_ELLIPSIS, PunktToken._RE_INITIAL))
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _token_type(tok: str) -> str:
+    """``PunktToken``'s case-normalized type (a regular-expression substitution per token, memoized)."""
+    return _NUMERIC.sub("##number##", tok.lower())
+
+
+_LC, _UC, _MID_UC, _BEG_LC = _punkt._ORTHO_LC, _punkt._ORTHO_UC, _punkt._ORTHO_MID_UC, _punkt._ORTHO_BEG_LC
+
+
+class QuickPunkt(PunktSentenceTokenizer):
+    """nltk's Punkt with the same sentences for less work.
+
+    Punkt decides each candidate sentence end from a short context (the word
+    before, the mark, the next token) by building, annotating and walking
+    ``PunktToken`` objects through generators. :meth:`text_contains_sentbreak`
+    makes the same decision with the same regular expressions and rules
+    (nltk's first and second annotation passes, inlined on plain strings);
+    it is a pure function of the context for fixed parameters, and contexts
+    such as ``Mr. Trump`` recur, so decisions are memoized per tokenizer
+    (bounded by :data:`MEMO_SIZE`).
+
+    nltk runs every regular-expression call under a timeout, a guard against
+    pathological input that costs more than the match itself on a context of
+    a dozen characters. Contexts up to :data:`SHORT_CONTEXT` characters are
+    matched without it (nltk's patterns, which finish in microseconds there);
+    longer ones are decided by nltk's own code, timeout included, as is all
+    matching over whole lines. ``tests/test_punkt.py`` holds this class to
+    plain Punkt.
+    """
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._decide = lru_cache(maxsize=MEMO_SIZE)(self._contains_break)
+        self._words = _untimed(self._lang_vars._word_tokenizer_re()).findall
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        if len(text) > SHORT_CONTEXT:  # rare (a very long word): nltk's own code, not memoized
+            return super().text_contains_sentbreak(text)
+        return self._decide(text)
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True) -> Iterator[Tuple[int, int]]:
+        """nltk's ``span_tokenize`` (candidate ends, decisions, realignment) as one loop over plain spans."""
+        if not realign_boundaries:
+            yield from super().span_tokenize(text, realign_boundaries)
+            return
+        bounds = self._sentence_bounds(text)
+        realign = 0
+        realignment = self._lang_vars.re_boundary_realignment
+        for (start, stop), (next_start, next_stop) in zip(bounds, bounds[1:]):
+            start += realign
+            # the realignment pattern starts with closing punctuation: a letter or digit cannot match
+            m = None if text[next_start:next_start + 1].isalnum() else realignment.match(text[next_start:next_stop])
+            if m:  # closing punctuation after the end belongs to this sentence
+                yield start, next_start + len(m.group(0).rstrip())
+                realign = m.end()
+            else:
+                realign = 0
+                if start < stop:
+                    yield start, stop
+        start, stop = bounds[-1]
+        if start + realign < stop:
+            yield start + realign, stop
+
+    def _sentence_bounds(self, text: str) -> List[Tuple[int, int]]:
+        """Sentences before realignment (nltk's ``_slices_from_text``)."""
+        bounds = []
+        last_break = 0
+        for match, context in self._end_contexts(text):
+            if self.text_contains_sentbreak(context):
+                bounds.append((last_break, match.end()))
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        bounds.append((last_break, len(text.rstrip())))
+        return bounds
+
+    def _end_contexts(self, text: str) -> Iterator[Tuple[Any, str]]:
+        """Candidate ends with their contexts (nltk's ``_match_potential_end_contexts``)."""
+        prev_start = prev_stop = 0  # the word before the previous candidate
+        prev_match = None
+        others = [c for c in string.whitespace if c != " " and c in text]  # usually none
+        for match in self._lang_vars.period_context_re().finditer(text):
+            space = text.rfind(" ", prev_stop, match.start())  # the last of nltk's whitespace characters
+            for c in others:
+                space = max(space, text.rfind(c, prev_stop, match.start()))
+            word_start = space + 1 if space > prev_stop else prev_start  # nltk ignores a space right at prev_stop
+            if prev_match and prev_stop <= word_start:
+                yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+            prev_match, prev_start, prev_stop = match, word_start, match.start()
+        if prev_match:
+            yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+
+    def _contains_break(self, text: str) -> bool:
+        """True when a token of ``text`` other than the last ends a sentence (nltk's rules, see the class)."""
+        toks = [t for line in text.split("\n") if line.strip() for t in self._words(line)]
+        if len(toks) < 2:
+            return False
+        first = [self._first_pass(t) for t in toks]
+        for i in range(len(toks) - 1):
+            if self._breaks_after(toks[i], first[i], toks[i + 1], first[i + 1]):
+                return True
+        return False
+
+    def _first_pass(self, tok: str) -> Tuple[bool, bool]:
+        """``(sentbreak, abbreviation or ellipsis)`` from the token alone (nltk's ``_first_pass_annotation``)."""
+        if tok in self._lang_vars.sent_end_chars:
+            return True, False
+        if tok.startswith("..") and _ELLIPSIS.match(tok):
+            return False, True
+        if tok.endswith(".") and not tok.endswith(".."):
+            low = tok[:-1].lower()
+            abbrevs = self._params.abbrev_types
+            if low in abbrevs or low.split("-")[-1] in abbrevs:
+                return False, True
+            return True, False
+        return False, False
+
+    def _breaks_after(self, tok: str, first: Tuple[bool, bool], nxt: str, nxt_first: Tuple[bool, bool]) -> bool:
+        """Whether ``tok`` ends a sentence given the next token (nltk's ``_second_pass_annotation``)."""
+        sentbreak, abbr_or_ellipsis = first
+        if not tok.endswith("."):
+            return sentbreak
+        typ = _no_period(_token_type(tok))
+        next_typ = _no_period(_token_type(nxt)) if nxt_first[0] else _token_type(nxt)
+        params = self._params
+        if (typ, next_typ) in params.collocations:
+            return False
+        initial = len(tok) == 2 and _INITIAL.match(tok)  # one letter and the period
+        if abbr_or_ellipsis and not initial:
+            if self._ortho(nxt, next_typ) is True:
+                return True
+            if nxt[0].isupper() and next_typ in params.sent_starters:
+                return True
+        if initial or typ == "##number##":
+            starter = self._ortho(nxt, next_typ)
+            if starter is False:
+                return False
+            if starter is None and initial and nxt[0].isupper() and not params.ortho_context.get(next_typ, 0) & _LC:
+                return False
+        return sentbreak
+
+    def _ortho(self, tok: str, typ: str) -> Optional[bool]:
+        """Whether ``tok`` starts a sentence by its spelling elsewhere; None when unsure (``_ortho_heuristic``)."""
+        if tok in self.PUNCTUATION:
+            return False
+        context = self._params.ortho_context.get(typ, 0)
+        if tok[0].isupper() and context & _LC and not context & _MID_UC:
+            return True
+        if tok[0].islower() and (context & _UC or not context & _BEG_LC):
+            return False
+        return None
+
+
+def _no_period(typ: str) -> str:
+    return typ[:-1] if len(typ) > 1 and typ[-1] == "." else typ

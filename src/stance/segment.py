@@ -26,14 +26,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Tuple
 
-from ._punkt import PunktParameters, PunktSentenceTokenizer
+from ._punkt import PunktParameters, PunktSentenceTokenizer, QuickPunkt
 
 from . import lexicon
 from .types import Sentence
 
-__all__ = ["split_paragraphs", "split_sentences", "punkt_tokenizer", "bounded_pieces",
+__all__ = ["split_paragraphs", "split_sentences", "punkt_parameters", "punkt_tokenizer", "plain_punkt", "bounded_pieces",
            "MAX_LINE_CHARS", "MAX_SENTENCE_CHARS"]
 
 MAX_LINE_CHARS = 2000
@@ -50,6 +50,8 @@ RE_SENTENCE_END = re.compile(r"""[.!?…]["”’']*\s""")
 RE_SPACE = re.compile(r"\s")
 #: a piece that starts like the continuation of the previous sentence
 RE_LOWER_START = re.compile(r"[\"'“”‘’(\[]?\s*[a-z]")
+#: the closing quotation marks of RE_QUOTE_END and RE_QUESTION_QUOTE_END
+QUOTE_CHARS = frozenset("\"”’'")
 #: the previous piece ends with a quotation closed after ! ? . or ,
 RE_QUOTE_END = re.compile(r"""[.!?,…]\s*["”’']{1,2}\s*$""")
 #: the previous piece ends with a question or exclamation inside quotation marks
@@ -94,9 +96,8 @@ def _add_trimmed(text: str, start: int, end: int, out: List[Tuple[int, int]]) ->
         out.append((start, end))
 
 
-@lru_cache(maxsize=1)
-def punkt_tokenizer() -> PunktSentenceTokenizer:
-    """The Punkt tokenizer built from the parameter files we ship (built once)."""
+def punkt_parameters() -> PunktParameters:
+    """Punkt's parameters from the files we ship in ``lexicon/punkt/`` (a fresh object on each call)."""
     params = PunktParameters()
     params.abbrev_types = {r[0] for r in lexicon.punkt_rows("abbreviations.txt")}
     params.collocations = {(r[0], r[1]) for r in lexicon.punkt_rows("collocations.txt") if len(r) > 1}
@@ -105,25 +106,46 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
     for r in lexicon.punkt_rows("ortho_context.txt"):
         ortho[r[0]] = int(r[1])
     params.ortho_context = ortho
-    return PunktSentenceTokenizer(params)
+    return params
 
 
-def split_sentences(text: str) -> List[Sentence]:
-    """Sentences of ``text`` with offsets and paragraph index (see module notes).
+@lru_cache(maxsize=1)
+def punkt_tokenizer() -> QuickPunkt:
+    """The tokenizer of :func:`split_sentences`: Punkt on our parameters, memoized (built once)."""
+    return QuickPunkt(punkt_parameters())
+
+
+def plain_punkt() -> PunktSentenceTokenizer:
+    """nltk's own Punkt on the same parameters: the yardstick of the benchmarks and of QuickPunkt's tests."""
+    return PunktSentenceTokenizer(punkt_parameters())
+
+
+def split_sentences(text: str, paragraphs: Optional[List[Tuple[int, int]]] = None) -> List[Sentence]:
+    """Sentences of ``text`` with offsets and paragraph index (see module notes); ``paragraphs`` are
+    ``split_paragraphs(text)`` when the caller has them already.
 
     >>> [s.text for s in split_sentences('"This is great." she said. Mr. Li left.')]
     ['"This is great." she said.', 'Mr. Li left.']
     """
     out: List[Sentence] = []
-    for p_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
+    for p_index, (p_start, p_end) in enumerate(split_paragraphs(text) if paragraphs is None else paragraphs):
         for lm in RE_LINE.finditer(text, p_start, p_end):
-            if not text[lm.start():lm.end()].strip():
+            l_start, l_end = lm.span()
+            if text[l_start:l_end].isspace():
                 continue
-            for c_start, c_end in bounded_pieces(text, lm.start(), lm.end(), MAX_LINE_CHARS):
+            for c_start, c_end in _bounded(text, l_start, l_end, MAX_LINE_CHARS):
                 for s, e in _punkt_sentences(text, c_start, c_end):
+                    if e - s <= MAX_SENTENCE_CHARS:  # nearly always: no cut, no generator
+                        out.append(Sentence(s, e, p_index, text[s:e]))
+                        continue
                     for b_start, b_end in bounded_pieces(text, s, e, MAX_SENTENCE_CHARS):
                         out.append(Sentence(b_start, b_end, p_index, text[b_start:b_end]))
     return out
+
+
+def _bounded(text: str, start: int, end: int, limit: int):
+    """:func:`bounded_pieces`, without a generator for the usual range within the limit."""
+    return ((start, end),) if end - start <= limit else bounded_pieces(text, start, end, limit)
 
 
 def _punkt_sentences(text: str, start: int, end: int) -> List[Tuple[int, int]]:
@@ -181,10 +203,14 @@ def _joins_previous(text: str, prev: Tuple[int, int], cur: Tuple[int, int]) -> b
     before = text[prev[0]:prev[1]]
     if RE_LOWER_START.match(piece):
         return True
-    if RE_NAME_INITIALS.search(before) and piece[:1].isupper():
+    # the searches below are anchored at the end of ``before`` but scan all of it: each runs only when
+    # the last characters could match (pieces lie within one line, so ``$`` is the end of ``before``)
+    if before[-1:] == "." and "A" <= before[-2:-1] <= "Z" and piece[:1].isupper() and RE_NAME_INITIALS.search(before):
         return True  # "Rep. G.K. Butterfield": initials after a capitalized word are not a sentence end
     if piece[:1].isdigit() and RE_NUMBER_ABBREV.search(before):
         return True  # "the No. 2 Republican": "no" is not in the abbreviation list ("he said no.")
+    if before.rstrip()[-1:] not in QUOTE_CHARS:
+        return False
     if RE_QUOTE_END.search(before) and RE_ATTRIBUTION_ONLY.match(piece):
         return True
     if RE_QUESTION_QUOTE_END.search(before) and _attribution_start().match(piece):

@@ -1,0 +1,70 @@
+"""QuickPunkt must give exactly plain nltk Punkt's sentences (same shipped parameters)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from stance._punkt import QuickPunkt
+from stance.segment import plain_punkt, punkt_parameters
+
+TRICKY = [
+    "Mr. Li met Sen. Warren on Jan. 5 in the U.S. Senate. Then he left.",
+    "Rep. G.K. Bolt spoke. J. R. R. Tolkien wrote. Robert E. Lee rode.",
+    "He paid $3.50 for it. It was No. 1 on the list. The 2. round began. 3. Then more.",
+    "Wait... what? He said so... And then. . . nothing. Really?! Yes!!! No.",
+    '"This is great." she said. "Why?" Smith asked. He left.',
+    "“It ended.” They left. ‘Fine.’ Ok. «Oui.» Non. (See above.) Next one.",
+    "The U.S. The end. In the U.K. it rained. E.g. this one. I.e. that one.",
+    "ex-Gov. Smith arrived. Vice-Pres. Jones left. St. Louis is big. Ft. Worth too.",
+    "Prices rose 4.5 percent in Q3. The Dow fell 1.2%. Shares at 10 a.m. fell.",
+    "One.Two. Three .Four . Five.\nSix on a new line. Seven\n\nEight after a blank line.",
+    "Ends with spaces.   ",
+    "no capital after. lower case follows. 1. numbered. 2. list.",
+    "Dr. Who? Ms. Mrs. Mx. Prof. Gen. Lt. Col. Capt. Maj. Sgt. Inc. Corp. Ltd. Co. etc. vs. al.",
+    "A sentence -- with dashes. -- And another. He said: 'Go.' Then: \"Stop.\"",
+    "",
+    "   ",
+    ".",
+    "...",
+    "?!",
+    "word",
+    "Mid-sentence. A. B. C. D. The end.",
+    "He was born Jan. 3, 1970. He died Dec. 1. 2020 was a year.",
+    "The vote was 52-48. Senators left. The Sept. 11 attacks. Oct. First.",
+    "Who knows? she asked. Why not! he shouted. OK.",
+    "Long words: " + "x" * 70 + ". Next one. Mr. " + "Y" * 80 + " came. " + "z." * 40 + " End.",
+    "Quotes after ends.\" 'Next.' ) (Paren.) ] } ’ ” » Done.  \"\" Last.\"",
+]
+
+
+@pytest.fixture(scope="module")
+def tokenizers():
+    return plain_punkt(), QuickPunkt(punkt_parameters())
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_same_spans_as_plain_punkt(tokenizers, text):
+    plain, quick = tokenizers
+    assert list(quick.span_tokenize(text)) == list(plain.span_tokenize(text))
+    assert list(quick.span_tokenize(text)) == list(plain.span_tokenize(text))  # again, from the memo
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_same_decision_on_every_context(tokenizers, text):
+    plain, quick = tokenizers
+    for _, context in plain._match_potential_end_contexts(text):
+        assert quick.text_contains_sentbreak(context) == plain.text_contains_sentbreak(context), context
+
+
+def test_same_spans_on_random_strings(tokenizers):
+    plain, quick = tokenizers
+    pieces = ["Mr.", "U.S.", "J.", "a", "The", "the", "3.", "4.5", "...", ". .", ".", "?", "!", '"', "“", "”",
+              "'", "’", ")", "(", "--", "-", ",", ";", ":", " ", " ", " ", "  ", "\n", "\n\n", "Smith", "said",
+              "no.", "Inc.", "e.g.", "St.", "é.", "ß", "\t", "\r", "\x0b", "\x0c", "\u00a0", "\u2028"]
+    rng = random.Random(15)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        assert list(quick.span_tokenize(text)) == list(plain.span_tokenize(text)), repr(text)
+        assert list(quick.span_tokenize(text, realign_boundaries=False)) == \
+            list(plain.span_tokenize(text, realign_boundaries=False)), repr(text)
