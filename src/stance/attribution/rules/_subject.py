@@ -11,7 +11,6 @@ from ..content import RE_MAIN_CLAUSE, RE_SUBORDINATOR
 from ..cues import CUE_KIND, RE_ACCORDING, RE_CUE, Cue
 from ..document import Document
 from ..mentions import mention_before
-from ._before_cue import mention_before_cue
 
 #: "with Senator Tom Lund telling ...", "footage of Ana Reyes asking ...": the name is the speaker
 RE_OF_WITH_NAME = re.compile(r"\b(?:with|of)\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+$")
@@ -34,7 +33,7 @@ class Subject(NamedTuple):
 def find_subject(doc: Document, s: Sentence, cue: Cue) -> Optional[Subject]:
     """The speaker before ``cue`` (with ``wh`` set when a wh-word stands before it)."""
     text = doc.text
-    m = mention_before_cue(text, s.start, cue.start)
+    m = mention_before(text, s.start, cue.start)
     ow = RE_OF_WITH_NAME.search(text, s.start, cue.start) if cue.tag == "ing" else None
     if ow is not None and m is not None and m[0][0] <= ow.start():
         m = ((ow.start(1), ow.end(1)), None)  # "footage of Ana Reyes asking, ..."

@@ -17,9 +17,8 @@ from ..candidates import Candidate, Proposal
 from ..config import LIMITS
 from ..cues import CUE_KIND, NO_INVERSION, Cue
 from ..document import Document
-from ..mentions import mention_after
+from ..mentions import mention_after, mention_before
 from ..text import RE_WORD, trim, word_count
-from ._before_cue import mention_before_cue
 from ._trailing import trailing_candidate
 
 NAME = "indirect.inverted_cue"
@@ -42,7 +41,7 @@ def inverted_candidate(doc: Document, cue: Cue) -> Tuple[Optional[Candidate], Op
     if not inv:
         return None, None
     if before.rstrip().endswith(","):
-        m = mention_before_cue(text, s.start, cue.start)
+        m = mention_before(text, s.start, cue.start)
         if m is not None and m[1] is not None:
             return None, None  # "Zhu, a professor, said": the speaker stands before the cue
     if cue.form in NO_INVERSION or cue.tag not in ("past", "pres") or text[cue.start - 1:cue.start] not in " \u00a0":

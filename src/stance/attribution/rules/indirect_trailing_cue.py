@@ -19,10 +19,10 @@ from ..arbiter import SentenceClaims
 from ..candidates import Candidate, Proposal
 from ..cues import CUE_KIND, NOUN_FORMS, RE_CUE, Cue
 from ..document import Document
+from ..mentions import mention_before
 from ..text import word_count
 from ..wire_credits import is_wire_service, relays_a_speaker
 from . import indirect_inverted_cue, indirect_shared_subject
-from ._before_cue import mention_before_cue
 from ._trailing import trailing_candidate
 
 NAME = "indirect.trailing_cue"
@@ -84,7 +84,7 @@ def _can_trail(text: str, s: Sentence, cue: Cue) -> bool:
 def _speaker_before(doc: Document, s: Sentence, cue: Cue):
     """``..., Sun said``: a speaker before the cue, separated from the content by a comma or quote."""
     text = doc.text
-    m = mention_before_cue(text, s.start, cue.start)
+    m = mention_before(text, s.start, cue.start)
     if m is None or RE_CUE.search(text, m[0][0], m[0][1]) or text[m[0][0]:m[0][1]].lower() in ("who", "which", "that"):
         return None, None  # (a relative clause is not a trailing attribution)
     sp = m[0]
