@@ -12,7 +12,7 @@ from .cues import (AND_SHARED_LEMMAS, CONTENT_FIRST, CUE_KIND, NOUN_FORMS, RE_AC
 from .document import Document
 from .mentions import mention_after
 from .tails import ADVERBIAL_STARTS, HEARER_WORDS, PLURAL_PERSON_NOUNS
-from .text import Token, tokens, trim, word_count
+from .text import Token, first_tokens, tokens, trim, word_count
 
 def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span], Optional[Span]]:
     """Where indirect content starting at ``start`` ends inside ``[start, end)``: before
@@ -112,7 +112,8 @@ def content_start(doc: Document, cue: Span, end: int) -> int:
     object of ``told``/``asked`` and an adverbial before ``that``."""
     text = doc.text
     form = text[cue[0]:cue[1]]
-    toks = tokens(text, cue[1], min(end, cue[1] + 200))
+    end = min(end, cue[1] + 200)
+    toks = first_tokens(text, cue[1], end, LIMITS.that_distance + 1)  # ("that" comes within these)
     if toks and toks[0][2] in (":", ","):
         return toks[0][1]
     if form in CONTENT_FIRST:
@@ -128,7 +129,7 @@ def content_start(doc: Document, cue: Span, end: int) -> int:
     if found is not None:
         return found
     if form in TELL_FORMS and toks:
-        found = _after_hearer(toks)
+        found = _after_hearer(tokens(text, cue[1], end))  # (a hearer's name may run longer)
         if found is not None:
             return found
     return cue[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Tuple
+from typing import List, Tuple
 
 from .. import lexicon
 from ..types import Sentence, Span
@@ -25,10 +25,11 @@ _VERBS = [v for v in lexicon.reporting_verbs() if v.kind in ("speech", "source")
 _TITLE_VERBS = [v._replace(form=" ".join(w[:1].upper() + w[1:] for w in v.form.split())) for v in _VERBS
                 if v.form[:1].islower() and v.form != "according to"]
 _TITLE_VERBS = [v for v in _TITLE_VERBS if v.form not in {u.form for u in _VERBS}]
+_TITLE_FORMS = frozenset(v.form for v in _TITLE_VERBS)
 _FORMS = {v.form for v in _VERBS if v.form != "according to"}
 RE_CUE = re.compile(r"(?<![\w’'-])(?:" + literal_alternation(_FORMS) + r")(?![\w’'-])")
 #: cues in a headline: the lexicon forms and their title-cased forms
-RE_CUE_HEADLINE = re.compile(r"(?<![\w’'-])(?:" + literal_alternation(_FORMS | {v.form for v in _TITLE_VERBS})
+RE_CUE_HEADLINE = re.compile(r"(?<![\w’'-])(?:" + literal_alternation(_FORMS | _TITLE_FORMS)
                              + r")(?![\w’'-])")
 _VERBS += _TITLE_VERBS
 CUE_KIND = {v.form: v for v in _VERBS}
@@ -93,9 +94,8 @@ def find_cues(doc: Document) -> Tuple[Tuple[Cue, ...], ...]:
 
 def _sentence_cues(doc: Document, si: int, s: Sentence) -> Tuple[Cue, ...]:
     out = []
-    rx = RE_CUE_HEADLINE if _is_headline(doc.text, s) else RE_CUE
     headline = doc.headline is not None and s.start == doc.headline[0]
-    for m in rx.finditer(doc.text, s.start, s.end):
+    for m in _cue_matches(doc.text, s):
         if doc.inside[m.start()] or (m.start() == s.start and m.group()[:1].isupper()):
             continue
         verb = CUE_KIND[m.group()]
@@ -107,6 +107,18 @@ def _sentence_cues(doc: Document, si: int, s: Sentence) -> Tuple[Cue, ...]:
         if len(out) == MAX_CUES_PER_SENTENCE:
             break
     return tuple(out)
+
+
+def _cue_matches(text: str, s: Sentence) -> List[re.Match]:
+    """The cue forms of a sentence, and their title-cased forms too in a title-case headline.
+
+    Where the scan with the title-cased forms finds none of them, it has found the plain scan's
+    matches (each is the longest plain form at its place), so only the few sentences where it
+    finds one ("Says", "Told") are asked whether they read as a headline."""
+    matches = list(RE_CUE_HEADLINE.finditer(text, s.start, s.end))
+    if any(m.group() in _TITLE_FORMS for m in matches) and not _is_headline(text, s):
+        return list(RE_CUE.finditer(text, s.start, s.end))
+    return matches
 
 
 def _is_headline(text: str, s: Sentence) -> bool:

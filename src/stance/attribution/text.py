@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import List, Tuple
 
 from ..types import Span
 
 __all__ = ["OPEN_QUOTES", "CLOSE_QUOTES", "STRAIGHT", "QUOTE_START", "QUOTE_END", "RE_WORD", "RE_TOKEN",
-           "Token", "tokens", "word_count", "trim"]
+           "Token", "tokens", "first_tokens", "word_count", "trim"]
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
@@ -30,6 +31,11 @@ def word_count(text: str, s: int, e: int) -> int:
 def tokens(text: str, s: int, e: int) -> List[Token]:
     """Words (with inner ``.'’&-``) and single punctuation marks of ``text[s:e]``."""
     return [(m.start(), m.end(), m.group()) for m in RE_TOKEN.finditer(text, s, e)]
+
+
+def first_tokens(text: str, s: int, e: int, n: int) -> List[Token]:
+    """The first ``n`` of :func:`tokens` (for readers of the few words right after a cue)."""
+    return [(m.start(), m.end(), m.group()) for m in islice(RE_TOKEN.finditer(text, s, e), n)]
 
 
 def trim(text: str, s: int, e: int, *, strip_that: bool = False, final_period: bool = True) -> Span:
@@ -67,6 +73,8 @@ def _trim_quote_marks(text: str, s: int, e: int) -> Span:
     """Drop enclosing quotation marks, or one unbalanced mark at either end."""
     quotes = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT
     first, last = text[s], text[e - 1]
+    if first not in OPEN_QUOTES + STRAIGHT and last not in CLOSE_QUOTES + STRAIGHT:
+        return s, e  # (most spans: no mark at either end, nothing to count)
     inner = text[s + 1:e - 1]
     n_inner = sum(inner.count(q) for q in quotes)
     if first in OPEN_QUOTES + STRAIGHT and last in CLOSE_QUOTES + STRAIGHT and (n_inner % 2 == 0 or "\n" in inner):

@@ -24,6 +24,8 @@ from ._trailing import trailing_candidate
 NAME = "indirect.inverted_cue"
 #: content, then punctuation (and a closing quote) right before an inverted cue ('...," said Zhu')
 RE_INVERSION = re.compile(r"(?:[,:;—–―‒]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$")
+#: the last non-space characters ``RE_INVERSION`` can end on (a cheap test before its scan)
+INVERSION_LAST = frozenset(",:;—–―‒'\"”’")
 #: "Said Ellis: “...”": a sentence opening with an inverted speech verb, then the speaker and a
 #: comma or colon, then the statement
 RE_SAID_FIRST = re.compile(r"[“\"]?(?:Said|Says|Added|Adds)\s+(?=[A-Z])")
@@ -35,7 +37,7 @@ def inverted_candidate(doc: Document, cue: Cue) -> Tuple[Optional[Candidate], Op
     text = doc.text
     s = doc.sentences[cue.sentence]
     before = text[s.start:cue.start]
-    inv = RE_INVERSION.search(before)
+    inv = RE_INVERSION.search(before) if before.rstrip()[-1:] in INVERSION_LAST else None
     if not inv:
         return None, None
     if before.rstrip().endswith(","):
