@@ -63,3 +63,19 @@ def test_cached_word_columns_give_the_same_matrix(monkeypatch):
     assert _same(tfidf.transform(vec, NEW[::-1]), vec.transform(NEW[::-1]))
     assert len(tfidf._COLUMNS[vec]) <= len({w for t in NEW for w in t.lower().split()})
     assert _same(tfidf.transform(vec, ["", " "]), vec.transform(["", " "]))
+
+
+@pytest.mark.parametrize("params", [
+    dict(ngram_range=(1, 2)),
+    dict(ngram_range=(1, 1)),
+    dict(ngram_range=(2, 2)),
+    dict(ngram_range=(1, 4)),
+    dict(ngram_range=(3, 5), lowercase=False),
+    dict(ngram_range=(1, 3), stop_words=["the", "and", "on"]),
+    dict(ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", strip_accents="unicode"),
+])
+def test_word_analyzer_equals_scikit_learn(params):
+    vec = TfidfVectorizer(analyzer="word", **params)
+    ours, theirs = tfidf._word_analyzer(vec), vec.build_analyzer()
+    for text in TRAIN + NEW + ["one", "two words", "a b", "The tgtpro and tgtcon | topictag_tariffs topictag_tariffs"]:
+        assert ours(text) == theirs(text), text

@@ -130,3 +130,57 @@ def _first_chars(items: list) -> Optional[set[str]]:
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
         return _first_chars(list(av[2]))
     return None
+
+
+_SUPERSET_GROUP = re.compile(r"\(\?(?::|P<\w+>|-?i:)")
+
+
+def lowercase_superset(pattern: str) -> Optional[str]:
+    """A case-sensitive regex that matches ``text.lower()`` wherever ``pattern`` (IGNORECASE) matches ``text``.
+
+    Case-sensitive literals are the ones ``re`` checks fast; the result may
+    match more (``(?-i:UN)`` becomes ``un``), so it only says where to try
+    ``pattern`` itself. Its letters are lower-cased, scoped case flags
+    dropped. The claim holds for texts without ``İ`` (whose lower case is two
+    characters), ``ı`` and ``ſ`` (which IGNORECASE matches to ``i`` and ``s``;
+    ``str.lower`` keeps them): in any other text, a character that IGNORECASE
+    matches to an ASCII letter lower-cases to that letter. ``None`` for
+    what the claim was not worked out for: non-ASCII patterns, negated
+    classes, lookarounds, ``\\b``, ``\\w``, numeric escapes and other flags.
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if not ch.isascii():
+            return None
+        if ch == "\\":
+            escaped = pattern[i + 1:i + 2]
+            if not escaped or (escaped.isalnum() and escaped not in "ds"):
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif ch == "[":
+            if pattern.startswith("^", i + 1):
+                return None
+            end = i + 2 if pattern.startswith("]", i + 1) else i + 1  # a leading ] is a member
+            while end < len(pattern) and pattern[end] != "]":
+                if pattern[end] == "\\":
+                    escaped = pattern[end + 1:end + 2]
+                    if not escaped or (escaped.isalnum() and escaped not in "ds"):
+                        return None
+                    end += 1
+                elif not pattern[end].isascii():
+                    return None
+                end += 1
+            out.append(pattern[i:end + 1].lower())  # escapes left are \d, \s and punctuation: lower() keeps them
+            i = end + 1
+        elif pattern.startswith("(?", i):
+            group = _SUPERSET_GROUP.match(pattern, i)
+            if group is None:
+                return None
+            out.append(group.group() if group.group().startswith("(?P") else "(?:")
+            i = group.end()
+        else:
+            out.append(ch.lower())
+            i += 1
+    return "".join(out)

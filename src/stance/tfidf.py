@@ -65,10 +65,33 @@ def transform(vectorizer, texts: Sequence[str]):
 
 def _counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
     """Vocabulary counts (float64, sorted indices) of the analyzer's features of each text."""
-    analyze = vectorizer.build_analyzer()
+    analyze = _word_analyzer(vectorizer) if vectorizer.analyzer == "word" else vectorizer.build_analyzer()
     features = [analyze(t) for t in texts]
     rows = np.repeat(np.arange(len(features)), [len(f) for f in features])
     return _count_matrix(vectorizer.vocabulary_, chain.from_iterable(features), rows, len(features))
+
+
+def _word_analyzer(vectorizer):
+    """scikit-learn's ``word`` analyzer (its preprocessor, tokenizer and stop words) with the n-grams joined in bulk.
+
+    scikit-learn joins each n-gram in its own Python step; here ``map`` joins
+    them over shifted copies of the token list, in scikit-learn's order
+    (every unigram, then every bigram, ...), so the features are the same list.
+    """
+    preprocess, tokenize = vectorizer.build_preprocessor(), vectorizer.build_tokenizer()
+    stop_words = vectorizer.get_stop_words()
+    min_n, max_n = vectorizer.ngram_range
+
+    def analyze(text: str) -> list[str]:
+        tokens = tokenize(preprocess(text))
+        if stop_words is not None:
+            tokens = [w for w in tokens if w not in stop_words]
+        grams = list(tokens) if min_n == 1 else []
+        for n in range(max(min_n, 2), max_n + 1):
+            grams.extend(map(" ".join, zip(*(tokens[i:] for i in range(n)))))
+        return grams
+
+    return analyze
 
 
 def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
