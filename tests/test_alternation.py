@@ -4,7 +4,7 @@ import re
 import pytest
 
 from stance.attribution.cues import RE_CUE
-from stance.alternation import first_char_alternation, literal_alternation, lowercase_superset
+from stance.alternation import first_char_alternation, letter_factored, literal_alternation, lowercase_superset
 
 WORDS = ["said", "say", "says", "saying", "said that", "told", "tell", "added", "add", "a.b", "(x)", "pointed out",
          "pointed"]
@@ -83,3 +83,21 @@ def test_lowercase_superset_matches_the_lower_cased_text_wherever_the_pattern_ma
         for i in range(len(text)):
             if exact.match(text, i):
                 assert superset.match(low, i), (pattern, text, i)
+
+
+def test_letter_factored_groups_branches_by_a_leading_letter():
+    assert letter_factored(["tariffs?|trade wars?", "(?:import|export) duties", "s?x"]) == (
+        "(?:t(?:ariffs?|rade wars?)|i(?:mport duties)|e(?:xport duties)|s?x)")
+
+
+@pytest.mark.parametrize("patterns", [
+    ["tariffs?|trade wars?", "(?:import|export) (?:duties|taxes)", "s?x"],
+    ["(?:a|b(?:c|d))x|y", "[)|]z|(?:q)?r", "k(?:a)", "\\d+ ?%|(?:ab|c)*d", "[a-c]{2}e|a\\|b"],
+])
+def test_letter_factored_matches_where_one_of_the_patterns_matches(patterns):
+    factored = re.compile(letter_factored(patterns))
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns))
+    text = ("tariff tariffs trade war import taxes export duties sx x abx bcx bdx y )z |z r qr ka 12 % ababd cd "
+            "abe cce a|b ade")
+    for i in range(len(text) + 1):
+        assert bool(factored.match(text, i)) == bool(plain.match(text, i)), text[i:]

@@ -33,7 +33,7 @@ try:
 except ImportError:  # Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
-from .alternation import first_char_alternation, lowercase_superset
+from .alternation import first_char_alternation, letter_factored, lowercase_superset
 
 TARGET_ROLES = ("pro", "con", "cue")
 """``pro``: the topic's target; ``con``: its opposite; ``cue``: topic wording without a side."""
@@ -128,5 +128,4 @@ def _candidates(patterns: Sequence[str]) -> Optional[re.Pattern]:
     supersets = [lowercase_superset(p) for p in patterns]
     if any(s is None for s in supersets) or any(_parser.parse(p, re.IGNORECASE).getwidth()[0] == 0 for p in patterns):
         return None
-    rows = "|".join(f"(?:{s})" for s in supersets)
-    return re.compile(rf"(?<![0-9a-z_])(?=(?:{rows})(?![0-9a-z_]))")
+    return re.compile(rf"(?<![0-9a-z_])(?={letter_factored(supersets)}(?![0-9a-z_]))")
