@@ -33,7 +33,11 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-_WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's whitespace normalization before char_wb
+_SCIKIT_TOKENS = r"(?u)\b\w\w+\b"
+"""scikit-learn's default ``token_pattern``: each run of two or more word characters."""
+_TOKENS = re.compile(r"(?u)\w\w+")
+"""The same runs: a scan reaches a run at its first character and ``\\w+`` is greedy; without the leading
+``\\b``, ``re`` jumps from word character to word character instead of trying every position."""
 
 WORDS_CACHED = 50_000
 """Distinct words whose ``char_wb`` columns a process keeps per vectorizer (about 16 MB), then it starts over.
@@ -79,6 +83,8 @@ def _word_analyzer(vectorizer):
     (every unigram, then every bigram, ...), so the features are the same list.
     """
     preprocess, tokenize = vectorizer.build_preprocessor(), vectorizer.build_tokenizer()
+    if vectorizer.tokenizer is None and vectorizer.token_pattern == _SCIKIT_TOKENS:
+        tokenize = _TOKENS.findall
     stop_words = vectorizer.get_stop_words()
     min_n, max_n = vectorizer.ngram_range
 
@@ -97,7 +103,8 @@ def _word_analyzer(vectorizer):
 def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
     """:func:`_counts` for the ``char_wb`` analyzer: each distinct word cut into n-grams once."""
     preprocess = vectorizer.build_preprocessor()
-    per_doc = [Counter(_WHITE_SPACES.sub(" ", preprocess(t)).split()) for t in texts]
+    # scikit-learn first merges runs of whitespace (\\s\\s+ -> " "): split() would cut there all the same
+    per_doc = [Counter(preprocess(t).split()) for t in texts]
     word_ids = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(per_doc)))}
     docs = sp.csr_matrix((np.fromiter(chain.from_iterable(c.values() for c in per_doc), dtype=np.float64),
                           np.fromiter(map(word_ids.__getitem__, chain.from_iterable(per_doc)), dtype=np.int64),
