@@ -6,7 +6,11 @@ reporting-verb forms (hundreds of literal words) and the target lexicon's
 rows (regexes, case-insensitive). :func:`literal_alternation` turns literal
 words into a prefix tree; :func:`first_char_alternation` groups regexes by
 the character they can start with, so a position is only tried against the
-rows that can match there.
+rows that can match there. The target rows are still slow under IGNORECASE
+(``re`` checks a case-insensitive literal slowly and cannot skip a branch by
+it), so :func:`lowercase_superset` and :func:`letter_factored` make a
+case-sensitive regex over the lower-cased text that says where they may
+match (:class:`stance.features.TargetRewriter`).
 
 Examples
 --------
