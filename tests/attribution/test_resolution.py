@@ -161,3 +161,24 @@ def test_headline_role_takes_the_body_name_with_that_role():
     got = [(q.speaker_mention, q.speaker) for q in find_quotes(text)]
     assert got[0] == ("coastal mayor", "Ana Brun")
     assert got[-1] == ("Fishermen", "Fishermen")  # a body group keeps its own mention
+
+
+WORD_BREAK_TEXTS = ["Li Na said. Li Nan, Li-Na and xLi Na did not; Li Na_ neither. Li Na",
+                    "Li Na Li Na Li Na", "spokeswoman Li Na, co-spokeswoman Bo Yi, Spokeswoman Ann Lee and "
+                    "spokeswoman spokeswoman Jo Kim"]
+
+
+@pytest.mark.parametrize("text", WORD_BREAK_TEXTS)
+@pytest.mark.parametrize("lo, hi", [(0, None), (1, None), (0, -1), (3, -3)])
+def test_word_break_search_finds_what_the_look_behind_pattern_finds(text, lo, hi):
+    """whole_word_starts and after_word_break are faster forms of ``(?<![\\w-])``-patterns: same matches."""
+    import re
+
+    from stance.attribution.names import RE_NAME_RUN, after_word_break, whole_word_starts
+
+    hi = len(text) + (hi or 0)
+    name = re.compile(r"(?<![\w-])" + re.escape("Li Na") + r"(?![\w-])")
+    assert list(whole_word_starts(text, "Li Na", lo, hi)) == [m.start() for m in name.finditer(text, lo, hi)]
+    role = r"(?i:spokeswoman),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"
+    want = [m.span(1) for m in re.compile(r"(?<![\w-])" + role).finditer(text, lo, hi)]
+    assert [m.span(1) for m in after_word_break(re.compile(role), text, lo, hi)] == want

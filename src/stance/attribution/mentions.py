@@ -24,17 +24,18 @@ parser, by the following explicit steps:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from .. import lexicon
 from ..alternation import literal_alternation
 from ..types import Span
 from .config import LIMITS
-from .nouns import (AUX_ADVERBS, DETERMINERS, LEFT_BOUNDARY_WORDS,
-                    NON_NP_WORDS, ORG_LOWER, PERSON_NOUNS, POSSESSIVES,
-                    PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS, RE_PROPORTION_SUBJECT, TITLES,
-                    TITLES_LOWER, and_joins_names, is_cap, is_name, is_time_phrase, long_title_end, name_tail, segment_before,
-                    strip_left, strip_postmodifier, strip_right_time, title_list_end, valid_np, word_key)
+from .nouns import (AUX_ADVERBS, DESCRIPTION_STARTS, DETERMINERS, LEFT_BOUNDARY_WORDS, NON_NP_WORDS, ORG_LOWER,
+                    PERSON_NOUNS, POSSESSIVES, POSTMODIFIER_PREPOSITIONS, PRONOUNS, QUANTIFIER_PRONOUNS,
+                    RE_PROPORTION_SUBJECT, TITLES, TITLES_LOWER, and_joins_names, is_cap, is_name, is_time_phrase,
+                    long_title_end, name_tail, segment_before, strip_left, strip_postmodifier, strip_right_time,
+                    title_list_end, valid_np, word_key)
 from .text import Token, tokens
 
 #: comma-enclosed discourse adverbials between a subject and its cue ("X, however, said")
@@ -51,21 +52,30 @@ RE_LONG_TITLE_SUBJECT = re.compile(
         t for t in TITLES if t[:1].isupper() and t.isalpha())
     + r")\s+of\s+(?:the\s+)?" + _CAP_WORD + r"(?:(?:,\s*|\s+and\s+|\s+)" + _CAP_WORD + r"){1,7})"
     r"\s+(?:(?:also|has|have|had)\s+)?$")
+#: a part each of the two subject patterns must hold: a plain scan for it spares most stretches
+#: before a cue the costly search of a pattern anchored at the cue
+RE_PROPORTION_PART = re.compile(r"\s(?:in|out\s+of)\s")
+RE_LONG_TITLE_PART = re.compile(r"\sof\s")
+#: a negated verb ("didn't", "cannot") right before the cue
+RE_NEGATED = re.compile(r"\w(?:n[’']t|not)$")
+#: "He’s", "who're": a pronoun and its contracted verb
+RE_PRONOUN_CONTRACTION = re.compile(r"(he|she|it|who)[’'](?:s|re)", re.I)
 
 
+@lru_cache(maxsize=64)  # several rules ask about the same cue of the article at hand: read it once
 def mention_before(text: str, lo: int, cue_start: int) -> Optional[Subject]:
     """The subject noun phrase that ends right before ``cue_start``, searched from ``lo``.
 
     Returns ``((start, end), apposition_span_or_None)`` or ``None``. The span
     is the head noun phrase (a name without its apposition).
     """
-    qm = RE_PROPORTION_SUBJECT.search(text, lo, cue_start)
+    qm = RE_PROPORTION_SUBJECT.search(text, lo, cue_start) if RE_PROPORTION_PART.search(text, lo, cue_start) else None
     if qm is not None:
         wm = re.search(r"\s(who|that)$", qm.group(1))
         if wm is not None:  # "the 6 in 10 voters who say ...": the relative pronoun is the mention
             return (qm.start(1) + wm.start(1), qm.end(1)), (qm.start(1), qm.start(1) + wm.start())
         return (qm.start(1), qm.end(1)), None  # "Two in three said", "nearly 4 in 10 voters say"
-    lm = RE_LONG_TITLE_SUBJECT.search(text, lo, cue_start)
+    lm = RE_LONG_TITLE_SUBJECT.search(text, lo, cue_start) if RE_LONG_TITLE_PART.search(text, lo, cue_start) else None
     if lm is not None:  # "The Minister of Ports, Roads and Water says"
         return (lm.start(1), lm.end(1)), None
     toks = _tokens_before_cue(text, lo, cue_start)
@@ -111,11 +121,11 @@ def _tokens_before_cue(text: str, lo: int, cue_start: int) -> Optional[List[Toke
         # "The premier of the province, Ana Ruiz, on Thursday warned": the time phrase after the
         # apposition's closing comma is not the subject
         toks = toks[:commas[-1] + 1]
-    if word_key(toks[-1][2]) in ("not", "never") or re.search(r"\w(?:n[’']t|not)$", toks[-1][2]):
+    if word_key(toks[-1][2]) in ("not", "never") or RE_NEGATED.search(toks[-1][2]):
         # "Lawmakers have not said", "He didn't say", "Ortiz never said": a negated statement
         # (PolNeAR annotates it) has the same subject
         last = toks.pop()[2]
-        if re.search(r"\w(?:n[’']t|not)$", last) and not re.fullmatch(r"(?i)(?:did|does|do|has|have|had|would|will|"
+        if RE_NEGATED.search(last) and not re.fullmatch(r"(?i)(?:did|does|do|has|have|had|would|will|"
                                                                       r"could|should|is|was|were|are|ca|wo)(?:n[’']t|not)", last):
             return None
         _pop_aux_adverbs(toks)
@@ -132,7 +142,7 @@ def _pronoun_subject(toks: Sequence[Token]) -> Optional[Subject]:
         return (toks[-1][0], toks[-1][1]), None  # "To which she said", "As it happens, he said"
     if len(toks) >= 2 and word_key(toks[-2][2]) == "let" and word_key(toks[-1][2]) in ("me", "us"):
         return (toks[-1][0], toks[-1][1]), None  # "Let me say that ...": the writer speaks
-    pm = re.fullmatch(r"(he|she|it|who)[’'](?:s|re)", toks[-1][2], re.I)
+    pm = RE_PRONOUN_CONTRACTION.fullmatch(toks[-1][2])
     if pm:
         return (toks[-1][0], toks[-1][0] + len(pm.group(1))), None  # "He’s claiming that ..."
     return None
@@ -219,7 +229,6 @@ def _final_name_run(np: Sequence[Token]) -> Optional[Span]:
     return (run[0][0], run[-1][1])
 
 
-
 #: words that cannot occur in an apposition between a speaker and the cue
 APPOSITION_BREAKERS = lexicon.word_set("apposition_breakers")
 #: a comma segment opening with one of these is the clause's predicate ("Lee, is following ...")
@@ -300,7 +309,7 @@ def _comma_segment(toks: List[Token], j: int) -> Tuple[str, Optional[Apposition]
     # "Officials at the Port Safety Office, a division of ..., said"
     head = strip_postmodifier(name)
     if len(head) < len(name) and word_key(head[-1][2]) in PERSON_NOUNS and len(appos_toks) >= 2 \
-            and is_name(appos_toks) and word_key(name[0][2]) in DETERMINERS | POSSESSIVES:
+            and is_name(appos_toks) and word_key(name[0][2]) in DESCRIPTION_STARTS:
         return "found", (list(appos_toks), (name[0][0], name[-1][1]))  # "A fellow at the X Institute, Ana Ruiz, said"
     if len(head) < len(name) and len(head) <= 4 and (
             is_name(head) or word_key(head[-1][2]) in PERSON_NOUNS or word_key(head[-1][2]).endswith("s")):
@@ -316,10 +325,10 @@ def _described_name(name: List[Token], appos_toks: List[Token]) -> Optional[Appo
     nxt = [i for i, t in enumerate(seg) if t[2] == ","]
     if nxt:
         seg = seg[: nxt[0]]
-    if is_name(seg) and word_key(name[0][2]) in DETERMINERS | POSSESSIVES:
+    if is_name(seg) and word_key(name[0][2]) in DESCRIPTION_STARTS:
         return list(seg), (name[0][0], name[-1][1])
     run = name_tail(name)
-    if run is not None and word_key(name[0][2]) in DETERMINERS | POSSESSIVES and len(name) <= LIMITS.apposition_tokens:
+    if run is not None and word_key(name[0][2]) in DESCRIPTION_STARTS and len(name) <= LIMITS.apposition_tokens:
         return name, (appos_toks[0][0], appos_toks[-1][1])
     # "His wife, longtime aide Ana Reyes, announced": the name closes the second segment
     run = name_tail(seg)
@@ -359,7 +368,7 @@ def mention_after(text: str, pos: int, hi: int) -> Optional[Span]:
                     return None
             out.append((s, e, w))
             continue
-        if lw in PREPOSITIONS - {"of", "for"} or lw in ("who", "which", "that", "and", "said", "says"):
+        if lw in POSTMODIFIER_PREPOSITIONS or lw in ("who", "which", "that", "and", "said", "says"):
             break
         if lw in ("of", "for"):
             # keep "of"/"for" only inside a capitalized name ("Bank of America", "Center for X")

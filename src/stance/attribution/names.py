@@ -1,16 +1,19 @@
 """Canonical names: a speaker mention without its titles, determiners and nationality adjectives,
-and the pattern of a run of capitalized name tokens (shared by resolution's name index)."""
+the pattern of a run of capitalized name tokens (shared by resolution's name index), and the
+whole-word search resolution makes for names and roles."""
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from functools import lru_cache
+from typing import Iterator, Sequence
 
 from .nouns import ORG_WORDS, PERSON_NOUNS, TITLES, is_cap, word_key
-from .text import tokens
+from .text import RE_TOKEN
 
-__all__ = ["canonical_name", "RE_NAME_RUN"]
+__all__ = ["canonical_name", "whole_word_starts", "after_word_break", "RE_NAME_RUN"]
 
 
+@lru_cache(maxsize=4096)  # every run of capitalized words of an article is a candidate name
 def canonical_name(mention: str) -> str:
     """The mention without titles, leading determiners and nationality adjectives.
 
@@ -19,15 +22,14 @@ def canonical_name(mention: str) -> str:
     >>> canonical_name("the Chinese Foreign Ministry")
     'Chinese Foreign Ministry'
     """
-    toks = [w for _, _, w in tokens(mention, 0, len(mention)) if w != "."]
+    toks = [w for w in RE_TOKEN.findall(mention) if w != "."]
     while toks and word_key(toks[0]) in ("the",):
         toks = toks[1:]
     if not toks:
         return mention.strip()
     if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in toks):
         return _join(mention, toks)
-    caps = [i for i, w in enumerate(toks) if is_cap(w)]
-    if not caps or not is_cap(toks[-1]):
+    if not is_cap(toks[-1]):
         return _join(mention, toks)
     # the final capitalized run is the name
     start = len(toks) - 1
@@ -65,3 +67,35 @@ def _join(mention: str, toks: Sequence[str]) -> str:
 
 _NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
 RE_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \u00a0]+" + _NAME_TOKEN + r")+")
+
+
+def whole_word_starts(text: str, name: str, lo: int, hi: int) -> Iterator[int]:
+    """Where ``name`` (not empty) occurs in ``text[lo:hi]`` with no word character or hyphen on
+    either side, left to right without overlaps: a plain ``find``, where a pattern would be
+    compiled for every name an article resolves."""
+    pos = lo
+    while (start := text.find(name, pos, hi)) >= 0:
+        end = start + len(name)
+        if not (_joins(text[start - 1:start]) or (end < hi and _joins(text[end]))):
+            yield start
+            pos = end
+        else:
+            pos = start + 1
+
+
+def after_word_break(rx: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` of ``(?<![\\w-])`` and ``rx`` finds in ``text[lo:hi]``, found faster:
+    a pattern that opens with a look-behind is tried at every position of the text, one that
+    opens with a word only where that word starts."""
+    pos = lo
+    while (m := rx.search(text, pos, hi)) is not None:
+        if _joins(text[m.start() - 1:m.start()]):
+            pos = m.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _joins(ch: str) -> bool:
+    """Whether ``ch`` continues a word (regular expressions' ``[\\w-]``)."""
+    return ch.isalnum() or ch in ("_", "-")

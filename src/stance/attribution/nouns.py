@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence
 
 from .. import lexicon
 from .config import LIMITS
-from .text import Token, tokens
+from .text import RE_TOKEN, Token
 
 TITLES = frozenset(t.rstrip(".") for t in lexicon.titles())
 TITLES_LOWER = frozenset(t.lower() for t in TITLES)
@@ -19,6 +20,8 @@ ORG_LOWER = frozenset(w.lower().rstrip(".") for w in ORG_WORDS)
 
 DETERMINERS = lexicon.word_set("determiners")
 POSSESSIVES = lexicon.word_set("possessives")
+#: the first word of a description ("the", "a", "his")
+DESCRIPTION_STARTS = DETERMINERS | POSSESSIVES
 #: words that may sit between a subject and its cue ("Xi also said", "he has repeatedly said")
 AUX_ADVERBS = lexicon.word_set("aux_adverbs")
 _NUM = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
@@ -34,6 +37,8 @@ NON_NP_WORDS = lexicon.word_set("non_np_words")
 SENTENCE_ADVERBS = lexicon.word_set("sentence_adverbs")
 DAY_MONTH = lexicon.word_set("day_month")
 PREPOSITIONS = lexicon.word_set("prepositions")
+#: prepositions that end a noun phrase after its head ("of" and "for" may sit inside a name: "Bank of America")
+POSTMODIFIER_PREPOSITIONS = PREPOSITIONS - {"of", "for"}
 NAME_CONNECTORS = lexicon.word_set("name_connectors")
 
 
@@ -45,9 +50,10 @@ def is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+@lru_cache(maxsize=4096)  # resolution asks about the same names again and again
 def mention_class(mention: str) -> str:
     """One of ``pronoun``, ``description``, ``org``, ``name``, ``group``."""
-    words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalnum()]
+    words = [w for w in RE_TOKEN.findall(mention) if w[:1].isalnum()]
     if not words:
         return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -147,10 +153,11 @@ def strip_postmodifier(toks: List[Token]) -> List[Token]:
         w = toks[i][2]
         lw = word_key(w)
         head = toks[i - 1][2]
-        head_ok = is_cap(head) or word_key(head) in PERSON_NOUNS or word_key(head).endswith("s")
-        if not head_ok or word_key(head) in DETERMINERS:
+        head_key = word_key(head)
+        head_ok = is_cap(head) or head_key in PERSON_NOUNS or head_key.endswith("s")
+        if not head_ok or head_key in DETERMINERS:
             continue
-        if (lw in PREPOSITIONS - {"of", "for"} and not is_cap(w)) or (
+        if (lw in POSTMODIFIER_PREPOSITIONS and not is_cap(w)) or (
                 w.islower() and lw.endswith("ed") and lw not in PERSON_NOUNS and i + 1 < len(toks)):
             return toks[:i]
     return toks
@@ -183,6 +190,10 @@ def and_joins_names(toks: Sequence[Token], i: int) -> bool:
     return 0 < i < len(toks) - 1 and is_cap(toks[i - 1][2]) and is_cap(toks[i + 1][2])
 
 
+#: words that open a clause before a comma segment ("and" may join two names in it)
+SEGMENT_BOUNDARY_WORDS = LEFT_BOUNDARY_WORDS - {"and"}
+
+
 def segment_before(toks: Sequence[Token], comma_index: int) -> List[Token]:
     seg = []
     stop = comma_index - 1
@@ -195,17 +206,21 @@ def segment_before(toks: Sequence[Token], comma_index: int) -> List[Token]:
             stop = k - 1
     for j in range(stop, -1, -1):
         w = toks[j][2]
-        if w in (",", ";", ":", "(", "—", "–", "―", "‒", '"', "“", "”", "'", "‘", "’") or word_key(w) in LEFT_BOUNDARY_WORDS - {"and"}:
+        if w in (",", ";", ":", "(", "—", "–", "―", "‒", '"', "“", "”", "'", "‘", "’") or word_key(w) in SEGMENT_BOUNDARY_WORDS:
             break
         seg.append(toks[j])
     seg.reverse()
     return strip_left(seg)
 
 
+#: words a name never starts with (an adverb, a preposition, a date, a clause opener)
+NOT_NAME_STARTS = SENTENCE_ADVERBS | PREPOSITIONS | DAY_MONTH | LEFT_BOUNDARY_WORDS
+
+
 def is_name(seg: Sequence[Token]) -> bool:
     if seg and seg[-1][2] == ".":
         seg = seg[:-1]
-    if seg and (word_key(seg[0][2]) in SENTENCE_ADVERBS | PREPOSITIONS | DAY_MONTH | LEFT_BOUNDARY_WORDS
+    if seg and (word_key(seg[0][2]) in NOT_NAME_STARTS
                 or (len(seg) == 1 and seg[0][2].lower().endswith("ly"))):
         return False
     if not seg or sum(1 for t in seg if t[2][:1].isalnum()) > LIMITS.name_tokens:

@@ -42,11 +42,11 @@ from .candidates import Candidate
 from .config import LIMITS
 from .cues import RE_CUE
 from .document import Document, quote_kind
-from .names import RE_NAME_RUN, canonical_name
+from .names import RE_NAME_RUN, after_word_break, canonical_name, whole_word_starts
 from .nouns import (DETERMINERS, LEFT_BOUNDARY_WORDS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SENTENCE_ADVERBS,
                     TITLES, TITLES_LOWER, mention_class, word_key)
 from .sentence_subjects import continued_subject
-from .text import tokens
+from .text import RE_TOKEN
 
 __all__ = ["resolve_statements", "resolve_speakers", "canonical_name"]
 
@@ -54,6 +54,8 @@ __all__ = ["resolve_statements", "resolve_speakers", "canonical_name"]
 #: capitalized at a sentence start, never the first word of a name
 INTRO_WORDS = PREPOSITIONS | LEFT_BOUNDARY_WORDS | SENTENCE_ADVERBS
 RE_AFTER_TITLE_JOIN = re.compile(r"(?:\b(?:of|and|for)|,)\s+$")
+#: a name in apposition: ", Ana Ruiz,"
+RE_COMMA_NAME_COMMA = re.compile(r",[ \u00a0]+(" + RE_NAME_RUN.pattern + r"),")
 
 
 def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, str]]:
@@ -62,19 +64,28 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
     for m in RE_NAME_RUN.finditer(text):
         if headline is not None and headline[0] <= m.start() < headline[1]:
             continue  # a title-case headline is not a run of names
-        words = m.group().split()
-        while words and word_key(words[0]) in INTRO_WORDS:
-            words = words[1:]  # "As Trump put it", "When Ana Ruiz spoke": the sentence's first word
-        name = canonical_name(" ".join(words))
-        if RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) and len(name.split()) > 2:
-            name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
-        if len(name.split()) >= 2 and mention_class(name) == "name":
+        after_title = RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) is not None
+        name = _full_name(m.group(), after_title)
+        if name is not None:
             out.append((m.start(), name))
     return out
 
 
+@lru_cache(maxsize=4096)  # an article repeats its names, and news the same people's
+def _full_name(run: str, after_title: bool) -> Optional[str]:
+    """The full name (two or more tokens) a run of capitalized words gives, if any; ``after_title``:
+    the run follows a title phrase's "of"/"and"/"for" or comma."""
+    words = run.split()
+    while words and word_key(words[0]) in INTRO_WORDS:
+        words = words[1:]  # "As Trump put it", "When Ana Ruiz spoke": the sentence's first word
+    name = canonical_name(" ".join(words))
+    if after_title and len(name.split()) > 2:
+        name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
+    return name if len(name.split()) >= 2 and mention_class(name) == "name" else None
+
+
 _role_then_name = lru_cache(maxsize=None)(  # "spokeswoman, Li Na": compiled once per role word (re's cache overflows)
-    lambda head: re.compile(r"(?<![\w-])(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"))
+    lambda head: re.compile(r"(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"))
 
 
 def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
@@ -242,17 +253,21 @@ def _window(text: str, span: Span) -> Tuple[int, int]:
     return max(0, span[0] - LIMITS.resolution_window), min(len(text), span[1] + LIMITS.resolution_window)
 
 
+RE_WORD_BEFORE = re.compile(r"[\w’'.]+")
+#: a comma and a role after a name ("Li Na, a spokeswoman")
+RE_ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w’']+)(?:\s+([\w’']+))?")
+
+
 def _introduced_as_person(text: str, name: str, span: Span) -> bool:
     """Is ``name`` introduced as a person somewhere: after a title or role ("Vice Premier He
     Wenbo", "spokeswoman Li Na") or before a comma and a role ("Li Na, a spokeswoman")? Keeps a
     place or country at the start of a sentence ("The United States ...") from taking a pronoun."""
-    rx = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-    for m in rx.finditer(text, *_window(text, span)):
-        before = re.findall(r"[\w’'.]+", text[max(0, m.start() - 30):m.start()])
+    for start in whole_word_starts(text, name, *_window(text, span)):
+        before = RE_WORD_BEFORE.findall(text, max(0, start - 30), start)
         if before and (before[-1].rstrip(".") in TITLES or before[-1].lower() in PERSON_NOUNS
                        or before[-1].lower() in TITLES_LOWER):
             return True
-        after = re.match(r",\s+(?:the\s+|a\s+|an\s+)?([\w’']+)(?:\s+([\w’']+))?", text[m.end():m.end() + 60])
+        after = RE_ROLE_AFTER.match(text, start + len(name), start + len(name) + 60)
         if after and any(w and (w.lower() in PERSON_NOUNS or w.lower() in TITLES_LOWER) for w in after.groups()):
             return True
     return False
@@ -280,7 +295,7 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     -> "Li Na" where the article writes "spokeswoman Li Na" or "the spokeswoman, Li Na,".
     Among several, the one whose preceding words share most words with the description, then the
     closest."""
-    words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalpha()]
+    words = [w for w in RE_TOKEN.findall(mention) if w[:1].isalpha()]
     head = next((w.lower() for w in words if w.islower() and PERSON_NOUNS.get(w.lower()) == ("sg", "person")), None)
     if head is None:
         return None
@@ -289,7 +304,7 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     owned = any(re.search(r"[’']s$", w) for w in lower[:lower.index(head)])  # "China's ambassador"
     rx = _role_then_name(head)
     best: Optional[Tuple[int, int, str]] = None
-    for m in rx.finditer(text, *_window(text, span)):
+    for m in after_word_break(rx, text, *_window(text, span)):
         if span[0] <= m.start() < span[1]:
             continue
         name = canonical_name(m.group(1))
@@ -307,7 +322,7 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
 def _appositive_name(text: str, span: Span) -> Optional[str]:
     """The wire lede's "<role>, <Name>, said": a description or title followed by a person's full
     name between commas is that person ("The head of the agency, Ana Ruiz, warned" -> "Ana Ruiz")."""
-    m = re.match(r",[ \u00a0]+(" + RE_NAME_RUN.pattern + r"),", text[span[1]:span[1] + 80])
+    m = RE_COMMA_NAME_COMMA.match(text, span[1], span[1] + 80)
     if m is None:
         return None
     name = canonical_name(m.group(1))
@@ -318,7 +333,7 @@ def _owned_role(mention: str) -> bool:
     """Someone's one-person role without a name: "the government's chief spokesperson",
     "Peru's trade envoy" (not "supporters of X for president", not "the Gawker employee", which
     refers back to someone already named)."""
-    words = [w for _, _, w in tokens(mention, 0, len(mention)) if w[:1].isalpha() or w in ("’s", "'s")]
+    words = [w for w in RE_TOKEN.findall(mention) if w[:1].isalpha() or w in ("’s", "'s")]
     return bool(words) and words[-1].islower() and PERSON_NOUNS.get(words[-1]) == ("sg", "person") \
         and any(w in ("’s", "'s") or w.endswith(("’s", "'s")) for w in words[:-1]) \
         and not any(w in ("of", "for", "at", "in", "with", "from") for w in words)
@@ -332,7 +347,7 @@ def _named_next(text: str, mention: str, span: Span, sentences: Sequence[Span],
     apposition ("the union's president, Ana Ruiz, said") comes first."""
     if not _owned_role(mention):
         return None
-    apposition = re.match(r",[ \u00a0]+(" + RE_NAME_RUN.pattern + r"),", text[span[1]:span[1] + 80])
+    apposition = RE_COMMA_NAME_COMMA.match(text, span[1], span[1] + 80)
     if apposition is not None and mention_class(apposition.group(1)) == "name":
         return canonical_name(apposition.group(1))
     k = bisect.bisect_right(sentences, (span[0], len(text))) - 1  # the sentence holding the mention

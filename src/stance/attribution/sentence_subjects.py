@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import List, Optional, Sequence
 
 from ..types import Span
@@ -16,6 +17,7 @@ from .text import QUOTE_START, Token, tokens
 RE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s+\d+)?\.?)?\s*(?:\([^)]{1,30}\))?\s*[—–―-]{1,2}\s*")
 
 
+@lru_cache(maxsize=64)  # pronouns and shared-subject cues of one article ask about the same sentences
 def sentence_subject(text: str, start: int, end: int) -> Optional[Span]:
     """The subject noun phrase at the start of a sentence, for shared-subject cues.
 
@@ -71,6 +73,10 @@ def continued_subject(text: str, span: Span, sentences: Sequence[Span]) -> Optio
     return None
 
 
+#: the first word of an introductory phrase ("In a statement, ...", "Meanwhile, ...", "On Monday, ...")
+INTRO_STARTS = PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS | DAY_MONTH | TIME_NOUNS
+
+
 def _skip_intro(toks: List[Token]) -> Optional[int]:
     """Skip up to three introductory phrases that end at a comma ("In a statement, ...",
     "Meanwhile, ...", "Speaking at a town hall in Salem, New Hampshire, ...", "Hours later, ...")."""
@@ -79,7 +85,7 @@ def _skip_intro(toks: List[Token]) -> Optional[int]:
         if not toks[i:]:
             return None
         w0 = toks[i][2]
-        intro = (word_key(w0) in PREPOSITIONS | SENTENCE_ADVERBS | LEFT_BOUNDARY_WORDS | DAY_MONTH | TIME_NOUNS
+        intro = (word_key(w0) in INTRO_STARTS
                  or w0.endswith("ly") or w0.lower().endswith("ing")
                  or (i + 1 < len(toks) and word_key(toks[i + 1][2]) in ("later", "earlier", "ago")))
         # a place name continuing the intro phrase: "in Salem, New Hampshire, Moss ..."
