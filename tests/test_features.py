@@ -80,3 +80,28 @@ def test_target_model_round_trips_and_explains(tmp_path):
     exp = explain_text(loaded, "We oppose tariffs.", topic="tariffs")
     logit_parts = sum(w for _, w in exp["for"]) + sum(w for _, w in exp["against"])
     assert np.isfinite(logit_parts) and exp["stance"] in loaded.classes_
+
+
+TRICKY = [
+    "", "tariffs", "Tariffs,tariffs;TARIFFS", "xtariffs tariffsx tariffs_ _tariffs 1tariffs",
+    "the UN, the un, the U.N. and the United Nations", "free  trade free-trade Free Trade",
+    "\u212aelvin tariffs", "Tariff\u017f and tari\u017f\u017f", "\u0130mport duties; \u0131mport duties",
+    "Stra\u00dfe \u00c9tats tariffs \u2019tariffs\u2019 \u201ctrade wars\u201d", "trade war trade wars trade warsx",
+    "import duties|import duties", "a" * 50 + " tariffs",
+]
+
+
+@pytest.mark.parametrize("rows", [ROWS, [list(row) for row in target_lexicon()]])
+def test_rewrite_tries_the_pattern_only_at_candidates_with_the_plain_sub_result(rows):
+    rewriter = TargetRewriter(rows)
+    assert rewriter._candidates is not None
+    plain = TargetRewriter(rows)
+    plain._candidates = None  # the plain IGNORECASE sub over every position
+    for text in TRICKY + [t.upper() for t in TRICKY] + [t.swapcase() for t in TRICKY]:
+        assert rewriter.rewrite(text) == plain.rewrite(text), text
+
+
+def test_rows_that_may_match_empty_or_have_no_superset_use_the_plain_sub():
+    assert TargetRewriter([["t", "pro", "x?"]])._candidates is None
+    assert TargetRewriter([["t", "pro", "\\bx"]])._candidates is None
+    assert TargetRewriter([["t", "pro", "x?"]]).rewrite("x y") == ("tgtpro y | topictag_t", 1)

@@ -1,4 +1,6 @@
 """The fast TF-IDF transform equals scikit-learn's, bit for bit, on awkward text and settings."""
+import re
+
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -63,3 +65,32 @@ def test_cached_word_columns_give_the_same_matrix(monkeypatch):
     assert _same(tfidf.transform(vec, NEW[::-1]), vec.transform(NEW[::-1]))
     assert len(tfidf._COLUMNS[vec]) <= len({w for t in NEW for w in t.lower().split()})
     assert _same(tfidf.transform(vec, ["", " "]), vec.transform(["", " "]))
+
+
+@pytest.mark.parametrize("params", [
+    dict(ngram_range=(1, 2)),
+    dict(ngram_range=(1, 1)),
+    dict(ngram_range=(2, 2)),
+    dict(ngram_range=(1, 4)),
+    dict(ngram_range=(3, 5), lowercase=False),
+    dict(ngram_range=(1, 3), stop_words=["the", "and", "on"]),
+    dict(ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", strip_accents="unicode"),
+])
+def test_word_analyzer_equals_scikit_learn(params):
+    vec = TfidfVectorizer(analyzer="word", **params)
+    ours, theirs = tfidf._word_analyzer(vec), vec.build_analyzer()
+    for text in TRAIN + NEW + ["one", "two words", "a b", "The tgtpro and tgtcon | topictag_tariffs topictag_tariffs"]:
+        assert ours(text) == theirs(text), text
+
+
+def test_default_tokens_are_scikit_learns():
+    vec = TfidfVectorizer()
+    text = ("a ab abc _ __ a_b 1 12 x1 \u00e9t\u00e9 \u0130stanbul na\u00efve-ish don't e.g. \u4e2d\u6587 "
+            "tab\tsep\u00a0nbsp \u2003em x y z")
+    assert tfidf._TOKENS.findall(text) == vec.build_tokenizer()(text)
+    assert tfidf._TOKENS.findall(text.upper()) == vec.build_tokenizer()(text.upper())
+
+
+def test_split_cuts_where_scikit_learns_whitespace_runs_are():
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(r"\s", every, flags=re.UNICODE) == [c for c in every if c.isspace()]

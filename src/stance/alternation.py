@@ -6,7 +6,11 @@ reporting-verb forms (hundreds of literal words) and the target lexicon's
 rows (regexes, case-insensitive). :func:`literal_alternation` turns literal
 words into a prefix tree; :func:`first_char_alternation` groups regexes by
 the character they can start with, so a position is only tried against the
-rows that can match there.
+rows that can match there. The target rows are still slow under IGNORECASE
+(``re`` checks a case-insensitive literal slowly and cannot skip a branch by
+it), so :func:`lowercase_superset` and :func:`letter_factored` make a
+case-sensitive regex over the lower-cased text that says where they may
+match (:class:`stance.features.TargetRewriter`).
 
 Examples
 --------
@@ -130,3 +134,139 @@ def _first_chars(items: list) -> Optional[set[str]]:
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
         return _first_chars(list(av[2]))
     return None
+
+
+_SUPERSET_GROUP = re.compile(r"\(\?(?::|P<\w+>|-?i:)")
+
+
+def lowercase_superset(pattern: str) -> Optional[str]:
+    """A case-sensitive regex that matches ``text.lower()`` wherever ``pattern`` (IGNORECASE) matches ``text``.
+
+    Case-sensitive literals are the ones ``re`` checks fast; the result may
+    match more (``(?-i:UN)`` becomes ``un``), so it only says where to try
+    ``pattern`` itself. Its letters are lower-cased, scoped case flags
+    dropped. The claim holds for texts without ``İ`` (whose lower case is two
+    characters), ``ı`` and ``ſ`` (which IGNORECASE matches to ``i`` and ``s``;
+    ``str.lower`` keeps them): in any other text, a character that IGNORECASE
+    matches to an ASCII letter lower-cases to that letter. ``None`` for
+    what the claim was not worked out for: non-ASCII patterns, negated
+    classes, lookarounds, ``\\b``, ``\\w``, numeric escapes and other flags.
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if not ch.isascii():
+            return None
+        if ch == "\\":
+            escaped = pattern[i + 1:i + 2]
+            if not escaped or (escaped.isalnum() and escaped not in "ds"):
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif ch == "[":
+            if pattern.startswith("^", i + 1):
+                return None
+            end = i + 2 if pattern.startswith("]", i + 1) else i + 1  # a leading ] is a member
+            while end < len(pattern) and pattern[end] != "]":
+                if pattern[end] == "\\":
+                    escaped = pattern[end + 1:end + 2]
+                    if not escaped or (escaped.isalnum() and escaped not in "ds"):
+                        return None
+                    end += 1
+                elif not pattern[end].isascii():
+                    return None
+                end += 1
+            out.append(pattern[i:end + 1].lower())  # escapes left are \d, \s and punctuation: lower() keeps them
+            i = end + 1
+        elif pattern.startswith("(?", i):
+            group = _SUPERSET_GROUP.match(pattern, i)
+            if group is None:
+                return None
+            out.append(group.group() if group.group().startswith("(?P") else "(?:")
+            i = group.end()
+        else:
+            out.append(ch.lower())
+            i += 1
+    return "".join(out)
+
+
+def letter_factored(patterns: Sequence[str]) -> str:
+    """A regex matching some string at a position exactly when one of ``patterns`` does there (which one may differ).
+
+    The branches (those of each pattern's top level, a leading group's
+    branches distributed over the rest) are grouped by their first
+    character when it is a plain letter or digit: ``t(?:ariffs?|rade wars?)``.
+    Case-sensitively, ``re`` then skips every group but one at a word start
+    with one check. For "is there a match here" only (in a lookahead): the
+    order of the branches is not kept, so neither is which one matches first.
+    """
+    groups: dict[str, list[str]] = {}
+    others = []
+    for branch in (b for p in patterns for b in _distributed(p)):
+        if branch[:1].isalnum() and branch[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(branch[0], []).append(branch[1:])
+        else:
+            others.append(branch)
+    return "(?:" + "|".join([f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()] + others) + ")"
+
+
+def _distributed(pattern: str) -> list[str]:
+    """The top-level branches of ``pattern``, a branch that starts with ``(?:a|b)`` split into ``a...`` and ``b...``."""
+    out = []
+    for branch in _top_level(pattern, "|"):
+        if branch.startswith("(?:"):
+            end = _group_end(branch)
+            if branch[end:end + 1] not in ("?", "*", "+", "{"):
+                out += [inner + branch[end:] for inner in _distributed(branch[3:end - 1])]
+                continue
+        out.append(branch)
+    return out
+
+
+def _top_level(pattern: str, sep: str) -> list[str]:
+    """``pattern`` split at each ``sep`` outside groups, classes and escapes."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == sep and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def _group_end(pattern: str) -> int:
+    """The index after the group that opens ``pattern``."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        i += 1
+        if depth == 0:
+            return i
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index after the character class opening at ``start``."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):  # a leading ] is a member
+        i += 1
+    while pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1

@@ -26,14 +26,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
+from typing import Optional, Sequence
 
-from .alternation import first_char_alternation
+try:
+    from re import _parser
+except ImportError:  # Python 3.10
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+from .alternation import first_char_alternation, letter_factored, lowercase_superset
 
 TARGET_ROLES = ("pro", "con", "cue")
 """``pro``: the topic's target; ``con``: its opposite; ``cue``: topic wording without a side."""
 
 PLACEHOLDERS = {"pro": "tgtpro", "con": "tgtcon"}
+
+_UNLOWERED = re.compile("[İıſ]")
+"""Characters for which :func:`stance.alternation.lowercase_superset`'s claim does not hold."""
 
 
 
@@ -60,6 +68,7 @@ class TargetRewriter:
         # the rows' alternation grouped by first letter: the same matches, twice as fast (stance.alternation)
         alternatives, self._row_of = first_char_alternation([pattern for _, _, pattern in self.rows], re.IGNORECASE)
         self._pattern = re.compile(rf"(?<!\w){alternatives}(?!\w)", re.IGNORECASE)
+        self._candidates = _candidates([pattern for _, _, pattern in self.rows])
 
     def rewrite(self, text: str) -> tuple[str, int]:
         """``text`` with target mentions replaced, and the sign of its mentions.
@@ -81,7 +90,42 @@ class TargetRewriter:
             hints.append(f"topictag_{topic}")
             return PLACEHOLDERS[role]
 
-        out = self._pattern.sub(replace, text)
+        if self._candidates is None or (not text.isascii() and _UNLOWERED.search(text)):
+            out = self._pattern.sub(replace, text)
+        else:
+            out = self._sub_at_candidates(replace, text)
         if hints:  # after the text, so they never split the statement's own n-grams
             out += " | " + " ".join(hints)
         return out, (balance > 0) - (balance < 0)
+
+    def _sub_at_candidates(self, replace, text: str) -> str:
+        """``self._pattern.sub(replace, text)``, trying the pattern only where ``self._candidates`` says it may match.
+
+        ``sub`` takes the leftmost match, then the leftmost after its end; the
+        pattern matches only at candidate positions (the candidates match a
+        superset on ``text.lower()``, which has the same length), so taking
+        the first candidate from each end where the pattern matches finds
+        the same matches. Tried alone, the IGNORECASE alternation costs ~2 us
+        at every word; the case-sensitive candidates about half as much.
+        """
+        pieces, end = [], 0
+        for candidate in self._candidates.finditer(text.lower()):
+            start = candidate.start()
+            if start < end:
+                continue
+            match = self._pattern.match(text, start)
+            if match is not None:
+                pieces += (text[end:start], replace(match))
+                end = match.end()
+        pieces.append(text[end:])
+        return "".join(pieces)
+
+
+def _candidates(patterns: Sequence[str]) -> Optional[re.Pattern]:
+    """Where, in a lower-cased text, a row may match: a word start at which a row's lowercase superset
+    matches up to a word end (for ASCII word characters only, a superset of ``\\w``'s boundaries); ``None`` if a
+    row has no superset or may match the empty string (then ``sub`` is not a scan from match end to match end)."""
+    supersets = [lowercase_superset(p) for p in patterns]
+    if any(s is None for s in supersets) or any(_parser.parse(p, re.IGNORECASE).getwidth()[0] == 0 for p in patterns):
+        return None
+    return re.compile(rf"(?<![0-9a-z_])(?={letter_factored(supersets)}(?![0-9a-z_]))")

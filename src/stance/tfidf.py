@@ -33,7 +33,11 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-_WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's whitespace normalization before char_wb
+_SCIKIT_TOKENS = r"(?u)\b\w\w+\b"
+"""scikit-learn's default ``token_pattern``: each run of two or more word characters."""
+_TOKENS = re.compile(r"(?u)\w\w+")
+"""The same runs: a scan reaches a run at its first character and ``\\w+`` is greedy; without the leading
+``\\b``, ``re`` jumps from word character to word character instead of trying every position."""
 
 WORDS_CACHED = 50_000
 """Distinct words whose ``char_wb`` columns a process keeps per vectorizer (about 16 MB), then it starts over.
@@ -65,16 +69,42 @@ def transform(vectorizer, texts: Sequence[str]):
 
 def _counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
     """Vocabulary counts (float64, sorted indices) of the analyzer's features of each text."""
-    analyze = vectorizer.build_analyzer()
+    analyze = _word_analyzer(vectorizer) if vectorizer.analyzer == "word" else vectorizer.build_analyzer()
     features = [analyze(t) for t in texts]
     rows = np.repeat(np.arange(len(features)), [len(f) for f in features])
     return _count_matrix(vectorizer.vocabulary_, chain.from_iterable(features), rows, len(features))
 
 
+def _word_analyzer(vectorizer):
+    """scikit-learn's ``word`` analyzer (its preprocessor, tokenizer and stop words) with the n-grams joined in bulk.
+
+    scikit-learn joins each n-gram in its own Python step; here ``map`` joins
+    them over shifted copies of the token list, in scikit-learn's order
+    (every unigram, then every bigram, ...), so the features are the same list.
+    """
+    preprocess, tokenize = vectorizer.build_preprocessor(), vectorizer.build_tokenizer()
+    if vectorizer.tokenizer is None and vectorizer.token_pattern == _SCIKIT_TOKENS:
+        tokenize = _TOKENS.findall
+    stop_words = vectorizer.get_stop_words()
+    min_n, max_n = vectorizer.ngram_range
+
+    def analyze(text: str) -> list[str]:
+        tokens = tokenize(preprocess(text))
+        if stop_words is not None:
+            tokens = [w for w in tokens if w not in stop_words]
+        grams = list(tokens) if min_n == 1 else []
+        for n in range(max(min_n, 2), max_n + 1):
+            grams.extend(map(" ".join, zip(*(tokens[i:] for i in range(n)))))
+        return grams
+
+    return analyze
+
+
 def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
     """:func:`_counts` for the ``char_wb`` analyzer: each distinct word cut into n-grams once."""
     preprocess = vectorizer.build_preprocessor()
-    per_doc = [Counter(_WHITE_SPACES.sub(" ", preprocess(t)).split()) for t in texts]
+    # scikit-learn first merges runs of whitespace (\\s\\s+ -> " "): split() would cut there all the same
+    per_doc = [Counter(preprocess(t).split()) for t in texts]
     word_ids = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(per_doc)))}
     docs = sp.csr_matrix((np.fromiter(chain.from_iterable(c.values() for c in per_doc), dtype=np.float64),
                           np.fromiter(map(word_ids.__getitem__, chain.from_iterable(per_doc)), dtype=np.int64),
@@ -85,8 +115,9 @@ def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
     words = sp.csr_matrix((np.ones(int(lengths.sum())), np.concatenate([np.zeros(0, np.int32), *columns]),
                            np.concatenate([[0], np.cumsum(lengths)])),
                           shape=(len(columns), len(vectorizer.vocabulary_)))
-    counts = sp.csr_matrix(docs @ words)
-    counts.sum_duplicates()  # sorts each row's columns, as scikit-learn leaves them
+    # each row's columns sorted, as scikit-learn leaves them: two linear transpositions cost less than sorting
+    counts = sp.csr_matrix(docs @ words).tocsc().tocsr()
+    counts.sum_duplicates()  # a check only: the product has no duplicates and the indices are now sorted
     return counts
 
 
