@@ -16,24 +16,19 @@ and the new one diff against them.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
-from golden_attribution import ROOT, _shared
+from golden_attribution import _shared, golden_dir, golden_parser
+from golden_attribution import corpora as attribution_corpora
 
 TOLERANCE = 1e-12
 
 
 def corpora(shared: Path) -> dict[str, list[tuple[str, str]]]:
-    """Corpus name -> [(article id, text)]."""
-    out = {"seed": [("seed_article", (ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8"))]}
-    path = shared / "data" / "polnear" / "dev.jsonl"
-    if path.exists():
-        rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-        out["polnear_dev"] = [(str(r.get("doc_id", i)), r["text"]) for i, r in enumerate(rows)]
+    """Corpus name -> [(article id, text)]: the seed article, PolNeAR dev and the news_dev articles found."""
+    out = attribution_corpora(shared, splits=("dev",))
     folder = shared / "data" / "news_dev" / "articles"
     if folder.is_dir():
         out["news_dev"] = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
@@ -52,17 +47,9 @@ def same(a, b) -> bool:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("action", choices=("write", "diff"))
-    ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "stance-golden-analyzer"),
-                    help="where the golden files live (outside the repository)")
-    ap.add_argument("--shared", default=None, help="the shared data folder (default ../shared)")
-    ap.add_argument("--src", default=str(ROOT / "src"), help="import stance from this folder (default: this checkout)")
-    args = ap.parse_args()
-    sys.path.insert(0, str(Path(args.src).resolve()))
-    gold_dir = Path(args.dir)
-    if gold_dir.resolve().is_relative_to(ROOT):
-        print("golden files must live outside the repository (they hold corpus text)", file=sys.stderr)
+    args = golden_parser(__doc__.split("\n\n")[0], ("write", "diff"), "stance-golden-analyzer").parse_args()
+    gold_dir = golden_dir(args)
+    if gold_dir is None:
         return 2
     from stance.analyzer import Analyzer
 

@@ -46,10 +46,10 @@ def _shared(arg: str | None) -> Path:
     return ROOT.parent / "shared"
 
 
-def corpora(shared: Path) -> dict[str, list[tuple[str, str]]]:
-    """Corpus name -> [(article id, text)]."""
+def corpora(shared: Path, splits=("dev", "train")) -> dict[str, list[tuple[str, str]]]:
+    """Corpus name -> [(article id, text)]: the seed article and the PolNeAR ``splits`` found."""
     out = {"seed": [("seed_article", (ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8"))]}
-    for split in ("dev", "train"):
+    for split in splits:
         path = shared / "data" / "polnear" / f"{split}.jsonl"
         if not path.exists():
             print(f"{path} is absent: PolNeAR {split} is not compared", file=sys.stderr)
@@ -66,19 +66,34 @@ def outputs(articles: list[tuple[str, str]]) -> list[str]:
             for doc_id, text in articles]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("action", choices=("write", "diff", "time"))
-    ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "stance-golden-attribution"),
+def golden_parser(description: str, actions: tuple[str, ...], folder: str) -> argparse.ArgumentParser:
+    """The options every golden script takes: the action, ``--dir`` (default ``folder`` under the temporary
+    directory), ``--shared`` and ``--src``."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("action", choices=actions)
+    ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / folder),
                     help="where the golden files live (outside the repository)")
     ap.add_argument("--shared", default=None, help="the shared data folder (default ../shared)")
     ap.add_argument("--src", default=str(ROOT / "src"), help="import stance from this folder (default: this checkout)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per corpus for 'time' (median)")
-    args = ap.parse_args()
+    return ap
+
+
+def golden_dir(args: argparse.Namespace) -> Path | None:
+    """Puts ``--src`` first on the import path; the golden folder, or None (after saying why) inside the repository."""
     sys.path.insert(0, str(Path(args.src).resolve()))
     gold_dir = Path(args.dir)
     if gold_dir.resolve().is_relative_to(ROOT):
-        print("golden files must live outside the repository (they hold PolNeAR text)", file=sys.stderr)
+        print("golden files must live outside the repository (they hold corpus text)", file=sys.stderr)
+        return None
+    return gold_dir
+
+
+def main() -> int:
+    ap = golden_parser(__doc__.split("\n\n")[0], ("write", "diff", "time"), "stance-golden-attribution")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per corpus for 'time' (median)")
+    args = ap.parse_args()
+    gold_dir = golden_dir(args)
+    if gold_dir is None:
         return 2
     changed = 0
     import stance

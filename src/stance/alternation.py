@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 try:
     from re import _constants as _sre, _parser
@@ -225,25 +225,24 @@ def _distributed(pattern: str) -> list[str]:
 
 def _top_level(pattern: str, sep: str) -> list[str]:
     """``pattern`` split at each ``sep`` outside groups, classes and escapes."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
+    parts, start = [], 0
+    for i, ch, depth in _syntax(pattern):
         if ch == sep and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     return parts + [pattern[start:]]
 
 
 def _group_end(pattern: str) -> int:
     """The index after the group that opens ``pattern``."""
+    for i, ch, depth in _syntax(pattern):
+        if depth == 0:
+            return i + 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, group depth after it)`` of each character outside escapes and classes."""
     depth, i = 0, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -254,10 +253,8 @@ def _group_end(pattern: str) -> int:
             i = _class_end(pattern, i)
             continue
         depth += {"(": 1, ")": -1}.get(ch, 0)
+        yield i, ch, depth
         i += 1
-        if depth == 0:
-            return i
-    raise ValueError(f"unbalanced group in {pattern!r}")
 
 
 def _class_end(pattern: str, start: int) -> int:

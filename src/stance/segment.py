@@ -135,10 +135,7 @@ def split_sentences(text: str, paragraphs: Optional[List[Tuple[int, int]]] = Non
                 continue
             for c_start, c_end in _bounded(text, l_start, l_end, MAX_LINE_CHARS):
                 for s, e in _punkt_sentences(text, c_start, c_end):
-                    if e - s <= MAX_SENTENCE_CHARS:  # nearly always: no cut, no generator
-                        out.append(Sentence(s, e, p_index, text[s:e]))
-                        continue
-                    for b_start, b_end in bounded_pieces(text, s, e, MAX_SENTENCE_CHARS):
+                    for b_start, b_end in _bounded(text, s, e, MAX_SENTENCE_CHARS):
                         out.append(Sentence(b_start, b_end, p_index, text[b_start:b_end]))
     return out
 
