@@ -11,7 +11,7 @@ own report ("Ruiz said ..., the Post reported") stays the newspaper's.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..types import Span
 from .candidates import Candidate
@@ -54,11 +54,14 @@ def record_credits(doc: Document, cues: Sequence[Sequence[Cue]], candidates: Lis
     at the end of the content (``..., the state news agency reported``, ``..., per AFP``) is cut
     off the content."""
     text = doc.text
+    credits: Dict[int, List[Tuple[Span, int]]] = {}  # per sentence (it often holds several statements)
     for c in candidates:
         if c.via is not None:
             continue
-        s = doc.sentences[c.sentence]
-        for credit, at in _credits(doc, s.start, s.end):
+        if c.sentence not in credits:
+            s = doc.sentences[c.sentence]
+            credits[c.sentence] = _credits(doc, s.start, s.end)
+        for credit, at in credits[c.sentence]:
             if credit == c.speaker or doc.inside[at]:
                 continue
             if c.content[0] <= at < c.content[1]:

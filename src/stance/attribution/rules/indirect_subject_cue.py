@@ -36,6 +36,11 @@ SHORT_ANSWERS = lexicon.word_set("short_answers")
 #: "the states that have voted": a noun-like cue form before "that" + a verb is a relative clause
 RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
 RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
+#: a passive auxiliary and one or two adverbs before the cue ("was first reported"); searched only when the text
+#: before the cue ends on such an adverb (the search tries every position of that text)
+RE_PASSIVE_ADVERBS = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$")
+PASSIVE_ADVERB_ENDS = ("ly", "first", "also", "later")
 RE_RELATIVE_VERB = re.compile(r"(?:have|has|had|will|would|are|is|were|was|could|can|may|might|should|must)\b")
 
 
@@ -128,9 +133,8 @@ def _reads_as_speech(text: str, s: Sentence, cue: Cue, last_word: str) -> bool:
             and not re.search(r"\b(?:with|of)\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", before) \
             and not re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho)[’']s\s+$", before):
         return False  # ("with Senator Tom Lund telling reporters ..." is a statement)
-    if cue.tag in ("past", "part") and (last_word in PASSIVE_AUX or re.search(
-            r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$",
-            before)):
+    if cue.tag in ("past", "part") and (last_word in PASSIVE_AUX or (
+            before.rstrip().endswith(PASSIVE_ADVERB_ENDS) and RE_PASSIVE_ADVERBS.search(before))):
         return False  # passive: "was told", "have been charged", "was first reported"
     if cue.tag in ("past", "part") and re.match(r"\s+by\s+(?:the|a|an|his|her|their|its|[A-Z])", after):
         return False  # a participle with its agent: "the islands claimed by the Peruvians"
