@@ -174,7 +174,9 @@ def quote_kind(text: str, span: Span, inside: bytes) -> str:
     """``direct`` when >= 80% of the content's letters are inside quotation marks, ``mixed``
     when some are, else ``indirect`` (the PolNeAR converter's definition)."""
     if inside.find(1, span[0], span[1]) < 0:
-        return "indirect"  # (most statements: no letter counted is quoted)
+        return "indirect"  # (most statements: nothing quoted; many others: all quoted)
+    if inside.find(0, span[0], span[1]) < 0:
+        return "direct" if any(map(str.isalpha, text[span[0]:span[1]])) else "indirect"
     alpha = list(map(str.isalpha, text[span[0]:span[1]]))
     letters, quoted = sum(alpha), sum(compress(inside[span[0]:span[1]], alpha))
     if not letters or not quoted:
