@@ -78,12 +78,14 @@ def _credits(doc: Document, lo: int, hi: int) -> List[Tuple[Span, int]]:
     """(agency mention, where its credit starts) for every wire credit between ``lo`` and ``hi``."""
     text = doc.text
     out = []
-    for m in RE_CREDIT.finditer(text, lo, hi):
-        sp = mention_after(text, m.end(), hi)
-        if sp is not None and is_wire_service(text, sp):
-            at = m.start()
-            k = text.rfind(",", lo, at)
-            out.append((sp, k if k >= 0 and not text[k + 1:at].strip() else at))
+    # (a substring test first: ``RE_CREDIT``, opening with a look-behind, tries every position of the sentence)
+    if text.find("ccording", lo, hi) >= 0 or text.find("per", lo, hi) >= 0:
+        for m in RE_CREDIT.finditer(text, lo, hi):
+            sp = mention_after(text, m.end(), hi)
+            if sp is not None and is_wire_service(text, sp):
+                at = m.start()
+                k = text.rfind(",", lo, at)
+                out.append((sp, k if k >= 0 and not text[k + 1:at].strip() else at))
     for m in RE_TRAILING_CREDIT.finditer(text, lo, hi):
         if is_wire_service(text, (m.start(1), m.end(1))):
             out.append(((m.start(1), m.end(1)), m.start()))
