@@ -264,7 +264,7 @@ class StanceModel(BaseEstimator):
         """The text each feature block reads."""
         texts = [str(t) for t in texts]
         if self.split_hashtags:
-            texts = [_HASHTAG.sub(r"\1 #\1", t) for t in texts]
+            texts = [_HASHTAG.sub(r"\1 #\1", t) if "#" in t else t for t in texts]  # the test costs less than sub
         words = texts
         if getattr(self, "target_lexicon_", None):
             rewriter = _rewriter(tuple(tuple(row) for row in self.target_lexicon_))
