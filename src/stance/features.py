@@ -40,8 +40,9 @@ TARGET_ROLES = ("pro", "con", "cue")
 
 PLACEHOLDERS = {"pro": "tgtpro", "con": "tgtcon"}
 
-_UNLOWERED = re.compile("[İıſ]")
-"""Characters for which :func:`stance.alternation.lowercase_superset`'s claim does not hold."""
+_UNLOWERED = "İıſ"
+"""Characters for which :func:`stance.alternation.lowercase_superset`'s claim does not hold (looked for with
+``in``: three substring tests of an article cost a tenth of a regex search for the class)."""
 
 
 
@@ -90,7 +91,7 @@ class TargetRewriter:
             hints.append(f"topictag_{topic}")
             return PLACEHOLDERS[role]
 
-        if self._candidates is None or (not text.isascii() and _UNLOWERED.search(text)):
+        if self._candidates is None or (not text.isascii() and any(c in text for c in _UNLOWERED)):
             out = self._pattern.sub(replace, text)
         else:
             out = self._sub_at_candidates(replace, text)
