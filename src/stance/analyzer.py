@@ -228,7 +228,8 @@ class Analyzer:
                 surroundings=None if around is None else [around[rows[j]] for j in scored])
         column = {t: k for k, t in enumerate(model.topics_)}
         # Python floats by rows, not one NumPy scalar at a time
-        topic_rows, stance_rows, best = topic_proba.tolist(), stance_proba.tolist(), stance_proba.argmax(axis=1).tolist()
+        topic_rows, stance_rows = topic_proba.tolist(), stance_proba.tolist()
+        best = stance_proba.argmax(axis=1).tolist()
         out = []
         for j, (i, topic) in enumerate(pairs):
             tp = topic_rows[i][column[topic]] if topic in column else None
