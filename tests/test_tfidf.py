@@ -1,5 +1,6 @@
 """The fast TF-IDF transform equals scikit-learn's, bit for bit, on awkward text and settings."""
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -39,6 +40,10 @@ def _same(a, b) -> bool:
     dict(analyzer="char_wb", ngram_range=(2, 4), strip_accents="unicode", binary=True),
     dict(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
     dict(analyzer="word", ngram_range=(1, 3), stop_words=["the", "and"], norm=None),
+    dict(analyzer="word", ngram_range=(2, 2), binary=True),
+    dict(analyzer="word", ngram_range=(1, 2), stop_words=["the", "and", "on"], lowercase=False),
+    dict(analyzer="word", ngram_range=(1, 2), max_features=4),  # the vocabulary may hold no bigram
+    dict(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", strip_accents="unicode"),
     dict(analyzer="char", ngram_range=(2, 3)),
 ])
 def test_transform_equals_scikit_learn(params):
@@ -63,7 +68,7 @@ def test_cached_word_columns_give_the_same_matrix(monkeypatch):
     assert _same(tfidf.transform(vec, NEW), expected)  # second call reads it
     monkeypatch.setattr(tfidf, "WORDS_CACHED", 3)  # the cache starts over whenever it holds more than 3 words
     assert _same(tfidf.transform(vec, NEW[::-1]), vec.transform(NEW[::-1]))
-    assert len(tfidf._COLUMNS[vec]) <= len({w for t in NEW for w in t.lower().split()})
+    assert len(tfidf._STORES[vec].rows) <= len({w for t in NEW for w in t.lower().split()})
     assert _same(tfidf.transform(vec, ["", " "]), vec.transform(["", " "]))
 
 
@@ -94,3 +99,30 @@ def test_default_tokens_are_scikit_learns():
 def test_split_cuts_where_scikit_learns_whitespace_runs_are():
     every = "".join(map(chr, range(0x110000)))
     assert re.findall(r"\s", every, flags=re.UNICODE) == [c for c in every if c.isspace()]
+
+
+def test_bigram_index_finds_what_scikit_learn_finds_in_any_vocabulary():
+    # keys a fitted vocabulary never holds (two spaces, a space at either end, empty, a three-word key)
+    vocabulary = {"tariffs": 0, "tariffs hurt": 1, "hurt tariffs": 2, "hurt": 3, "a  b": 4, " a": 5, "a ": 6,
+                  "": 7, "steel tariffs hurt": 8, "farmers": 9, "on": 10, "on monday": 11}
+    for ngram_range in ((1, 2), (2, 2)):
+        vec = TfidfVectorizer(vocabulary=vocabulary, ngram_range=ngram_range).fit(TRAIN + NEW)
+        assert tfidf._BigramIndex.covers(vec)
+        for texts in (NEW, TRAIN + NEW, [""], ["", "tariffs", "", "hurt tariffs hurt", ""]):
+            assert _same(tfidf.transform(vec, texts), vec.transform(texts)), texts
+
+
+def test_bigram_index_covers_only_default_tokens_up_to_bigrams():
+    assert tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 2)))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 3)))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 1)))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"\S+"))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 2), tokenizer=str.split))
+
+
+def test_word_store_shared_by_threads_gives_the_same_matrices():
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).fit(TRAIN)
+    batches = [NEW[i:] + TRAIN[:i] for i in range(len(NEW))]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda texts: tfidf.transform(vec, texts), batches * 3))
+    assert all(_same(g, vec.transform(b)) for g, b in zip(got, batches * 3))
