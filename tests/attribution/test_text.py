@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from stance.attribution.text import OPEN_QUOTES, CLOSE_QUOTES, RE_TOKEN, STRAIGHT, tokens, trim
+from stance.attribution.text import CLOSE_QUOTES, OPEN_QUOTES, RE_TOKEN, STRAIGHT, has_words, tokens, trim, word_count
 
 TEXTS = [
     "Sen. Ana Ruiz (D-N.M.) said: “It’s over,” and left.",
@@ -74,3 +74,10 @@ def test_trim_examples():
     assert text[slice(*trim(text, 0, len(text)))] == "The bridge will reopen"
     text = "that ''we will win.''"
     assert text[slice(*trim(text, 0, len(text), strip_that=True))] == "we will win"
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_has_words_is_a_word_count_threshold(text):
+    for s, e in itertools.combinations_with_replacement(range(len(text) + 1), 2):
+        for n in range(5):
+            assert has_words(text, s, e, n) == (word_count(text, s, e) >= n)

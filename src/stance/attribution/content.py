@@ -12,7 +12,7 @@ from .cues import (AND_SHARED_LEMMAS, CONTENT_FIRST, CUE_KIND, NOUN_FORMS, RE_AC
 from .document import Document
 from .mentions import mention_after
 from .tails import ADVERBIAL_STARTS, HEARER_WORDS, PLURAL_PERSON_NOUNS
-from .text import Token, first_tokens, tokens, trim, word_count
+from .text import Token, first_tokens, has_words, tokens, trim
 
 def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span], Optional[Span]]:
     """Where indirect content starting at ``start`` ends inside ``[start, end)``: before
@@ -54,13 +54,13 @@ def _clause_stop(doc: Document, start: int, end: int) -> int:
     text = doc.text
     stop = end
     for m in RE_CLAUSE_BREAK.finditer(text, start, end):
-        if not doc.inside[m.start()] and (m.group() == ";" or word_count(text, start, m.start()) >= 3):
+        if not doc.inside[m.start()] and (m.group() == ";" or has_words(text, start, m.start(), 3)):
             stop = m.start()
             break
     # (a plain search for the conjunctions first: more than half of the contents hold neither)
     coordinated = text.find("and", start, stop) >= 0 or text.find("but", start, stop) >= 0
     for m in RE_COORD_VP.finditer(text, start, stop) if coordinated else ():
-        if doc.inside[m.start()] or word_count(text, start, m.start()) < 2:
+        if doc.inside[m.start()] or not has_words(text, start, m.start(), 2):
             continue
         verb = m.group("verb")
         v = CUE_KIND.get(verb)
@@ -204,7 +204,7 @@ def according_source(doc: Document, pos: int, end: int) -> Optional[Span]:
     m = re.compile(r"[,;:—–―‒()]|\.\s|\.$|\s--\s").search(text, pos, end)
     stop = m.start() if m else end
     span = trim(text, pos, stop)
-    if span[1] <= span[0] or word_count(text, *span) > 16 or any(doc.inside[span[0]:span[1]]):
+    if span[1] <= span[0] or has_words(text, *span, 17) or any(doc.inside[span[0]:span[1]]):
         return None
     return span
 

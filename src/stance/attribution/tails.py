@@ -9,7 +9,7 @@ from ..types import Span
 from .config import LIMITS
 from .cues import AND_SHARED_LEMMAS, CUE_KIND, RE_ACCORDING, RE_CUE, SHARED_SUBJECT_FORMS, TELL_FORMS
 from .document import Document
-from .text import QUOTE_START, RE_TOKEN, Token, tokens, word_count
+from .text import QUOTE_START, RE_TOKEN, Token, has_words, tokens
 
 #: what a trailing attribution's tail may start with ("..., Sun said on Monday in Beijing.")
 ADVERBIAL_STARTS = lexicon.word_set("adverbial_starts")
@@ -128,7 +128,7 @@ def _after_first_part(doc: Document, rest_after: int, end: int, inverted: bool) 
         return sm.end(), False
     after_comma = text[sm.end():end]
     # "The truth, the senator said, was that ...": the sentence goes on after the attribution
-    paren = (not inverted and sm.group().strip() == "," and word_count(after_comma, 0, len(after_comma)) >= 3
+    paren = (not inverted and sm.group().strip() == "," and has_words(text, sm.end(), end, 3)
              and not after_comma.lstrip()[:1] in QUOTE_START
              and not RE_ACCORDING.match(after_comma.lstrip())
              and not re.match(r"\s*(?:who|which|whose|whom|but|and|though|although|while|as|because|when|"

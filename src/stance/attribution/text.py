@@ -8,7 +8,7 @@ from typing import List, Tuple
 from ..types import Span
 
 __all__ = ["OPEN_QUOTES", "CLOSE_QUOTES", "STRAIGHT", "QUOTE_START", "QUOTE_END", "RE_WORD", "RE_TOKEN",
-           "Token", "tokens", "first_tokens", "word_count", "trim"]
+           "Token", "tokens", "first_tokens", "word_count", "has_words", "trim"]
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
@@ -29,6 +29,12 @@ Token = Tuple[int, int, str]
 def word_count(text: str, s: int, e: int) -> int:
     """How many ``\\w+`` words ``text[s:e]`` holds."""
     return len(RE_WORD.findall(text, s, e))
+
+
+def has_words(text: str, s: int, e: int, n: int) -> bool:
+    """Whether ``text[s:e]`` holds at least ``n`` words (reading only the first ``n``: the checks
+    against a few words need not count those of a whole paragraph)."""
+    return sum(1 for _ in islice(RE_WORD.finditer(text, s, e), n)) == n
 
 
 def tokens(text: str, s: int, e: int) -> List[Token]:

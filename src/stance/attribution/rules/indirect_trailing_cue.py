@@ -20,7 +20,7 @@ from ..candidates import Candidate, Proposal
 from ..cues import CUE_KIND, NOUN_FORMS, RE_CUE, Cue
 from ..document import Document
 from ..mentions import mention_before
-from ..text import word_count
+from ..text import has_words
 from ..wire_credits import is_wire_service, relays_a_speaker
 from . import indirect_inverted_cue, indirect_shared_subject
 from ._trailing import trailing_candidate
@@ -94,7 +94,7 @@ def _speaker_before(doc: Document, s: Sentence, cue: Cue):
         return None, None  # (a relative clause is not a trailing attribution)
     sp = m[0]
     pm = RE_CONTENT_SEPARATOR.search(text, s.start, sp[0])
-    if pm and word_count(text, s.start, pm.start()) >= 1:
+    if pm and has_words(text, s.start, pm.start(), 1):
         return trailing_candidate(doc, cue, pm.start(), sp, cue.end, NAME)
     return None, None
 
