@@ -2,6 +2,7 @@
 
     python scripts/bench_scale.py [--shared ../shared] [--repeat 3] [--articles 10000] [--no-spark]
     python scripts/bench_scale.py --profile-size 2000000      # where attribution's time goes on 2 MB
+    python scripts/bench_scale.py --unseen --repeat 5         # section 1's n_jobs=1 ratio on unseen text
 
 Corpus: the article texts of ../shared/data/polnear/dev.jsonl (84 news
 articles); the script stops with a message when it is absent. PolNeAR text is
@@ -22,6 +23,13 @@ where processes compete for the cores. Sections:
    (written as Parquet to a temporary directory), next to section 3's figure;
 5. seconds per MB of attribution and of Punkt on 1 KB .. 4 MB texts made of
    PolNeAR paragraphs repeated.
+
+``--unseen`` instead gives section 1's n_jobs=1 ratio on text the process has
+not seen: each round is a fresh process that warms up on PolNeAR *train*
+texts (as a long job's caches are warm with other articles), then times Punkt
+and ``analyze_many`` once each over the dev texts. Section 1 repeats the same
+texts, so from its second round the per-process caches (Punkt decisions,
+names, the words' character n-grams) already hold them.
 """
 from __future__ import annotations
 
@@ -120,6 +128,41 @@ def ratios(texts: list[str], repeat: int) -> None:
     if per_worker:
         print(f"CPU s in each worker {', '.join(f'{c:.2f}' for c in per_worker)}; speed-up with two free cores "
               f"(CPU on the critical path) {cpu_one / (max(per_worker) + parent):.2f}x")
+
+
+UNSEEN_WARM = 200
+"""PolNeAR train articles each ``--unseen`` process analyzes before timing the dev texts."""
+
+
+def unseen(shared: Path, repeat: int) -> None:
+    rounds = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--shared", str(shared), "--unseen-round"],
+                             check=True, capture_output=True, text=True).stdout
+        rounds.append(json.loads(out))
+    punkt = statistics.median(r["punkt"] for r in rounds)
+    analyze = statistics.median(r["analyze_many"] for r in rounds)
+    ratio = statistics.median(r["analyze_many"] / r["punkt"] for r in rounds)
+    print(f"## 1b. unseen text: {repeat} fresh processes, each warmed on {UNSEEN_WARM} PolNeAR train texts, "
+          "then one pass over the dev texts (CPU s, medians)")
+    print(f"punkt {punkt:.3f}  analyze_many n_jobs=1 {analyze:.3f}  x Punkt {analyze / punkt:.2f} "
+          f"(median of the per-process ratios {ratio:.2f})")
+
+
+def unseen_round(shared: Path) -> None:
+    """One ``--unseen`` round, in this fresh process: prints CPU seconds as JSON."""
+    from stance import Analyzer
+    from stance.segment import plain_punkt
+
+    train = shared / "data" / "polnear" / "train.jsonl"
+    with train.open(encoding="utf-8") as lines:
+        warm = [json.loads(line)["text"] for _, line in zip(range(UNSEEN_WARM), lines)]
+    texts = load_texts(shared)
+    analyzer, tokenizer = Analyzer.load(), plain_punkt()
+    analyzer.analyze_many(warm)
+    punkt = timed(lambda: [list(tokenizer.span_tokenize(t)) for t in texts])[1]
+    analyze = timed(lambda: analyzer.analyze_many(texts))[1]
+    print(json.dumps({"punkt": punkt, "analyze_many": analyze}))
 
 
 def startup(repeat: int) -> None:
@@ -268,6 +311,8 @@ def main() -> None:
                     help="instead of the sections: profile attribution on a text of this many characters")
     ap.add_argument("--size-curve", action="store_true", help="only section 5, the seconds per MB by text size")
     ap.add_argument("--ratios", action="store_true", help="only section 1, the ratios to Punkt and n_jobs=2")
+    ap.add_argument("--unseen", action="store_true", help="only the n_jobs=1 ratio on text not seen before")
+    ap.add_argument("--unseen-round", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     dev = args.shared / "data" / "polnear" / "dev.jsonl"
     texts = load_texts(args.shared)
@@ -279,6 +324,12 @@ def main() -> None:
         return
     if args.ratios:
         ratios(texts, args.repeat)
+        return
+    if args.unseen_round:
+        unseen_round(args.shared)
+        return
+    if args.unseen:
+        unseen(args.shared, args.repeat)
         return
     ratios(texts, args.repeat)
     startup(max(args.repeat, 5))
