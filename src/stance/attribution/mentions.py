@@ -140,8 +140,9 @@ def _tokens_before_cue(text: str, lo: int, cue_start: int) -> Optional[List[Toke
 
 
 def _last_comma(text: str, lo: int, toks: List[Token]) -> Optional[int]:
-    """The index of the last comma token (a comma is always a token of its own: found in the text
-    first, most stretches have none)."""
+    """The index of the last comma in ``toks`` (tokens of ``text`` from ``lo``), else ``None``. A comma
+    is always a token of its own, so a plain search of the text says first whether there is one: most
+    stretches before a cue have none."""
     if text.find(",", lo, toks[-1][1]) < 0:
         return None
     i = len(toks) - 1
