@@ -126,3 +126,26 @@ def test_word_store_shared_by_threads_gives_the_same_matrices():
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda texts: tfidf.transform(vec, texts), batches * 3))
     assert all(_same(g, vec.transform(b)) for g, b in zip(got, batches * 3))
+
+
+@pytest.mark.parametrize("ngram_range", [(2, 5), (1, 3), (4, 6), (1, 1), (3, 3)])
+def test_columns_found_at_once_equal_those_found_one_by_one(ngram_range):
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False).fit(TRAIN)
+    rng = np.random.default_rng(7)
+    letters = list("abcdefgTSWüé-.,’") + ["\u4e2d", "\U0001f600", "q"]  # the last three never seen in training
+    words = ["".join(rng.choice(letters, size=rng.integers(1, 12))) for _ in range(300)]
+    words += ["a", "I", "Tariffs", "steel", "x" * 70]
+    at_once = tfidf._columns_at_once(vec, words)
+    assert at_once is not None
+    for word, a, b in zip(words, at_once, tfidf._columns_one_by_one(vec, words)):
+        assert sorted(a.tolist()) == sorted(b.tolist()), word
+
+
+def test_vocabulary_of_thousands_of_characters_looks_words_up_one_by_one():
+    # 7,000 distinct characters: a 5-character key no longer fits in 64 bits
+    words = ["".join(chr(0x4E00 + i + j) for j in range(3)) for i in range(0, 7000, 3)]
+    train = [" ".join(words[i:i + 50]) for i in range(0, len(words), 50)]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).fit(train)
+    assert tfidf._gram_index(vec) is None
+    new = [" ".join(words[::7]), "mixed \u4e00\u4e01 text"]
+    assert _same(tfidf.transform(vec, new), vec.transform(new))

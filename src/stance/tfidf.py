@@ -12,7 +12,8 @@ the rest:
   n-gram string is built. Other settings join the n-grams and look them up
   with ``map``.
 - ``char_wb``, whose n-grams never cross a word: each distinct word is cut
-  and looked up once, then kept as a row of a words x features matrix
+  and looked up once (a batch's new words all at once, as integer keys
+  searched in NumPy: :func:`_columns_at_once`), then kept as a row of a words x features matrix
   (:class:`_WordStore`, bounded by :data:`WORDS_CACHED`), and the words are
   summed into documents with one sparse product (documents x words @ words
   x features); news repeats its words, so a batch of articles has about
@@ -273,6 +274,12 @@ def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
 
 def _word_columns(vectorizer, words: list[str]) -> list[np.ndarray]:
     """The vocabulary columns of each word's ``char_wb`` n-grams."""
+    columns = _columns_at_once(vectorizer, words)
+    return _columns_one_by_one(vectorizer, words) if columns is None else columns
+
+
+def _columns_one_by_one(vectorizer, words: list[str]) -> list[np.ndarray]:
+    """:func:`_word_columns`, each n-gram cut and looked up in Python."""
     padded = [f" {w} " for w in words]  # scikit-learn pads each word with a space either side
     cuts = [_ngram_slices(len(p), *vectorizer.ngram_range) for p in padded]
     grams = chain.from_iterable(map(p.__getitem__, c) for p, c in zip(padded, cuts))
@@ -281,6 +288,93 @@ def _word_columns(vectorizer, words: list[str]) -> list[np.ndarray]:
     known = columns >= 0
     ends = np.cumsum(np.add.reduceat(known, np.cumsum([0] + [len(c) for c in cuts[:-1]])))
     return np.split(columns[known].astype(np.int32), ends[:-1])
+
+
+def _columns_at_once(vectorizer, words: list[str]):
+    """:func:`_columns_one_by_one` for all ``words`` at once in NumPy (the same columns, in another order
+    within a word, which the sums never see); ``None`` when the keys of :func:`_gram_index` would not fit.
+
+    Text not seen before has thousands of new words, about 25 n-grams each:
+    slicing and looking each up cost ~1 us, as much as attribution's
+    sentence splitting. Here each n-gram is a key (see :func:`_gram_index`) found
+    by binary search in the vocabulary's sorted keys.
+    """
+    index = _gram_index(vectorizer)
+    if index is None:
+        return None
+    alphabet, base, tables = index
+    min_n, max_n = vectorizer.ngram_range
+    padded = "".join(f" {w} " for w in words)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
+    starts = np.cumsum(lengths) - lengths
+    end_of = np.repeat(starts + lengths, lengths)  # where each character's word ends
+    codes = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4")
+    digits = _digits(codes, alphabet)
+    word_of, found = [], []
+    keys = digits
+    for n in range(1, max_n + 1):
+        if n > 1:
+            keys = keys[:-1] * base + digits[n - 1:]  # keys[i]: the n characters from position i
+        if n >= min_n:
+            at = np.flatnonzero(np.arange(len(keys)) + n <= end_of[:len(keys)])
+        else:  # scikit-learn counts a word shorter than min_n once, whole
+            at = starts[lengths == n]
+        if n not in tables or not len(at):
+            continue
+        table_keys, table_columns = tables[n]
+        queries = keys[at]
+        order = np.argsort(queries)  # a binary search of sorted queries starts where the last one ended
+        where = np.empty_like(order)
+        where[order] = np.minimum(np.searchsorted(table_keys, queries[order]), len(table_keys) - 1)
+        hit = table_keys[where] == queries
+        found.append(table_columns[where[hit]])
+        word_of.append(np.searchsorted(starts, at[hit], side="right") - 1)
+    word_of, found = np.concatenate([np.zeros(0, np.int64), *word_of]), np.concatenate([np.zeros(0, np.int32), *found])
+    found = found[np.argsort(word_of, kind="stable")]
+    bounds = np.cumsum(np.bincount(word_of, minlength=len(words))).tolist()
+    return [found[a:b] for a, b in zip([0] + bounds[:-1], bounds)]  # views: np.split costs ~5 us a word
+
+
+_GRAM_INDEX: "WeakKeyDictionary[object, object]" = WeakKeyDictionary()
+
+
+def _gram_index(vectorizer):
+    """``(alphabet, base, {n: (sorted keys, their columns)})`` of a fitted vectorizer's vocabulary, built once.
+
+    The alphabet holds the code points of the vocabulary's characters, sorted;
+    an n-gram's key is its characters' places in it (1, 2, ...; 0 for a
+    character outside it, which no vocabulary n-gram has) read as an n-digit
+    number in base ``len(alphabet) + 1``. ``None`` when the longest n-grams'
+    keys would not fit in 64 bits (an alphabet of thousands of characters).
+    """
+    if vectorizer in _GRAM_INDEX:
+        return _GRAM_INDEX[vectorizer]
+    terms = list(vectorizer.vocabulary_)
+    alphabet = np.unique(np.frombuffer("".join(terms).encode("utf-32-le"), dtype="<u4"))
+    base = len(alphabet) + 1
+    longest = max(map(len, terms), default=0)
+    index = None
+    if base ** longest < 2 ** 63:
+        tables = {}
+        by_length: dict[int, list[str]] = {}
+        for term in terms:
+            by_length.setdefault(len(term), []).append(term)
+        for n, group in by_length.items():
+            digits = _digits(np.frombuffer("".join(group).encode("utf-32-le"), dtype="<u4"), alphabet)
+            keys = digits.reshape(len(group), n) @ (base ** np.arange(n - 1, -1, -1, dtype=np.int64))
+            order = np.argsort(keys)
+            columns = np.fromiter(map(vectorizer.vocabulary_.__getitem__, group), dtype=np.int32, count=len(group))
+            tables[n] = (keys[order], columns[order])
+        index = (alphabet, base, tables)
+    _GRAM_INDEX[vectorizer] = index
+    return index
+
+
+def _digits(codes: np.ndarray, alphabet: np.ndarray) -> np.ndarray:
+    """Each code point's place in ``alphabet`` counted from 1, or 0 when it is not there (int64)."""
+    place = np.minimum(np.searchsorted(alphabet, codes), max(len(alphabet) - 1, 0))
+    known = alphabet[place] == codes if len(alphabet) else np.zeros(len(codes), bool)
+    return np.where(known, place + 1, 0).astype(np.int64)
 
 
 def _ngram_slices(length: int, min_n: int, max_n: int) -> tuple[slice, ...]:
