@@ -9,7 +9,9 @@ with the old and the new ``tfidf`` module, interleaved, after checking
 that both give the same matrices bit for bit. ``--old-src`` is another
 checkout's ``src``; only its ``stance/tfidf.py`` is loaded. Also printed:
 the one-off cost per process of the word block's token index, and the
-memory of the character block's word store when full.
+memory of the character block's word store when full; and, for text not
+seen before, the columns of the distinct words of the dev calls found one by
+one against all at once (``_columns_at_once``, with its index's one-off cost).
 """
 from __future__ import annotations
 
@@ -93,6 +95,20 @@ def main() -> None:
         kept, _ = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"char_wb words kept, {'old' if module is old else 'new'}: {words:,} words, {kept / 1e6:.1f} MB")
+
+    preprocess = char.build_preprocessor()
+    distinct = list(dict.fromkeys(w for vec, batch in calls if vec is char for t in batch for w in preprocess(t).split()))
+    found: dict[str, list[float]] = {"one by one": [], "at once": [], "index": []}
+    for _ in range(args.repeat):
+        new._GRAM_INDEX.pop(char, None)
+        for name, run in (("index", lambda: new._gram_index(char)),
+                          ("one by one", lambda: new._columns_one_by_one(char, distinct)),
+                          ("at once", lambda: new._columns_at_once(char, distinct))):
+            start = time.process_time()
+            run()
+            found[name].append(time.process_time() - start)
+    print(f"columns of {len(distinct):,} new words: " + ", ".join(
+        f"{name} {statistics.median(t):.3f} s" for name, t in found.items()) + " (the index once per process)")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,9 @@ def _same(a, b) -> bool:
     dict(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", strip_accents="unicode"),
     dict(analyzer="char", ngram_range=(2, 3)),
 ])
-def test_transform_equals_scikit_learn(params):
+@pytest.mark.parametrize("at_once", [1, tfidf.AT_ONCE])  # a char_wb batch's new words: at once, or one by one
+def test_transform_equals_scikit_learn(params, at_once, monkeypatch):
+    monkeypatch.setattr(tfidf, "AT_ONCE", at_once)
     vec = TfidfVectorizer(**params).fit(TRAIN)
     assert _same(tfidf.transform(vec, NEW), vec.transform(NEW))
     assert _same(tfidf.transform(vec, TRAIN + NEW), vec.transform(TRAIN + NEW))
@@ -141,7 +143,8 @@ def test_columns_found_at_once_equal_those_found_one_by_one(ngram_range):
         assert sorted(a.tolist()) == sorted(b.tolist()), word
 
 
-def test_vocabulary_of_thousands_of_characters_looks_words_up_one_by_one():
+def test_vocabulary_of_thousands_of_characters_looks_words_up_one_by_one(monkeypatch):
+    monkeypatch.setattr(tfidf, "AT_ONCE", 1)
     # 7,000 distinct characters: a 5-character key no longer fits in 64 bits
     words = ["".join(chr(0x4E00 + i + j) for j in range(3)) for i in range(0, 7000, 3)]
     train = [" ".join(words[i:i + 50]) for i in range(0, len(words), 50)]

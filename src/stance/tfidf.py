@@ -272,9 +272,16 @@ def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
     return counts
 
 
+AT_ONCE = 2_000
+"""New words from which :func:`_word_columns` finds their columns at once: building the index for that (once
+per process, ~0.07 s) costs more than it saves on fewer (~20 us a word), as in a one-article command."""
+
+
 def _word_columns(vectorizer, words: list[str]) -> list[np.ndarray]:
     """The vocabulary columns of each word's ``char_wb`` n-grams."""
-    columns = _columns_at_once(vectorizer, words)
+    columns = None
+    if len(words) >= AT_ONCE or vectorizer in _GRAM_INDEX:
+        columns = _columns_at_once(vectorizer, words)
     return _columns_one_by_one(vectorizer, words) if columns is None else columns
 
 
