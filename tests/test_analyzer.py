@@ -1,12 +1,14 @@
 """Analyzer: the embeddable API (analyze, analyze_many, classify), threads and pickling."""
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from stance import Analyzer, ArticleResult, InputError, ModelError, StanceError, attribute
+from stance.types import Quote
 
 ARTICLE = (
     "Trade ministers met in Geneva on Monday.\n\n"
@@ -72,6 +74,13 @@ def test_to_dict_matches_the_schema(analyzer):
         "speaker", "speaker_mention", "speaker_span", "cue", "cue_span", "content", "content_span",
         "kind", "rule", "via", "topic", "stance", "probabilities", "topic_probability"}
     assert isinstance(doc["quotes"][0]["content_span"], list)
+
+
+def test_a_scored_quote_keeps_every_attribution_field():
+    fields = [f.name for f in dataclasses.fields(Quote)]
+    quote = Quote(*(f"{name} value" for name in fields))  # every field distinct, so a dropped one shows
+    scores = dict(topic="tariffs", stance="favor", probabilities={"favor": 1.0}, topic_probability=0.5)
+    assert quote.scored(**scores) == dataclasses.replace(quote, **scores)
 
 
 def test_analyze_many_preserves_order(analyzer):

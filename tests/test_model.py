@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from sklearn.base import clone
 
 from stance import ModelError, NotFittedError, StanceError, StanceModel
 from stance.errors import OutputError
-from stance.model import FORMAT_VERSION
+from stance.model import FORMAT_VERSION, _split_rows
 
 PROBES = ["Tariffs hurt consumers.", "We must raise tariffs.", "The UN must be reformed.", "It rained on Sunday."]
 
@@ -144,8 +145,18 @@ def test_statements_and_their_articles_vectorized_in_one_pass_score_the_same(tin
     contexts = [articles[0], articles[1], articles[0]]
     X, context_X = model.transform_with_contexts(statements, contexts)
     assert context_X.shape[0] == 2 and (X != model.transform(statements)).nnz == 0
+    assert (context_X != model.transform(articles)).nnz == 0
     assert np.array_equal(model.predict_topic_proba(statements, X=X, contexts=contexts, context_X=context_X),
                           model.predict_topic_proba(statements, contexts=contexts))
     with pytest.raises(ValueError, match="context_X"):
         model.predict_topic_proba(statements, X=X, contexts=contexts, context_X=context_X[:1])
     assert model.set_params(context_weight=0.0).transform_with_contexts(statements, contexts)[1] is None
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 4])
+def test_split_rows_equals_the_row_slices(n):
+    X = sp.csr_matrix(np.array([[0, 1.5, 0], [0, 0, 0], [2, 0, 3], [0, 4, 0]]))
+    head, tail = _split_rows(X, n)
+    for part, expected in ((head, X[:n]), (tail, X[n:])):
+        assert part.shape == expected.shape and np.array_equal(part.toarray(), expected.toarray())
+

@@ -1,5 +1,6 @@
 """The fast TF-IDF transform equals scikit-learn's, bit for bit, on awkward text and settings."""
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -39,9 +40,15 @@ def _same(a, b) -> bool:
     dict(analyzer="char_wb", ngram_range=(2, 4), strip_accents="unicode", binary=True),
     dict(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
     dict(analyzer="word", ngram_range=(1, 3), stop_words=["the", "and"], norm=None),
+    dict(analyzer="word", ngram_range=(2, 2), binary=True),
+    dict(analyzer="word", ngram_range=(1, 2), stop_words=["the", "and", "on"], lowercase=False),
+    dict(analyzer="word", ngram_range=(1, 2), max_features=4),  # the vocabulary may hold no bigram
+    dict(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", strip_accents="unicode"),
     dict(analyzer="char", ngram_range=(2, 3)),
 ])
-def test_transform_equals_scikit_learn(params):
+@pytest.mark.parametrize("at_once", [1, tfidf.AT_ONCE])  # a char_wb batch's new words: at once, or one by one
+def test_transform_equals_scikit_learn(params, at_once, monkeypatch):
+    monkeypatch.setattr(tfidf, "AT_ONCE", at_once)
     vec = TfidfVectorizer(**params).fit(TRAIN)
     assert _same(tfidf.transform(vec, NEW), vec.transform(NEW))
     assert _same(tfidf.transform(vec, TRAIN + NEW), vec.transform(TRAIN + NEW))
@@ -63,7 +70,7 @@ def test_cached_word_columns_give_the_same_matrix(monkeypatch):
     assert _same(tfidf.transform(vec, NEW), expected)  # second call reads it
     monkeypatch.setattr(tfidf, "WORDS_CACHED", 3)  # the cache starts over whenever it holds more than 3 words
     assert _same(tfidf.transform(vec, NEW[::-1]), vec.transform(NEW[::-1]))
-    assert len(tfidf._COLUMNS[vec]) <= len({w for t in NEW for w in t.lower().split()})
+    assert len(tfidf._STORES[vec].rows) <= len({w for t in NEW for w in t.lower().split()})
     assert _same(tfidf.transform(vec, ["", " "]), vec.transform(["", " "]))
 
 
@@ -94,3 +101,54 @@ def test_default_tokens_are_scikit_learns():
 def test_split_cuts_where_scikit_learns_whitespace_runs_are():
     every = "".join(map(chr, range(0x110000)))
     assert re.findall(r"\s", every, flags=re.UNICODE) == [c for c in every if c.isspace()]
+
+
+def test_bigram_index_finds_what_scikit_learn_finds_in_any_vocabulary():
+    # keys a fitted vocabulary never holds (two spaces, a space at either end, empty, a three-word key)
+    vocabulary = {"tariffs": 0, "tariffs hurt": 1, "hurt tariffs": 2, "hurt": 3, "a  b": 4, " a": 5, "a ": 6,
+                  "": 7, "steel tariffs hurt": 8, "farmers": 9, "on": 10, "on monday": 11}
+    for ngram_range in ((1, 2), (2, 2)):
+        vec = TfidfVectorizer(vocabulary=vocabulary, ngram_range=ngram_range).fit(TRAIN + NEW)
+        assert tfidf._BigramIndex.covers(vec)
+        for texts in (NEW, TRAIN + NEW, [""], ["", "tariffs", "", "hurt tariffs hurt", ""]):
+            assert _same(tfidf.transform(vec, texts), vec.transform(texts)), texts
+
+
+def test_bigram_index_covers_only_default_tokens_up_to_bigrams():
+    assert tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 2)))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 3)))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 1)))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"\S+"))
+    assert not tfidf._BigramIndex.covers(TfidfVectorizer(ngram_range=(1, 2), tokenizer=str.split))
+
+
+def test_word_store_shared_by_threads_gives_the_same_matrices():
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).fit(TRAIN)
+    batches = [NEW[i:] + TRAIN[:i] for i in range(len(NEW))]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda texts: tfidf.transform(vec, texts), batches * 3))
+    assert all(_same(g, vec.transform(b)) for g, b in zip(got, batches * 3))
+
+
+@pytest.mark.parametrize("ngram_range", [(2, 5), (1, 3), (4, 6), (1, 1), (3, 3)])
+def test_columns_found_at_once_equal_those_found_one_by_one(ngram_range):
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False).fit(TRAIN)
+    rng = np.random.default_rng(7)
+    letters = list("abcdefgTSWüé-.,’") + ["\u4e2d", "\U0001f600", "q"]  # the last three never seen in training
+    words = ["".join(rng.choice(letters, size=rng.integers(1, 12))) for _ in range(300)]
+    words += ["a", "I", "Tariffs", "steel", "x" * 70]
+    at_once = tfidf._columns_at_once(vec, words)
+    assert at_once is not None
+    for word, a, b in zip(words, at_once, tfidf._columns_one_by_one(vec, words)):
+        assert sorted(a.tolist()) == sorted(b.tolist()), word
+
+
+def test_vocabulary_of_thousands_of_characters_looks_words_up_one_by_one(monkeypatch):
+    monkeypatch.setattr(tfidf, "AT_ONCE", 1)
+    # 7,000 distinct characters: a 5-character key no longer fits in 64 bits
+    words = ["".join(chr(0x4E00 + i + j) for j in range(3)) for i in range(0, 7000, 3)]
+    train = [" ".join(words[i:i + 50]) for i in range(0, len(words), 50)]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).fit(train)
+    assert tfidf._gram_index(vec) is None
+    new = [" ".join(words[::7]), "mixed \u4e00\u4e01 text"]
+    assert _same(tfidf.transform(vec, new), vec.transform(new))

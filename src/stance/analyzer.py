@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from itertools import islice, repeat
@@ -197,7 +196,7 @@ class Analyzer:
         scores = self._score_texts([q.content for q in quotes], topics, contexts, around)
         per_topic = len(topics) if topics else 1
         return [
-            replace(quotes[i // per_topic], topic=t, topic_probability=tp, stance=st, probabilities=p)
+            quotes[i // per_topic].scored(t, st, p, tp)
             for i, (t, tp, st, p) in enumerate(scores)
         ]
 
@@ -227,14 +226,17 @@ class Analyzer:
             stance_proba[scored] = model.predict_stance_proba(
                 [texts[rows[j]] for j in scored], [pair_topics[j] for j in scored], X=X[rows[scored]],
                 surroundings=None if around is None else [around[rows[j]] for j in scored])
+        column = {t: k for k, t in enumerate(model.topics_)}
+        # Python floats by rows, not one NumPy scalar at a time
+        topic_rows, stance_rows = topic_proba.tolist(), stance_proba.tolist()
+        best = stance_proba.argmax(axis=1).tolist()
         out = []
         for j, (i, topic) in enumerate(pairs):
-            tp = float(topic_proba[i, model.topics_.index(topic)]) if topic in model.topics_ else None
+            tp = topic_rows[i][column[topic]] if topic in column else None
             if topic == OTHER_TOPIC:
                 out.append((topic, tp, "none", None))
-                continue
-            probs = {c: float(p) for c, p in zip(model.classes_, stance_proba[j])}
-            out.append((topic, tp, model.classes_[int(stance_proba[j].argmax())], probs))
+            else:
+                out.append((topic, tp, model.classes_[best[j]], dict(zip(model.classes_, stance_rows[j]))))
         return out
 
 
@@ -257,8 +259,8 @@ def _pool_speakers(quotes: list[Quote], weight: float) -> tuple[Quote, ...]:
     pooled = pool_by_speaker(proba, [(quotes[i].speaker, quotes[i].topic) for i in keyed], weight)
     out = list(quotes)
     for row, i in zip(pooled, keyed):
-        out[i] = replace(quotes[i], probabilities={c: float(p) for c, p in zip(classes, row)},
-                         stance=classes[int(row.argmax())])
+        q = quotes[i]
+        out[i] = q.scored(q.topic, classes[int(row.argmax())], dict(zip(classes, row.tolist())), q.topic_probability)
     return tuple(out)
 
 

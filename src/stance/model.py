@@ -264,7 +264,7 @@ class StanceModel(BaseEstimator):
         """The text each feature block reads."""
         texts = [str(t) for t in texts]
         if self.split_hashtags:
-            texts = [_HASHTAG.sub(r"\1 #\1", t) for t in texts]
+            texts = [_HASHTAG.sub(r"\1 #\1", t) if "#" in t else t for t in texts]  # the test costs less than sub
         words = texts
         if getattr(self, "target_lexicon_", None):
             rewriter = _rewriter(tuple(tuple(row) for row in self.target_lexicon_))
@@ -308,8 +308,7 @@ class StanceModel(BaseEstimator):
         if contexts is None or self.context_weight <= 0 or self.topic_head_ is None:
             return self.transform(texts), None
         texts, distinct = list(texts), list(dict.fromkeys(str(c) for c in contexts))
-        X = self.transform(texts + distinct)
-        return X[:len(texts)], X[len(texts):]
+        return _split_rows(self.transform(texts + distinct), len(texts))
 
     def predict_topic_proba(self, texts: Sequence[str], *, X=None,
                             contexts: Optional[Sequence[str]] = None, context_X=None) -> np.ndarray:
@@ -467,6 +466,13 @@ class StanceModel(BaseEstimator):
         model.stance_temperatures_ = {t: float(temps.get(t, 1.0)) for t in model.stance_heads_}
         return model
 
+
+
+def _split_rows(X: sp.csr_matrix, n: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """``(X[:n], X[n:])`` built on slices of ``X``'s arrays: SciPy's row slices copy every stored value."""
+    cut = X.indptr[n]
+    return (sp.csr_matrix((X.data[:cut], X.indices[:cut], X.indptr[:n + 1]), shape=(n, X.shape[1])),
+            sp.csr_matrix((X.data[cut:], X.indices[cut:], X.indptr[n:] - cut), shape=(X.shape[0] - n, X.shape[1])))
 
 
 @lru_cache(maxsize=4)

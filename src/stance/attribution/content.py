@@ -12,7 +12,7 @@ from .cues import (AND_SHARED_LEMMAS, CONTENT_FIRST, CUE_KIND, NOUN_FORMS, RE_AC
 from .document import Document
 from .mentions import mention_after
 from .tails import ADVERBIAL_STARTS, HEARER_WORDS, PLURAL_PERSON_NOUNS
-from .text import Token, first_tokens, tokens, trim, word_count
+from .text import Token, first_tokens, has_words, tokens, trim
 
 def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span], Optional[Span]]:
     """Where indirect content starting at ``start`` ends inside ``[start, end)``: before
@@ -20,7 +20,8 @@ def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span
     predicate, or before a shared-subject cue (``, adding that``).
     Returns (end, via_span, shared_cue_span)."""
     text = doc.text
-    for m in RE_ACCORDING.finditer(text, start, end):
+    # (a plain search for the phrase first: most contents hold none)
+    for m in RE_ACCORDING.finditer(text, start, end) if text.find("ccording to", start, end) >= 0 else ():
         if doc.inside[m.start()]:
             continue
         pre = text[start:m.start()].rstrip()
@@ -32,10 +33,10 @@ def content_end(doc: Document, start: int, end: int) -> Tuple[int, Optional[Span
             continue
         pre = text[start:m.start()]
         v = CUE_KIND[m.group()]
-        if m.group() in SHARED_SUBJECT_FORMS and re.search(r",\s*(?:(?:''|[\"”’])\s*)?(?:and\s+)?$", pre):
+        if m.group() in SHARED_SUBJECT_FORMS and RE_COMMA_BEFORE.search(pre):
             # (',” noting that ...': the comma of a quoted phrase closing right before the cue)
             return start + len(pre.rstrip().rstrip(",").rstrip()), None, (m.start(), m.end())
-        am = re.search(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", pre)
+        am = RE_AND_BEFORE.search(pre)
         if am and v.tag in ("past", "pres") and v.lemma in AND_SHARED_LEMMAS:
             return start + am.start(), None, (m.start(), m.end())
         # "..., but he said that ...": a new subject and cue start a new statement
@@ -53,11 +54,13 @@ def _clause_stop(doc: Document, start: int, end: int) -> int:
     text = doc.text
     stop = end
     for m in RE_CLAUSE_BREAK.finditer(text, start, end):
-        if not doc.inside[m.start()] and (m.group() == ";" or word_count(text, start, m.start()) >= 3):
+        if not doc.inside[m.start()] and (m.group() == ";" or has_words(text, start, m.start(), 3)):
             stop = m.start()
             break
-    for m in RE_COORD_VP.finditer(text, start, stop):
-        if doc.inside[m.start()] or word_count(text, start, m.start()) < 2:
+    # (a plain search for the conjunctions first: more than half of the contents hold neither)
+    coordinated = text.find("and", start, stop) >= 0 or text.find("but", start, stop) >= 0
+    for m in RE_COORD_VP.finditer(text, start, stop) if coordinated else ():
+        if doc.inside[m.start()] or not has_words(text, start, m.start(), 2):
             continue
         verb = m.group("verb")
         v = CUE_KIND.get(verb)
@@ -73,6 +76,10 @@ def _clause_stop(doc: Document, start: int, end: int) -> int:
     return stop
 
 
+#: a comma (and a closing quotation mark, an "and") right before a shared-subject cue
+RE_COMMA_BEFORE = re.compile(r",\s*(?:(?:''|[\"”’])\s*)?(?:and\s+)?$")
+#: "and" or "but" right before a cue that shares the subject ("... and then added")
+RE_AND_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
 #: where indirect content stops: a semicolon or a concessive clause outside quotations
 #: (a spaced dash measured neutral on PolNeAR)
 RE_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|even though|whereas|leading to|prompting|sparking|triggering)\b|,\s+but\s+(?:he|she|they|it|we|I)\b")
@@ -197,7 +204,7 @@ def according_source(doc: Document, pos: int, end: int) -> Optional[Span]:
     m = re.compile(r"[,;:—–―‒()]|\.\s|\.$|\s--\s").search(text, pos, end)
     stop = m.start() if m else end
     span = trim(text, pos, stop)
-    if span[1] <= span[0] or word_count(text, *span) > 16 or any(doc.inside[span[0]:span[1]]):
+    if span[1] <= span[0] or has_words(text, *span, 17) or any(doc.inside[span[0]:span[1]]):
         return None
     return span
 

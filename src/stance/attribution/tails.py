@@ -9,7 +9,7 @@ from ..types import Span
 from .config import LIMITS
 from .cues import AND_SHARED_LEMMAS, CUE_KIND, RE_ACCORDING, RE_CUE, SHARED_SUBJECT_FORMS, TELL_FORMS
 from .document import Document
-from .text import QUOTE_START, Token, tokens, word_count
+from .text import QUOTE_START, RE_TOKEN, Token, has_words, tokens
 
 #: what a trailing attribution's tail may start with ("..., Sun said on Monday in Beijing.")
 ADVERBIAL_STARTS = lexicon.word_set("adverbial_starts")
@@ -20,6 +20,16 @@ HEARER_WORDS = lexicon.word_set("hearer_words")
 #: a plural person noun is a hearer too ("told senators", "told visiting diplomats")
 PLURAL_PERSON_NOUNS = frozenset(w for w, (number, _) in lexicon.person_nouns().items() if number == "pl")
 MEDIA_WORDS = frozenset(w for w, c in lexicon.org_words().items() if c == "media")
+#: marks that end the first part of a tail ("..., Sun said on Monday, adding ...")
+FIRST_PART_ENDS = frozenset((",", "—", "–", "―", "‒", ";", "("))
+#: what a tail's first words are read by (each matched in place, within the sentence)
+RE_LEAD = re.compile(r"[,;]?\s*")
+RE_AND = re.compile(r"and\s+(?:then\s+|also\s+)?")
+RE_COMMA = re.compile(r"\s*,\s*(?:and\s+)?")
+RE_APPOSITION_OR_CLAUSE = re.compile(
+    r"[,—–―‒(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|when|because|although|though|in|on|"
+    r"at|during|speaking|referring|referencing|citing|pointing|responding|\w+ing)\b")
+RE_RELATIVE = re.compile(r"(?:who|whose)\s")
 
 
 def tail_kind(doc: Document, pos: int, end: int, hearer_skip: bool = False, inverted: bool = False) -> Tuple[str, int]:
@@ -37,17 +47,18 @@ def tail_kind(doc: Document, pos: int, end: int, hearer_skip: bool = False, inve
     found = _marked_tail(doc, j, end, rest, inverted)
     if found is not None:
         return found
-    toks = tokens(text, j, end)
     first_part = []
+    toks = RE_TOKEN.finditer(text, j, end)  # (read only up to the first part's end)
     for t in toks:
-        if t[2] in (",", "—", "–", "―", "‒", ";", "(") or doc.inside[t[0]]:
-            if doc.inside[t[0]]:
-                # 'told MSNBC's "Morning Joe" that ...': a complement after the quoted name
-                after_q = [x for x in toks if x[0] > t[0] and not doc.inside[x[0]]]
-                if after_q and after_q[0][2].lower() == "that":
-                    return "clause", j
+        if doc.inside[t.start()]:
+            # 'told MSNBC's "Morning Joe" that ...': a complement after the quoted name
+            after_q = next((x for x in toks if not doc.inside[x.start()]), None)
+            if after_q is not None and after_q.group().lower() == "that":
+                return "clause", j
             break
-        first_part.append(t)
+        if t.group() in FIRST_PART_ENDS:
+            break
+        first_part.append((t.start(), t.end(), t.group()))
     words = [t for t in first_part if t[2][:1].isalnum()]
     if words and hearer_skip:
         words = words[hearer_len(words):]
@@ -75,8 +86,7 @@ def _marked_tail(doc: Document, j: int, end: int, rest: str, inverted: bool) -> 
     """Tails recognizable from their first words: "according to", a quotation, a shared-subject cue,
     an apposition after an inverted speaker, a colon."""
     text = doc.text
-    m = re.match(r"[,;]?\s*", rest)
-    k = j + (m.end() if m else 0)
+    k = RE_LEAD.match(text, j, end).end()
     if RE_ACCORDING.match(text, k):
         return "according", k
     if k < len(text) and text[k] in QUOTE_START and doc.inside[k]:
@@ -84,18 +94,16 @@ def _marked_tail(doc: Document, j: int, end: int, rest: str, inverted: bool) -> 
     cm = RE_CUE.match(text, k)
     if cm and text[j] == "," and cm.group() in SHARED_SUBJECT_FORMS:
         return "shared", k
-    am = re.match(r"and\s+(?:then\s+|also\s+)?", text[k:end])
+    am = RE_AND.match(text, k, end)
     if am:
-        cm = RE_CUE.match(text, k + am.end())
+        cm = RE_CUE.match(text, am.end())
         if cm and CUE_KIND[cm.group()].lemma in AND_SHARED_LEMMAS:
-            return "shared", k + am.end()
-    if rest[:1] in ",—–―‒(" and inverted and re.match(r"[,—–―‒(]\s*(?:a|an|the|who|whom|whose|which|as|while|after|before|"
-                                          r"when|because|although|though|in|on|at|during|speaking|referring|"
-                                          r"referencing|citing|pointing|responding|\w+ing)\b", rest):
+            return "shared", am.end()
+    if rest[:1] in ",—–―‒(" and inverted and RE_APPOSITION_OR_CLAUSE.match(rest):
         return "end", j  # an apposition or a subordinate clause, not content
     if rest[:1] == ":":
         return "clause", j
-    if inverted and re.match(r"(?:who|whose)\s", rest):
+    if inverted and RE_RELATIVE.match(rest):
         return "end", j  # "..., said Okafor who faults the builders": a relative clause on the speaker
     return None
 
@@ -112,15 +120,15 @@ def _after_first_part(doc: Document, rest_after: int, end: int, inverted: bool) 
     """After the tail's first comma: where a shared-subject cue starts (``, noting``), and whether
     the sentence goes on as the content around a parenthetical attribution."""
     text = doc.text
-    sm = re.match(r"\s*,\s*(?:and\s+)?", text[rest_after:end])
+    sm = RE_COMMA.match(text, rest_after, end)
     if not sm:
         return None, False
-    cm = RE_CUE.match(text, rest_after + sm.end())
+    cm = RE_CUE.match(text, sm.end())
     if cm and cm.group() in SHARED_SUBJECT_FORMS:
-        return rest_after + sm.end(), False
-    after_comma = text[rest_after + sm.end():end]
+        return sm.end(), False
+    after_comma = text[sm.end():end]
     # "The truth, the senator said, was that ...": the sentence goes on after the attribution
-    paren = (not inverted and sm.group().strip() == "," and word_count(after_comma, 0, len(after_comma)) >= 3
+    paren = (not inverted and sm.group().strip() == "," and has_words(text, sm.end(), end, 3)
              and not after_comma.lstrip()[:1] in QUOTE_START
              and not RE_ACCORDING.match(after_comma.lstrip())
              and not re.match(r"\s*(?:who|which|whose|whom|but|and|though|although|while|as|because|when|"

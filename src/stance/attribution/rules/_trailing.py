@@ -11,7 +11,7 @@ from ..cues import RE_ACCORDING, TELL_FORMS, Cue
 from ..document import Document
 from ..mentions import mention_after
 from ..tails import media_hearer, tail_kind
-from ..text import trim, word_count
+from ..text import has_words, trim
 from . import direct_quote_then_cue, direct_split_quote, indirect_parenthetical_cue
 
 
@@ -36,7 +36,7 @@ def trailing_candidate(doc: Document, cue: Cue, content_end: int, sp: Span, afte
     if kind in ("clause", "quote") and not direct:
         return None, None  # 'As they marched, they chanted "..."': the quotation after the cue is the content
     c = trim(text, start, ce, final_period=not direct)
-    if word_count(text, *c) < LIMITS.min_content_words and not (direct and kind == "quote" and word_count(text, *c) >= 1):
+    if not has_words(text, *c, LIMITS.min_content_words) and not (direct and kind == "quote" and has_words(text, *c, 1)):
         return None, None  # ('"That," he added, "promises ...": a split quotation counts as a whole)
     quotation = direct_split_quote.quotation_after_tail(doc, at) if kind == "quote" else None
     if quotation is not None:

@@ -19,7 +19,7 @@ from ..candidates import Candidate, Proposal
 from ..cues import Cue
 from ..document import Document
 from ..nouns import PERSON_NOUNS, TITLES, is_cap
-from ..text import tokens, trim, word_count
+from ..text import has_words, tokens, trim
 
 NAME = "headline.colon"
 #: the colon or a spaced dash between the two sides
@@ -47,14 +47,14 @@ def match(doc: Document, cue: Cue, claims: SentenceClaims) -> Optional[Proposal]
     text = doc.text
     s = doc.sentences[cue.sentence]
     left, right = trim(text, s.start, cue.start), trim(text, cue.end, s.end)
-    if _speaker_side(text, left) and word_count(text, *right) >= 3:
+    if _speaker_side(text, left) and has_words(text, *right, 3):
         speaker, content = left, right
     else:
         short = _before_on(text, right)
-        if not _speaker_side(text, short) or word_count(text, *left) < 4:
+        if not _speaker_side(text, short) or not has_words(text, *left, 4):
             return None
         speaker, content = short, left
-    if word_count(text, *content) < 3 or text[content[1] - 1:s.end].strip().startswith("?"):
+    if not has_words(text, *content, 3) or text[content[1] - 1:s.end].strip().startswith("?"):
         return None  # a question is not a statement ("Podcast: Was the deal a mistake?")
     return Proposal((Candidate(content, speaker, cue.span, NAME, cue.sentence),), ((s.start, s.end),))
 

@@ -20,7 +20,7 @@ from ..candidates import Candidate, Proposal
 from ..cues import CUE_KIND, NOUN_FORMS, RE_CUE, Cue
 from ..document import Document
 from ..mentions import mention_before
-from ..text import word_count
+from ..text import has_words
 from ..wire_credits import is_wire_service, relays_a_speaker
 from . import indirect_inverted_cue, indirect_shared_subject
 from ._trailing import trailing_candidate
@@ -28,6 +28,13 @@ from ._trailing import trailing_candidate
 NAME = "indirect.trailing_cue"
 #: '"...," said Ana Reyes, a nurse, who said she ...': a relative clause about the speaker
 RE_RELATIVE_CUE = re.compile(r",\s*who\s+(?:(?:also|later|has|have|had|previously|\w+ly)\s+){0,2}(?P<cue>[a-z])")
+#: the filters of :func:`_can_trail`, searched within the sentence's bounds (the two with ``\b`` on a
+#: copy of the text before the cue, so that ``\b`` at the sentence start does not look before it)
+RE_TO = re.compile(r"\s+to\b")
+RE_OBJECT_OF = re.compile(r"\s+(?:of|with|by)\b")
+RE_QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:''|[\"”’])\s*\S+(?:\s+\S+){0,4}\s*$")
+RE_PERFECT = re.compile(r"\b(?:have|has|had|the|his|her|their|its)\s+$")
+RE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 #: a comma, a closing quote or ", as" separating the content from a speaker before the cue
 RE_CONTENT_SEPARATOR = re.compile(r"(?:,\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?|,\s*as)\s*$")
 
@@ -64,19 +71,17 @@ def match(doc: Document, cue: Cue, claims: SentenceClaims) -> Optional[Proposal]
 
 def _can_trail(text: str, s: Sentence, cue: Cue) -> bool:
     """Filters: a base form, a noun reading, a perfect or passive, a participle after a noun."""
-    before = text[s.start:cue.start]
-    after = text[cue.end:s.end]
     if cue.tag == "base" and cue.form != "say":
         return False
-    if cue.lemma == "add" and re.match(r"\s+to\b", after):
+    if cue.lemma == "add" and RE_TO.match(text, cue.end, s.end):
         return False  # "added to her delegate lead": not speech
-    if cue.form in NOUN_FORMS and not re.search(r"[,?!]\s*(?:''|[\"”’])\s*\S+(?:\s+\S+){0,4}\s*$", before):
+    if cue.form in NOUN_FORMS and not RE_QUOTED_BEFORE.search(text, s.start, cue.start):
         return False  # "..., 30 states." / "have claims": noun readings (but '"...," he mocks.')
-    if cue.tag == "pres" and re.search(r"\b(?:have|has|had|the|his|her|their|its)\s+$", before):
+    if cue.tag == "pres" and RE_PERFECT.search(text[s.start:cue.start]):
         return False
-    if cue.tag in ("past", "part") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", before):
+    if cue.tag in ("past", "part") and RE_PASSIVE.search(text[s.start:cue.start]):
         return False  # passive: "Reyes's campaign manager was asked"
-    if cue.lemma in ("accuse", "charge", "cite", "quote") and re.match(r"\s+(?:of|with|by)\b", after):
+    if cue.lemma in ("accuse", "charge", "cite", "quote") and RE_OBJECT_OF.match(text, cue.end, s.end):
         return False  # a participle after a noun: "..., an American contractor accused of spying"
     return True
 
@@ -88,9 +93,9 @@ def _speaker_before(doc: Document, s: Sentence, cue: Cue):
     if m is None or RE_CUE.search(text, m[0][0], m[0][1]) or text[m[0][0]:m[0][1]].lower() in ("who", "which", "that"):
         return None, None  # (a relative clause is not a trailing attribution)
     sp = m[0]
-    pm = RE_CONTENT_SEPARATOR.search(text[s.start:sp[0]])
-    if pm and word_count(text, s.start, s.start + pm.start()) >= 1:
-        return trailing_candidate(doc, cue, s.start + pm.start(), sp, cue.end, NAME)
+    pm = RE_CONTENT_SEPARATOR.search(text, s.start, sp[0])
+    if pm and has_words(text, s.start, pm.start(), 1):
+        return trailing_candidate(doc, cue, pm.start(), sp, cue.end, NAME)
     return None, None
 
 
