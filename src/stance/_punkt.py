@@ -144,17 +144,18 @@ class QuickPunkt(PunktSentenceTokenizer):
         """Candidate ends with their contexts (nltk's ``_match_potential_end_contexts``)."""
         prev_start = prev_stop = 0  # the word before the previous candidate
         prev_match = None
-        others = [c for c in string.whitespace if c != " " and c in text]  # usually none
+        # usually none (they are all unprintable: one scan of a printable text rules them out)
+        others = [] if text.isprintable() else [c for c in string.whitespace if c != " " and c in text]
         for match in self._lang_vars.period_context_re().finditer(text):
             space = text.rfind(" ", prev_stop, match.start())  # the last of nltk's whitespace characters
             for c in others:
                 space = max(space, text.rfind(c, prev_stop, match.start()))
             word_start = space + 1 if space > prev_stop else prev_start  # nltk ignores a space right at prev_stop
-            if prev_match and prev_stop <= word_start:
-                yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+            if prev_match and prev_stop <= word_start:  # (the word, the mark and the token the look-ahead saw)
+                yield prev_match, text[prev_start:prev_match.end("after_tok")]
             prev_match, prev_start, prev_stop = match, word_start, match.start()
         if prev_match:
-            yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
+            yield prev_match, text[prev_start:prev_match.end("after_tok")]
 
     def _contains_break(self, text: str) -> bool:
         """True when a token of ``text`` other than the last ends a sentence (nltk's rules, see the class)."""

@@ -34,3 +34,12 @@ def test_quote_kind():
 def test_unbalanced_marks_never_raise():
     for text in ['"', "“", 'He said “ok', '"a" "b', "x ” y “ z", '\n\n"\n\n"']:
         build_document(text)
+
+
+def test_sentence_of_is_the_last_sentence_starting_at_or_before():
+    text = "Ortiz spoke.  Lee said so.\n\nMay left.  "
+    doc = build_document(text)
+    starts = [s.start for s in doc.sentences]
+    for pos in range(len(text) + 2):
+        expected = max([i for i, st in enumerate(starts) if st <= pos], default=0)
+        assert doc.sentence_of(pos) == expected

@@ -196,3 +196,18 @@ def test_statement_inside_a_quotation_is_not_extended():
     quotes = find_quotes(text)
     assert [q.speaker_mention for q in quotes] == ["the engineer"]
     assert all(q.content_span[1] <= text.index("” the engineer") for q in quotes)
+
+
+def test_rules_on_cues_have_no_trigger_in_a_sentence_without_cues():
+    """run_rules skips them on such sentences: they would have nothing to run on."""
+    from stance.attribution.document import build_document
+    from stance.attribution.rules import RULES
+
+    text = 'Ortiz said the plan works. According to Lee, it does. Said Ruiz: "Fine." Roads: "closed."'
+    doc = build_document(text)
+    on_cues = [r for r in RULES if r.on_cues]
+    assert {r.name for r in on_cues} == {"indirect.trailing_cue", "indirect.as_cue", "indirect.subject_cue",
+                                         "indirect.shared_subject"}
+    for si in range(len(doc.sentences)):
+        for rule in on_cues:
+            assert list(rule.triggers(doc, si, ())) == []

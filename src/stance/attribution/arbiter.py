@@ -28,7 +28,10 @@ class SentenceClaims:
         self.accepted: List[Candidate] = []
 
     def is_claimed(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self._claims)
+        for a, b in self._claims:  # (a loop, not ``any``: most sentences have no claim yet)
+            if a <= pos < b:
+                return True
+        return False
 
     def next_claim_after(self, pos: int, default: int) -> int:
         """The start of the first claim that begins after ``pos`` (else ``default``)."""

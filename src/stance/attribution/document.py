@@ -41,6 +41,7 @@ class Document:
     starts: Tuple[int, ...]  # sorted region starts (for bisect)
     ends: Tuple[int, ...]  # sorted region ends (regions are disjoint)
     headline: Optional[Tuple[int, int]] = None  # the headline line, if the article opens with one
+    sentence_starts: Tuple[int, ...] = ()  # the sentences' starts (for bisect)
 
     def in_headline(self, pos: int) -> bool:
         return self.headline is not None and self.headline[0] <= pos < self.headline[1]
@@ -49,15 +50,8 @@ class Document:
         return self.by_start.get(pos)
 
     def sentence_of(self, pos: int) -> int:
-        """Index of the sentence that holds (or last starts before) ``pos``."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid].start <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index of the sentence that holds (or last starts before) ``pos``; 0 before the first."""
+        return max(bisect.bisect_right(self.sentence_starts, pos) - 1, 0)
 
     def chain_back(self, region: Region) -> int:
         """Start of a quotation, following reopened-paragraph quotes backwards."""
@@ -112,7 +106,8 @@ def build_document(text: str) -> Document:
     sentences = strip_datelines(text, sentences, headline, not_words=_SPEAKER_WORDS)
     return Document(text, tuple(sentences), tuple(paragraphs), tuple(regions),
                     bytes(inside), {r[0]: r for r in regions}, {r[1]: r for r in regions},
-                    tuple(r[0] for r in regions), tuple(r[1] for r in regions), headline)
+                    tuple(r[0] for r in regions), tuple(r[1] for r in regions), headline,
+                    tuple(x.start for x in sentences))
 
 
 def quote_regions(text: str) -> List[Region]:
@@ -178,6 +173,10 @@ def _opens_with_quote(text: str, ls: int, le: int) -> bool:
 def quote_kind(text: str, span: Span, inside: bytes) -> str:
     """``direct`` when >= 80% of the content's letters are inside quotation marks, ``mixed``
     when some are, else ``indirect`` (the PolNeAR converter's definition)."""
+    if inside.find(1, span[0], span[1]) < 0:
+        return "indirect"  # (most statements: nothing quoted; many others: all quoted)
+    if inside.find(0, span[0], span[1]) < 0:
+        return "direct" if any(map(str.isalpha, text[span[0]:span[1]])) else "indirect"
     alpha = list(map(str.isalpha, text[span[0]:span[1]]))
     letters, quoted = sum(alpha), sum(compress(inside[span[0]:span[1]], alpha))
     if not letters or not quoted:

@@ -33,6 +33,8 @@ def run_rules(doc: Document, si: int, cues: Sequence[Cue], rules: Sequence[Rule]
     claimed gets its rule's proposal accepted."""
     claims = SentenceClaims(cues)
     for rule in rules:
+        if rule.on_cues and not cues:
+            continue
         for trigger in rule.triggers(doc, si, cues):
             if claims.is_claimed(trigger.start):
                 continue

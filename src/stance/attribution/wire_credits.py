@@ -11,7 +11,7 @@ own report ("Ruiz said ..., the Post reported") stays the newspaper's.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..types import Span
 from .candidates import Candidate
@@ -54,11 +54,14 @@ def record_credits(doc: Document, cues: Sequence[Sequence[Cue]], candidates: Lis
     at the end of the content (``..., the state news agency reported``, ``..., per AFP``) is cut
     off the content."""
     text = doc.text
+    credits: Dict[int, List[Tuple[Span, int]]] = {}  # per sentence (it often holds several statements)
     for c in candidates:
         if c.via is not None:
             continue
-        s = doc.sentences[c.sentence]
-        for credit, at in _credits(doc, s.start, s.end):
+        if c.sentence not in credits:
+            s = doc.sentences[c.sentence]
+            credits[c.sentence] = _credits(doc, s.start, s.end)
+        for credit, at in credits[c.sentence]:
             if credit == c.speaker or doc.inside[at]:
                 continue
             if c.content[0] <= at < c.content[1]:
@@ -75,12 +78,14 @@ def _credits(doc: Document, lo: int, hi: int) -> List[Tuple[Span, int]]:
     """(agency mention, where its credit starts) for every wire credit between ``lo`` and ``hi``."""
     text = doc.text
     out = []
-    for m in RE_CREDIT.finditer(text, lo, hi):
-        sp = mention_after(text, m.end(), hi)
-        if sp is not None and is_wire_service(text, sp):
-            at = m.start()
-            k = text.rfind(",", lo, at)
-            out.append((sp, k if k >= 0 and not text[k + 1:at].strip() else at))
+    # (a substring test first: ``RE_CREDIT``, opening with a look-behind, tries every position of the sentence)
+    if text.find("ccording", lo, hi) >= 0 or text.find("per", lo, hi) >= 0:
+        for m in RE_CREDIT.finditer(text, lo, hi):
+            sp = mention_after(text, m.end(), hi)
+            if sp is not None and is_wire_service(text, sp):
+                at = m.start()
+                k = text.rfind(",", lo, at)
+                out.append((sp, k if k >= 0 and not text[k + 1:at].strip() else at))
     for m in RE_TRAILING_CREDIT.finditer(text, lo, hi):
         if is_wire_service(text, (m.start(1), m.end(1))):
             out.append(((m.start(1), m.end(1)), m.start()))

@@ -49,3 +49,19 @@ def test_indirect_inverted_cue(text, expected, alone, statements, run_rule):
         assert run_rule(ENTRY, text) == expected
     elif alone:  # another sentence rule finds it alone
         assert run_rule(alone, text) == expected
+
+
+def test_inversion_scan_from_the_trailing_marks_finds_what_the_whole_scan_finds():
+    import random
+
+    from stance.attribution.rules.indirect_inverted_cue import RE_INVERSION, _inversion
+
+    rng = random.Random(0)
+    alphabet = "ab ,:;—?!…'\"”’\n\u00a0"
+    found = 0
+    for _ in range(5000):
+        before = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        whole, tail = RE_INVERSION.search(before), _inversion(before)
+        assert (whole and whole.span()) == (tail and tail.span())
+        found += whole is not None
+    assert found > 1000

@@ -44,3 +44,25 @@ def test_indirect_shared_subject(text, expected, alone, statements, run_rule):
         assert run_rule(ENTRY, text) == expected
     elif alone:  # another sentence rule finds it alone
         assert run_rule(alone, text) == expected
+
+
+def test_end_anchored_searches_run_only_where_they_can_match():
+    """The pre-tests that skip a search (on how the text before the cue ends) never skip a match."""
+    import random
+
+    from stance.attribution.rules.indirect_shared_subject import COORDINATED_ENDS, RE_AFTER_BY, RE_COORDINATED
+    from stance.attribution.rules.indirect_subject_cue import PASSIVE_ADVERB_ENDS, RE_PASSIVE_ADVERBS
+
+    rng = random.Random(0)
+    words = ["and", "but", "also", "then", "later", "by", "was", "is", "first", "previously", "quickly", "x", ",",
+             " ", "\n", "\u00a0"]
+    hits = 0
+    for _ in range(20000):
+        pre = "".join(rng.choice(words) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(0, 6)))
+        last = pre.rstrip()
+        for rx, ends in ((RE_COORDINATED, COORDINATED_ENDS), (RE_AFTER_BY, ("by",)),
+                         (RE_PASSIVE_ADVERBS, PASSIVE_ADVERB_ENDS)):
+            if rx.search(pre):
+                hits += 1
+                assert last.endswith(ends), (rx.pattern, pre)
+    assert hits > 1000

@@ -187,3 +187,19 @@ def test_indirect_subject_cue(text, expected, alone, statements, run_rule):
         assert run_rule(ENTRY, text) == expected
     elif alone:  # another sentence rule finds it alone
         assert run_rule(alone, text) == expected
+
+
+def test_last_word_is_what_the_end_anchored_search_finds():
+    import random
+    import re
+
+    from stance.attribution.rules._subject import _last_word
+
+    rng = random.Random(0)
+    alphabet = "ab_7é ,.\n’'-“"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        m = re.search(r"(\w+)\W*$", text[lo:hi])
+        assert _last_word(text, lo, hi) == (None if m is None else (lo + m.start(1), m.group(1)))

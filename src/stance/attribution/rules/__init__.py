@@ -44,6 +44,8 @@ class Rule:
     triggers: Triggers
     match: Callable[[Document, Cue, SentenceClaims], Optional[Proposal]]
     produces: Tuple[str, ...]
+    #: its triggers are the sentence's cues, so a sentence without cues (most of them) is skipped unasked
+    on_cues: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,16 +62,17 @@ RULES: Tuple[Rule, ...] = (
     Rule(headline_colon.NAME, headline_colon.triggers, headline_colon.match, (headline_colon.NAME,)),
     Rule(indirect_trailing_cue.NAME, indirect_trailing_cue.triggers, indirect_trailing_cue.match,
          (direct_quote_then_cue.NAME, direct_split_quote.NAME, indirect_trailing_cue.NAME,
-          indirect_inverted_cue.NAME, indirect_parenthetical_cue.NAME, indirect_shared_subject.NAME)),
+          indirect_inverted_cue.NAME, indirect_parenthetical_cue.NAME, indirect_shared_subject.NAME), on_cues=True),
     Rule(indirect_according_to.NAME, indirect_according_to.triggers, indirect_according_to.match,
          (indirect_according_to.NAME,)),
     Rule(indirect_inverted_cue.NAME, indirect_inverted_cue.said_first_triggers, indirect_inverted_cue.match_said_first,
          (indirect_inverted_cue.NAME,)),
-    Rule(indirect_as_cue.NAME, cues_in_order, indirect_as_cue.match, (indirect_as_cue.NAME,)),
+    Rule(indirect_as_cue.NAME, cues_in_order, indirect_as_cue.match, (indirect_as_cue.NAME,), on_cues=True),
     Rule(indirect_subject_cue.NAME, cues_in_order, indirect_subject_cue.match,
          (indirect_subject_cue.NAME, direct_cue_then_quote.NAME, direct_block_quote.NAME,
-          indirect_shared_subject.NAME)),
-    Rule(indirect_shared_subject.NAME, cues_in_order, indirect_shared_subject.match, (indirect_shared_subject.NAME,)),
+          indirect_shared_subject.NAME), on_cues=True),
+    Rule(indirect_shared_subject.NAME, cues_in_order, indirect_shared_subject.match, (indirect_shared_subject.NAME,),
+         on_cues=True),
 )
 
 #: document passes, in order

@@ -21,6 +21,10 @@ WH_BLOCKERS = lexicon.word_set("wh_blockers")
 #: "X, who said A, <predicate> ...": the main predicate after a non-restrictive relative clause
 RE_MAIN_PREDICATE = re.compile(r",\s+(?:(?:also|later|then|now|\w+ly)\s+)?(?P<v>[a-z]+)\b")
 MAIN_AUX = lexicon.word_set("main_aux")
+RE_AND_VERB = re.compile(r"\s+and\s+(?!then\b|also\b|added\b|adds\b)")
+RE_FROM_PLACE = re.compile(r"\s+from\s+[A-Z]")
+#: the last word of a text read backwards: ``(\w+)\W*$`` tries every position of the text, this one the end only
+RE_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
 
 
 class Subject(NamedTuple):
@@ -43,19 +47,19 @@ def find_subject(doc: Document, s: Sentence, cue: Cue) -> Optional[Subject]:
     if any(not (c.group() == "states" and c.end() == sp[1]) for c in RE_CUE.finditer(text, sp[0], sp[1])) \
             or RE_ACCORDING.search(text, sp[0], sp[1]):
         return None  # (but "states" as the head is the polity: "the three states said")
-    if re.match(r"\s+and\s+(?!then\b|also\b|added\b|adds\b)", text[cue.end:s.end]) and cue.tag in ("past", "pres", "base"):
+    if cue.tag in ("past", "pres", "base") and RE_AND_VERB.match(text, cue.end, s.end):
         return None  # "who said and did the same things": the verb is coordinated, no content follows
-    if cue.form in ("reported", "reports") and re.match(r"\s+from\s+[A-Z]", text[cue.end:s.end]):
+    if cue.form in ("reported", "reports") and RE_FROM_PLACE.match(text, cue.end, s.end):
         return None  # "X reported from Kabul": a byline
     if RE_BAD_MENTION.search(text[sp[0]:sp[1]]):
         return None  # "the impact it said ...", "Everything Moss says": not the speaker's noun phrase
     word = text[sp[0]:sp[1]].lower()
     if word in WH_BLOCKERS:
         return None
-    prev_word = re.search(r"(\w+)\W*$", text[s.start:sp[0]])
-    if prev_word and prev_word.group(1).lower() in WH_BLOCKERS:
-        return Subject(sp, None, word, (s.start + prev_word.start(1), prev_word.group(1)))
-    if prev_word and prev_word.group(1).lower() in ("which", "that", "who", "whom") and word in (
+    prev_word = _last_word(text, s.start, sp[0])
+    if prev_word and prev_word[1].lower() in WH_BLOCKERS:
+        return Subject(sp, None, word, prev_word)
+    if prev_word and prev_word[1].lower() in ("which", "that", "who", "whom") and word in (
             "he", "she", "they", "it", "we", "i"):
         return None  # "which he said has increased": an attribution inside a relative clause
     antecedent = None
@@ -68,6 +72,12 @@ def find_subject(doc: Document, s: Sentence, cue: Cue) -> Optional[Subject]:
         a = mention_before(text, s.start, s.start + am.end(1))
         antecedent = a[0] if a else None
     return Subject(sp, antecedent, word)
+
+
+def _last_word(text: str, lo: int, hi: int) -> Optional[Tuple[int, str]]:
+    """Where the last ``\\w+`` word of ``text[lo:hi]`` starts, and the word."""
+    m = RE_LAST_WORD_REVERSED.match(text[lo:hi][::-1])
+    return None if m is None else (hi - m.end(1), m.group(1)[::-1])
 
 
 def indirect_limit(doc: Document, s: Sentence, cue: Cue, subject: Subject, limit: int) -> int:

@@ -26,6 +26,9 @@ NAME = "indirect.inverted_cue"
 RE_INVERSION = re.compile(r"(?:[,:;—–―‒]\s*(?:''|[\"”’])?|[?!…](?:''|[\"”’])|(?:''|[\"”’]),?)\s*$")
 #: the last non-space characters ``RE_INVERSION`` can end on (a cheap test before its scan)
 INVERSION_LAST = frozenset(",:;—–―‒'\"”’")
+#: the characters ``RE_INVERSION`` matches besides spaces: its match lies in the run of them (and spaces) that
+#: ends the text, so its scan starts there (see ``_inversion``)
+INVERSION_CHARS = frozenset(",:;—–―‒?!…'\"”’")
 #: "Said Ellis: “...”": a sentence opening with an inverted speech verb, then the speaker and a
 #: comma or colon, then the statement
 RE_SAID_FIRST = re.compile(r"[“\"]?(?:Said|Says|Added|Adds)\s+(?=[A-Z])")
@@ -37,10 +40,13 @@ def inverted_candidate(doc: Document, cue: Cue) -> Tuple[Optional[Candidate], Op
     text = doc.text
     s = doc.sentences[cue.sentence]
     before = text[s.start:cue.start]
-    inv = RE_INVERSION.search(before) if before.rstrip()[-1:] in INVERSION_LAST else None
+    last = before.rstrip()[-1:]
+    if last not in INVERSION_LAST:
+        return None, None
+    inv = _inversion(before)
     if not inv:
         return None, None
-    if before.rstrip().endswith(","):
+    if last == ",":
         m = mention_before(text, s.start, cue.start)
         if m is not None and m[1] is not None:
             return None, None  # "Zhu, a professor, said": the speaker stands before the cue
@@ -51,6 +57,14 @@ def inverted_candidate(doc: Document, cue: Cue) -> Tuple[Optional[Candidate], Op
         return None, None
     content_end = cue.start - (len(before) - inv.start())
     return trailing_candidate(doc, cue, content_end, sp, sp[1], NAME)
+
+
+def _inversion(before: str) -> Optional[re.Match]:
+    """``RE_INVERSION.search(before)``, scanning only the marks and spaces that end ``before``."""
+    run = len(before)
+    while run and (before[run - 1] in INVERSION_CHARS or before[run - 1].isspace()):
+        run -= 1
+    return RE_INVERSION.search(before, run)
 
 
 def said_first_triggers(doc: Document, si: int, cues: Sequence[Cue]) -> Iterator[Cue]:

@@ -23,6 +23,13 @@ from ..sentence_subjects import sentence_subject
 from ..text import trim, word_count
 
 NAME = "indirect.shared_subject"
+#: "..., saying" (``re`` finds the comma it starts with fast), "... by telling" (searched only when the text
+#: before the cue ends on "by": an end-anchored search tries every position of that text)
+RE_AFTER_COMMA = re.compile(r",\s*(?:[”’]\s*|''\s*)?(?:even\s+|also\s+|while\s+)?$")
+RE_AFTER_BY = re.compile(r"\bby\s+$")
+#: "... and vowed", "..., then told": searched only when the text before the cue ends on one of ``COORDINATED_ENDS``
+RE_COORDINATED = re.compile(r"(?:\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+then\s+)$")
+COORDINATED_ENDS = ("and", "but", "also", "then", "later")
 
 
 def match(doc: Document, cue: Cue, claims: SentenceClaims) -> Optional[Proposal]:
@@ -51,10 +58,11 @@ def _shares_a_subject(pre: str, post: str, v) -> bool:
     if v.lemma == "claim" and re.match(r"\s+(?:(?:his|her|their|its|a|an|the)\s+)?(?:\w+\s+){0,2}?"
                                        r"(?:victory|victories|win|wins|seat|title|prize|nomination|credit)\b", post):
         return False  # "..., claiming his third victory": winning, not a statement
-    return bool((v.tag == "ing" and (re.search(r",\s*(?:[”’]\s*|''\s*)?(?:even\s+|also\s+|while\s+)?$", pre)
-                                     or (v.lemma in ("say", "tell", "ask", "call") and re.search(r"\bby\s+$", pre))))
+    last = pre.rstrip()
+    return bool((v.tag == "ing" and (RE_AFTER_COMMA.search(pre) or (
+        v.lemma in ("say", "tell", "ask", "call") and last.endswith("by") and RE_AFTER_BY.search(pre))))
                 or (v.tag in ("past", "pres") and (v.lemma in AND_SHARED_LEMMAS or v.lemma == "tell")
-                    and re.search(r"(?:\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+then\s+)$", pre)))
+                    and last.endswith(COORDINATED_ENDS) and RE_COORDINATED.search(pre)))
 
 
 def shared_candidate(doc: Document, si: int, sp: Span, cue: Span, end: int,

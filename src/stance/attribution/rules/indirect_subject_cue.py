@@ -36,6 +36,16 @@ SHORT_ANSWERS = lexicon.word_set("short_answers")
 #: "the states that have voted": a noun-like cue form before "that" + a verb is a relative clause
 RE_WH_NO_COMPLEMENT = re.compile(r"\s+(?:when|after|before|during|since|in|on|at|to|about|of|for|with|by|as)\b")
 RE_WH_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[–—―-]+\s|\s(?:and|but|or|while|because)\s")
+#: a passive auxiliary and one or two adverbs before the cue ("was first reported"); searched only when the text
+#: before the cue ends on such an adverb (the search tries every position of that text)
+RE_PASSIVE_ADVERBS = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$")
+PASSIVE_ADVERB_ENDS = ("ly", "first", "also", "later")
+#: what follows a cue that is not speech: "added to", "called into", "declined by 5 percent", "claimed by the X"
+RE_ADDED_TO = re.compile(r"\s+to\b")
+RE_CALLED_INTO = re.compile(r"\s+(?:into|in|up|off|back|out)\b")
+RE_DECLINED_BY = re.compile(r"\s+(?:in|by|from|over|sharply|slightly|steadily|significantly|dramatically|\d)")
+RE_BY_AGENT = re.compile(r"\s+by\s+(?:the|a|an|his|her|their|its|[A-Z])")
 RE_RELATIVE_VERB = re.compile(r"(?:have|has|had|will|would|are|is|were|was|could|can|may|might|should|must)\b")
 
 
@@ -101,26 +111,24 @@ def _statement(doc: Document, s: Sentence, cue: Cue, subject: Subject, claims: S
 
 def _word_before(text: str, s: Sentence, cue: Cue) -> str:
     """The word before the cue, skipping "-ly" adverbs (and, before a progressive, "still", "now" ...)."""
-    between = [w for w in text[s.start:cue.start].split() if not (w.endswith("ly") and w.islower())]
-    if cue.tag == "ing":
-        # "is once again questioning", "are still demanding": an adverb before the progressive
-        while between and between[-1] in PROGRESSIVE_ADVERBS:
-            between.pop()
-    return between[-1].lower() if between else ""
+    progressive = cue.tag == "ing"
+    for w in reversed(text[s.start:cue.start].split()):
+        if (w.endswith("ly") and w.islower()) or (progressive and w in PROGRESSIVE_ADVERBS):
+            continue  # (before a progressive: "is once again questioning", "are still demanding")
+        return w.lower()
+    return ""
 
 
 def _reads_as_speech(text: str, s: Sentence, cue: Cue, last_word: str) -> bool:
     """Filters for readings that are not speech: "added to", "called into", "declined by 5
     percent", "a spa called X", a participle without an auxiliary, a passive (with or without its
     auxiliary: "the reefs claimed by Chile")."""
-    after = text[cue.end:s.end]
     before = text[s.start:cue.start]
-    if cue.lemma == "add" and re.match(r"\s+to\b", after):
+    if cue.lemma == "add" and RE_ADDED_TO.match(text, cue.end, s.end):
         return False  # "added to her delegate lead": not speech
-    if cue.lemma == "call" and re.match(r"\s+(?:into|in|up|off|back|out)\b", after):
+    if cue.lemma == "call" and RE_CALLED_INTO.match(text, cue.end, s.end):
         return False  # "called into the program": a phone call, not speech
-    if cue.lemma == "decline" and re.match(
-            r"\s+(?:in|by|from|over|sharply|slightly|steadily|significantly|dramatically|\d)", after):
+    if cue.lemma == "decline" and RE_DECLINED_BY.match(text, cue.end, s.end):
         return False  # "turnout declined by 5 percent": a fall, not a refusal
     if naming_called(text, s, cue.start, cue.end):
         return False  # "a spa called Bulgari Tower": naming, not speech
@@ -128,11 +136,10 @@ def _reads_as_speech(text: str, s: Sentence, cue: Cue, last_word: str) -> bool:
             and not re.search(r"\b(?:with|of)\s+(?:[A-Z][\w.'’-]*\s+){1,5}$", before) \
             and not re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho)[’']s\s+$", before):
         return False  # ("with Senator Tom Lund telling reporters ..." is a statement)
-    if cue.tag in ("past", "part") and (last_word in PASSIVE_AUX or re.search(
-            r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|first\s+|also\s+|later\s+|previously\s+){1,2}$",
-            before)):
+    if cue.tag in ("past", "part") and (last_word in PASSIVE_AUX or (
+            before.rstrip().endswith(PASSIVE_ADVERB_ENDS) and RE_PASSIVE_ADVERBS.search(before))):
         return False  # passive: "was told", "have been charged", "was first reported"
-    if cue.tag in ("past", "part") and re.match(r"\s+by\s+(?:the|a|an|his|her|their|its|[A-Z])", after):
+    if cue.tag in ("past", "part") and RE_BY_AGENT.match(text, cue.end, s.end):
         return False  # a participle with its agent: "the islands claimed by the Peruvians"
     return True
 

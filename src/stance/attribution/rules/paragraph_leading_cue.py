@@ -26,8 +26,8 @@ def extend(doc: Document, cues: Sequence[Sequence[Cue]], candidates: List[Candid
     for c in candidates:
         s = sents[c.sentence]
         if c.direct or c.reported_rule != "indirect.subject_cue" or not is_first_in_paragraph(sents, c.sentence) \
-                or c.content[1] < trim(doc.text, s.start, s.end)[1] - 1 or c.via is not None \
-                or not re.search(r"\bthat\s*$", doc.text[c.cue[1]:c.content[0]]):
+                or c.via is not None or not re.search(r"\bthat\s*$", doc.text[c.cue[1]:c.content[0]]) \
+                or c.content[1] < trim(doc.text, s.start, s.end)[1] - 1:
             continue
         k = reach(doc, cues, attributed, c.sentence, +1)
         if k > c.sentence:
