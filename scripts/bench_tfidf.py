@@ -97,7 +97,8 @@ def main() -> None:
         print(f"char_wb words kept, {'old' if module is old else 'new'}: {words:,} words, {kept / 1e6:.1f} MB")
 
     preprocess = char.build_preprocessor()
-    distinct = list(dict.fromkeys(w for vec, batch in calls if vec is char for t in batch for w in preprocess(t).split()))
+    batches = [batch for vec, batch in calls if vec is char]
+    distinct = list(dict.fromkeys(w for batch in batches for t in batch for w in preprocess(t).split()))
     found: dict[str, list[float]] = {"one by one": [], "at once": [], "index": []}
     for _ in range(args.repeat):
         new._GRAM_INDEX.pop(char, None)

@@ -171,14 +171,19 @@ WORD_BREAK_TEXTS = ["Li Na said. Li Nan, Li-Na and xLi Na did not; Li Na_ neithe
 @pytest.mark.parametrize("text", WORD_BREAK_TEXTS)
 @pytest.mark.parametrize("lo, hi", [(0, None), (1, None), (0, -1), (3, -3)])
 def test_word_break_search_finds_what_the_look_behind_pattern_finds(text, lo, hi):
-    """whole_word_starts and after_word_break are faster forms of ``(?<![\\w-])``-patterns: same matches."""
+    """whole_word_starts and names_after are faster forms of ``(?<![\\w-])``-patterns: same matches."""
     import re
 
-    from stance.attribution.names import RE_NAME_RUN, after_word_break, whole_word_starts
+    from stance.attribution.names import RE_NAME_RUN, names_after, whole_word_starts
 
     hi = len(text) + (hi or 0)
     name = re.compile(r"(?<![\w-])" + re.escape("Li Na") + r"(?![\w-])")
     assert list(whole_word_starts(text, "Li Na", lo, hi)) == [m.start() for m in name.finditer(text, lo, hi)]
     role = r"(?i:spokeswoman),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"
-    want = [m.span(1) for m in re.compile(r"(?<![\w-])" + role).finditer(text, lo, hi)]
-    assert [m.span(1) for m in after_word_break(re.compile(role), text, lo, hi)] == want
+    want = [(m.start(), m.group(1)) for m in re.compile(r"(?<![\w-])" + role).finditer(text, lo, hi)]
+    assert list(names_after(re.compile("(?i:spokeswoman)"), text, lo, hi, word_start=True)) == want
+    want = [(m.start(), m.group(1)) for m in re.compile(role).finditer(text, lo, hi)]  # (co-spokeswoman too)
+    assert list(names_after(re.compile("(?i:spokeswoman)"), text, lo, hi, word_start=False)) == want
+    title = "Li Na" + r",?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"  # overlapping candidates: "Li Na Li Na Li Na"
+    want = [(m.start(), m.group(1)) for m in re.compile(title).finditer(text, lo, hi)]
+    assert list(names_after(re.compile("Li Na"), text, lo, hi, word_start=False)) == want

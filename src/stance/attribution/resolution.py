@@ -42,7 +42,7 @@ from .candidates import Candidate
 from .config import LIMITS
 from .cues import RE_CUE
 from .document import Document, quote_kind
-from .names import RE_NAME_RUN, after_word_break, canonical_name, whole_word_starts
+from .names import RE_NAME_RUN, canonical_name, names_after, whole_word_starts
 from .nouns import (DETERMINERS, LEFT_BOUNDARY_WORDS, PERSON_NOUNS, PREPOSITIONS, PRONOUNS, SENTENCE_ADVERBS,
                     TITLES, TITLES_LOWER, mention_class, word_key)
 from .sentence_subjects import continued_subject
@@ -84,8 +84,8 @@ def _full_name(run: str, after_title: bool) -> Optional[str]:
     return name if len(name.split()) >= 2 and mention_class(name) == "name" else None
 
 
-_role_then_name = lru_cache(maxsize=None)(  # "spokeswoman, Li Na": compiled once per role word (re's cache overflows)
-    lambda head: re.compile(r"(?i:" + re.escape(head) + r"),?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"))
+_role_word = lru_cache(maxsize=None)(lambda head: re.compile(r"(?i:" + re.escape(head) + ")"))
+"""A role word's pattern ("spokeswoman"), compiled once (re's own cache overflows)."""
 
 
 def _join_short(short: str, pos: int, names: Sequence[Tuple[int, str]],
@@ -283,10 +283,9 @@ def _title_holder(text: str, mention: str, span: Span) -> Optional[str]:
     words = title.split()
     if len(words) < 3 or " of " not in title or words[0].rstrip(".") not in TITLES:
         return None
-    rx = re.compile(re.escape(title) + r",?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")")
-    for m in rx.finditer(text, *_window(text, span)):
-        if not span[0] <= m.start() < span[1]:
-            name = canonical_name(m.group(1))
+    for start, run in names_after(re.compile(re.escape(title)), text, *_window(text, span), word_start=False):
+        if not span[0] <= start < span[1]:
+            name = canonical_name(run)
             if len(name.split()) >= 2 and mention_class(name) == "name":
                 return name
     return None
@@ -304,16 +303,15 @@ def _titled_name(text: str, mention: str, span: Span, by_token: dict) -> Optiona
     others = {re.sub(r"[’']s$", "", w.lower()) for w in words if w.lower() != head and w.lower() not in DETERMINERS}
     lower = [w.lower() for w in words]
     owned = any(re.search(r"[’']s$", w) for w in lower[:lower.index(head)])  # "China's ambassador"
-    rx = _role_then_name(head)
     best: Optional[Tuple[int, int, str]] = None
-    for m in after_word_break(rx, text, *_window(text, span)):
-        if span[0] <= m.start() < span[1]:
+    for start, run in names_after(_role_word(head), text, *_window(text, span), word_start=True):
+        if span[0] <= start < span[1]:
             continue
-        name = canonical_name(m.group(1))
+        name = canonical_name(run)
         if len(name.split()) < 2 or mention_class(name) != "name" or name.split()[0].lower() in PRONOUNS:
             continue
-        before = {w.lower().rstrip("’'s") for w in re.findall(r"[\w’']+", text[max(0, m.start() - 60):m.start()])}
-        key = (len(others & before), -abs(m.start() - span[0]), name)
+        before = {w.lower().rstrip("’'s") for w in re.findall(r"[\w’']+", text[max(0, start - 60):start])}
+        key = (len(others & before), -abs(start - span[0]), name)
         if best is None or key[:2] > best[:2]:
             best = key
     if best is None or (owned and best[0] == 0):
