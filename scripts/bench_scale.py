@@ -2,7 +2,7 @@
 
     python scripts/bench_scale.py [--shared ../shared] [--repeat 3] [--articles 10000] [--no-spark]
     python scripts/bench_scale.py --profile-size 2000000      # where attribution's time goes on 2 MB
-    python scripts/bench_scale.py --unseen --repeat 5         # section 1's n_jobs=1 ratio on unseen text
+    python scripts/bench_scale.py --unseen --repeat 5 [--warm 200]   # section 1's n_jobs=1 ratio on unseen text
 
 Corpus: the article texts of ../shared/data/polnear/dev.jsonl (84 news
 articles); the script stops with a message when it is absent. PolNeAR text is
@@ -130,36 +130,32 @@ def ratios(texts: list[str], repeat: int) -> None:
               f"(CPU on the critical path) {cpu_one / (max(per_worker) + parent):.2f}x")
 
 
-UNSEEN_WARM = 200
-"""PolNeAR train articles each ``--unseen`` process analyzes before timing the dev texts."""
-
-
-def unseen(shared: Path, repeat: int) -> None:
+def unseen(shared: Path, repeat: int, warm: int) -> None:
     rounds = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, "--shared", str(shared), "--unseen-round"],
+        out = subprocess.run([sys.executable, __file__, "--shared", str(shared), "--unseen-round", "--warm", str(warm)],
                              check=True, capture_output=True, text=True).stdout
         rounds.append(json.loads(out))
     punkt = statistics.median(r["punkt"] for r in rounds)
     analyze = statistics.median(r["analyze_many"] for r in rounds)
     ratio = statistics.median(r["analyze_many"] / r["punkt"] for r in rounds)
-    print(f"## 1b. unseen text: {repeat} fresh processes, each warmed on {UNSEEN_WARM} PolNeAR train texts, "
+    print(f"## 1b. unseen text: {repeat} fresh processes, each warmed on {warm} PolNeAR train texts, "
           "then one pass over the dev texts (CPU s, medians)")
     print(f"punkt {punkt:.3f}  analyze_many n_jobs=1 {analyze:.3f}  x Punkt {analyze / punkt:.2f} "
           f"(median of the per-process ratios {ratio:.2f})")
 
 
-def unseen_round(shared: Path) -> None:
+def unseen_round(shared: Path, warm: int) -> None:
     """One ``--unseen`` round, in this fresh process: prints CPU seconds as JSON."""
     from stance import Analyzer
     from stance.segment import plain_punkt
 
     train = shared / "data" / "polnear" / "train.jsonl"
     with train.open(encoding="utf-8") as lines:
-        warm = [json.loads(line)["text"] for _, line in zip(range(UNSEEN_WARM), lines)]
+        warm_texts = [json.loads(line)["text"] for _, line in zip(range(warm), lines)]
     texts = load_texts(shared)
     analyzer, tokenizer = Analyzer.load(), plain_punkt()
-    analyzer.analyze_many(warm)
+    analyzer.analyze_many(warm_texts)
     punkt = timed(lambda: [list(tokenizer.span_tokenize(t)) for t in texts])[1]
     analyze = timed(lambda: analyzer.analyze_many(texts))[1]
     print(json.dumps({"punkt": punkt, "analyze_many": analyze}))
@@ -312,6 +308,8 @@ def main() -> None:
     ap.add_argument("--size-curve", action="store_true", help="only section 5, the seconds per MB by text size")
     ap.add_argument("--ratios", action="store_true", help="only section 1, the ratios to Punkt and n_jobs=2")
     ap.add_argument("--unseen", action="store_true", help="only the n_jobs=1 ratio on text not seen before")
+    ap.add_argument("--warm", type=int, default=200, metavar="N",
+                    help="--unseen: PolNeAR train articles (of 840) each process analyzes before timing the dev texts")
     ap.add_argument("--unseen-round", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     dev = args.shared / "data" / "polnear" / "dev.jsonl"
@@ -326,10 +324,10 @@ def main() -> None:
         ratios(texts, args.repeat)
         return
     if args.unseen_round:
-        unseen_round(args.shared)
+        unseen_round(args.shared, args.warm)
         return
     if args.unseen:
-        unseen(args.shared, args.repeat)
+        unseen(args.shared, args.repeat, args.warm)
         return
     ratios(texts, args.repeat)
     startup(max(args.repeat, 5))
