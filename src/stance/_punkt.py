@@ -135,9 +135,11 @@ class QuickPunkt(PunktSentenceTokenizer):
     pathological input that costs more than the match itself on a context of
     a dozen characters. Contexts up to :data:`SHORT_CONTEXT` characters are
     matched without it (nltk's patterns, which finish in microseconds there);
-    longer ones are decided by nltk's own code, timeout included, as is all
-    matching over whole lines. ``tests/test_punkt.py`` holds this class to
-    plain Punkt.
+    longer ones are decided by nltk's own code, timeout included. The scans
+    over a whole line (candidate ends, realignment) use nltk's patterns
+    compiled with ``re`` (:func:`_as_re`): they are linear, and
+    :mod:`stance.segment` bounds the line. ``tests/test_punkt.py`` holds
+    this class to plain Punkt.
     """
 
     def __init__(self, params: PunktParameters) -> None:
