@@ -377,8 +377,6 @@ def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Seque
     return names[k - 1][1] if k > 0 else None
 
 
-
-
 def resolve_statements(doc: Document, candidates: Sequence[Candidate]) -> List[Quote]:
     """The statements as :class:`~stance.types.Quote` records, speakers resolved (in the order
     of their mentions in the text)."""
