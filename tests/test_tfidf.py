@@ -161,3 +161,16 @@ def test_vocabulary_of_thousands_of_characters_looks_words_up_one_by_one(monkeyp
     assert tfidf._gram_index(vec) is None
     new = [" ".join(words[::7]), "mixed \u4e00\u4e01 text"]
     assert _same(tfidf.transform(vec, new), vec.transform(new))
+
+
+def test_word_store_grows_in_place_and_keeps_earlier_matrices():
+    store = tfidf._WordStore(10)
+    batches = [(["a", "b"], [1, 2, 3], [2, 1]), (["c"], [4], [1]), (["d", "e"], [5, 6, 7, 8, 9], [1, 4])]
+    matrices = []
+    for words, columns, counts in batches:
+        store.add(words, np.array(columns, dtype=np.int32), np.array(counts))
+        matrices.append(store.matrix())
+    assert store.rows == {"a": 0, "b": 1, "c": 2, "d": 3, "e": 4}
+    assert [m.indices.tolist() for m in matrices] == [[1, 2, 3], [1, 2, 3, 4], [1, 2, 3, 4, 5, 6, 7, 8, 9]]
+    assert [m.indptr.tolist() for m in matrices] == [[0, 2, 3], [0, 2, 3, 4], [0, 2, 3, 4, 5, 9]]
+    assert all((m.data == 1).all() for m in matrices)
