@@ -3,6 +3,7 @@
     python scripts/bench_scale.py [--shared ../shared] [--repeat 3] [--articles 10000] [--no-spark]
     python scripts/bench_scale.py --profile-size 2000000      # where attribution's time goes on 2 MB
     python scripts/bench_scale.py --unseen --repeat 5 [--warm 200]   # section 1's n_jobs=1 ratio on unseen text
+    python scripts/bench_scale.py --long 840 --repeat 3   # n_jobs=2 speed-up on a longer job of unseen text
 
 Corpus: the article texts of ../shared/data/polnear/dev.jsonl (84 news
 articles); the script stops with a message when it is absent. PolNeAR text is
@@ -30,6 +31,12 @@ texts (as a long job's caches are warm with other articles), then times Punkt
 and ``analyze_many`` once each over the dev texts. Section 1 repeats the same
 texts, so from its second round the per-process caches (Punkt decisions,
 names, the words' character n-grams) already hold them.
+
+``--long N`` gives the ``n_jobs=2`` speed-up on a longer job than section 1's
+84 texts (about one second of work, where a call's fixed cost of chunks and
+results weighs): fresh processes, alternately with one and two jobs, start
+their workers on a few dev texts, then analyze the first N PolNeAR train
+texts once (wall clock, medians).
 """
 from __future__ import annotations
 
@@ -159,6 +166,30 @@ def unseen_round(shared: Path, warm: int) -> None:
     punkt = timed(lambda: [list(tokenizer.span_tokenize(t)) for t in texts])[1]
     analyze = timed(lambda: analyzer.analyze_many(texts))[1]
     print(json.dumps({"punkt": punkt, "analyze_many": analyze}))
+
+
+def long_job(shared: Path, repeat: int, n: int) -> None:
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for n_jobs in walls:  # interleaved
+            out = subprocess.run([sys.executable, __file__, "--shared", str(shared), "--long-round", str(n),
+                                  "--jobs", str(n_jobs)], check=True, capture_output=True, text=True).stdout
+            walls[n_jobs].append(json.loads(out)["seconds"])
+    one, two = statistics.median(walls[1]), statistics.median(walls[2])
+    print(f"## 1c. a longer job: {n} PolNeAR train texts, {repeat} fresh processes each (wall s, medians)")
+    print(f"analyze_many n_jobs=1 {one:.2f}  n_jobs=2 {two:.2f}  speed-up {one / two:.2f}x")
+
+
+def long_round(shared: Path, n: int, n_jobs: int) -> None:
+    """One ``--long`` round, in this fresh process: prints the wall seconds as JSON."""
+    from stance import Analyzer
+
+    train = shared / "data" / "polnear" / "train.jsonl"
+    with train.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for _, line in zip(range(n), lines)]
+    analyzer = Analyzer.load()
+    analyzer.analyze_many(load_texts(shared)[:16], n_jobs=n_jobs)  # start the workers, load the model in each
+    print(json.dumps({"seconds": timed(lambda: analyzer.analyze_many(texts, n_jobs=n_jobs))[0]}))
 
 
 def startup(repeat: int) -> None:
@@ -311,6 +342,10 @@ def main() -> None:
     ap.add_argument("--warm", type=int, default=200, metavar="N",
                     help="--unseen: PolNeAR train articles (of 840) each process analyzes before timing the dev texts")
     ap.add_argument("--unseen-round", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--long", type=int, default=None, metavar="N",
+                    help="only the n_jobs=2 speed-up over the first N PolNeAR train texts, in fresh processes")
+    ap.add_argument("--long-round", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
     dev = args.shared / "data" / "polnear" / "dev.jsonl"
     texts = load_texts(args.shared)
@@ -328,6 +363,12 @@ def main() -> None:
         return
     if args.unseen:
         unseen(args.shared, args.repeat, args.warm)
+        return
+    if args.long_round:
+        long_round(args.shared, args.long_round, args.jobs)
+        return
+    if args.long:
+        long_job(args.shared, args.repeat, args.long)
         return
     ratios(texts, args.repeat)
     startup(max(args.repeat, 5))

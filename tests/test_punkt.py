@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from stance._punkt import QuickPunkt
+from stance._punkt import QuickPunkt, _spell_spaces
 from stance.segment import plain_punkt, punkt_parameters
 
 TRICKY = [
@@ -61,10 +61,30 @@ def test_same_spans_on_random_strings(tokenizers):
     plain, quick = tokenizers
     pieces = ["Mr.", "U.S.", "J.", "a", "The", "the", "3.", "4.5", "...", ". .", ".", "?", "!", '"', "“", "”",
               "'", "’", ")", "(", "--", "-", ",", ";", ":", " ", " ", " ", "  ", "\n", "\n\n", "Smith", "said",
-              "no.", "Inc.", "e.g.", "St.", "é.", "ß", "\t", "\r", "\x0b", "\x0c", "\u00a0", "\u2028"]
+              "no.", "Inc.", "e.g.", "St.", "é.", "ß", "\t", "\r", "\x0b", "\x0c", "\u00a0", "\u2028",
+              "\x1c", "\x1d", "\x1e", "\x1f", "\u0085", "\u3000"]  # (re and regex disagree on U+001C-1F)
     rng = random.Random(15)
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         assert list(quick.span_tokenize(text)) == list(plain.span_tokenize(text)), repr(text)
         assert list(quick.span_tokenize(text, realign_boundaries=False)) == \
             list(plain.span_tokenize(text, realign_boundaries=False)), repr(text)
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x1f"])
+def test_separators_that_only_re_reads_as_space(tokenizers, separator):
+    plain, quick = tokenizers
+    for text in (f"He left.{separator}Then she spoke.", f"Mr.{separator}Lee said so. Fine.", f"End.{separator}"):
+        assert list(quick.span_tokenize(text)) == list(plain.span_tokenize(text)), repr(text)
+
+
+@pytest.mark.parametrize("source, spelled", [
+    (r"a\s+\S", r"a[^\S\x1c-\x1f]+[\S\x1c-\x1f]"),
+    (r"x\\s", r"x\\s"),  # an escaped backslash, then "s"
+    (r"[^]x]\s", r"[^]x][^\S\x1c-\x1f]"),  # a "]" first in a class is a member
+    ("# [ \\s\n\\s", "# [ \\s\n[^\\S\\x1c-\\x1f]"),  # a verbose comment is copied
+    (r"[\s,]+", None),  # inside a class: left to the regex module
+    (r"[]\s]", None),
+])
+def test_spell_spaces(source, spelled):
+    assert _spell_spaces(source, verbose=True) == spelled

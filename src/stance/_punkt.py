@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import string
 import sys
 import types
@@ -63,6 +64,49 @@ def _untimed(pattern):
     return getattr(pattern, "_rx", pattern)
 
 
+_REGEX_SPACES = {r"\s": r"[^\S\x1c-\x1f]", r"\S": r"[\S\x1c-\x1f]"}
+"""``\\s`` and ``\\S`` as the ``regex`` module reads them (Unicode White_Space): ``re``'s ``\\s`` also takes U+001C-1F."""
+
+
+def _as_re(pattern):
+    """nltk's pattern (run by the ``regex`` module) compiled with ``re``, which matches the same in a third of the time.
+
+    ``\\s`` and ``\\S`` are spelled as ``regex`` reads them; a pattern with them
+    inside a character class, which that spelling cannot express, stays with ``regex``.
+    """
+    raw = _untimed(pattern)
+    flags = raw.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)
+    source = _spell_spaces(raw.pattern, verbose=bool(flags & re.VERBOSE))
+    return raw if source is None else re.compile(source, flags)
+
+
+def _spell_spaces(source: str, verbose: bool) -> Optional[str]:
+    """``source`` with :data:`_REGEX_SPACES` spelled out, ``None`` when one is inside a character class."""
+    out, i, class_from = [], 0, None  # class_from: where the open class's members begin
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            pair = source[i:i + 2]
+            if pair in _REGEX_SPACES and class_from is not None:
+                return None
+            out.append(_REGEX_SPACES.get(pair, pair))
+            i += 2
+            continue
+        if class_from is None and c == "[":
+            class_from = i + 2 if source.startswith("[^", i) else i + 1
+        elif class_from is not None and c == "]" and i > class_from:  # (a "]" first in a class is a member)
+            class_from = None
+        elif class_from is None and verbose and c == "#":  # a comment, to the end of the line
+            end = source.find("\n", i)
+            end = len(source) if end < 0 else end
+            out.append(source[i:end])
+            i = end
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 _NUMERIC, _ELLIPSIS, _INITIAL = map(_untimed, (PunktToken._RE_NUMERIC, PunktToken._RE_ELLIPSIS, PunktToken._RE_INITIAL))
 
 
@@ -91,15 +135,20 @@ class QuickPunkt(PunktSentenceTokenizer):
     pathological input that costs more than the match itself on a context of
     a dozen characters. Contexts up to :data:`SHORT_CONTEXT` characters are
     matched without it (nltk's patterns, which finish in microseconds there);
-    longer ones are decided by nltk's own code, timeout included, as is all
-    matching over whole lines. ``tests/test_punkt.py`` holds this class to
-    plain Punkt.
+    longer ones are decided by nltk's own code, timeout included. The scans
+    over a whole line (candidate ends, realignment) use nltk's patterns
+    compiled with ``re`` (:func:`_as_re`): they are linear, and
+    :mod:`stance.segment` bounds the line. ``tests/test_punkt.py`` holds
+    this class to plain Punkt.
     """
 
     def __init__(self, params: PunktParameters) -> None:
         super().__init__(params)
         self._decide = lru_cache(maxsize=MEMO_SIZE)(self._contains_break)
-        self._words = _untimed(self._lang_vars._word_tokenizer_re()).findall
+        self._words = _as_re(self._lang_vars._word_tokenizer_re()).findall
+        # the whole-text scan for candidate ends: linear (a mark and the token after it), so it needs no timeout
+        self._period_contexts = _as_re(self._lang_vars.period_context_re())
+        self._realignment = _as_re(self._lang_vars.re_boundary_realignment)
 
     def text_contains_sentbreak(self, text: str) -> bool:
         if len(text) > SHORT_CONTEXT:  # rare (a very long word): nltk's own code, not memoized
@@ -113,7 +162,7 @@ class QuickPunkt(PunktSentenceTokenizer):
             return
         bounds = self._sentence_bounds(text)
         realign = 0
-        realignment = self._lang_vars.re_boundary_realignment
+        realignment = self._realignment
         for (start, stop), (next_start, next_stop) in zip(bounds, bounds[1:]):
             start += realign
             # the realignment pattern starts with closing punctuation: a letter or digit cannot match
@@ -146,7 +195,7 @@ class QuickPunkt(PunktSentenceTokenizer):
         prev_match = None
         # usually none (they are all unprintable: one scan of a printable text rules them out)
         others = [] if text.isprintable() else [c for c in string.whitespace if c != " " and c in text]
-        for match in self._lang_vars.period_context_re().finditer(text):
+        for match in self._period_contexts.finditer(text):
             space = text.rfind(" ", prev_stop, match.start())  # the last of nltk's whitespace characters
             for c in others:
                 space = max(space, text.rfind(c, prev_stop, match.start()))

@@ -14,6 +14,7 @@ TEXTS = [
     "  O'Neill's  AT&T deal -- worth $3.5 billion -- fell\u00a0through…",
     "''We won,'' he said. \"Again.\"",
     "x-ray\tU.S.-led\n\n“",
+    "a\u2028b\x1c c\u3000 ,d ",
     "",
 ]
 

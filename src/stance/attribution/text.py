@@ -21,6 +21,8 @@ _OPENING = OPEN_QUOTES + STRAIGHT
 _CLOSING = CLOSE_QUOTES + STRAIGHT
 RE_WORD = re.compile(r"\w+")
 RE_TOKEN = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
+#: each token of :data:`RE_TOKEN` with the white space before it
+_RE_SPACED_TOKEN = re.compile(r"(\s*)(" + RE_TOKEN.pattern + ")")
 
 #: (start, end, token text)
 Token = Tuple[int, int, str]
@@ -41,12 +43,11 @@ def tokens(text: str, s: int, e: int) -> List[Token]:
     """Words (with inner ``.'’&-``) and single punctuation marks of ``text[s:e]``.
 
     Every character that is not white space belongs to a token, so only white space separates
-    them: each token starts where its text is first found after the previous one. ``findall``
-    and ``find`` cost less than a match object per token."""
+    them: each token's place is the white space and tokens before it counted up, from
+    :data:`_RE_SPACED_TOKEN`'s pairs (cheaper than a match object or a ``find`` per token)."""
     out = []
-    find = text.find
-    for w in RE_TOKEN.findall(text, s, e):
-        s = find(w, s)
+    for space, w in _RE_SPACED_TOKEN.findall(text, s, e):
+        s += len(space)
         out.append((s, s + len(w), w))
         s += len(w)
     return out
