@@ -13,7 +13,7 @@ the rest:
   with ``map``.
 - ``char_wb``, whose n-grams never cross a word: each distinct word is cut
   and looked up once (a batch's new words all at once, as integer keys
-  searched in NumPy: :func:`_columns_at_once`), then kept as a row of a words x features matrix
+  looked up in NumPy: :func:`_columns_at_once`), then kept as a row of a words x features matrix
   (:class:`_WordStore`, bounded by :data:`WORDS_CACHED`), and the words are
   summed into documents with one sparse product (documents x words @ words
   x features); news repeats its words, so a batch of articles has about
