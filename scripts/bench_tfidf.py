@@ -11,7 +11,8 @@ checkout's ``src``; only its ``stance/tfidf.py`` is loaded. Also printed:
 the one-off cost per process of the word block's token index, and the
 memory of the character block's word store when full; and, for text not
 seen before, the columns of the distinct words of the dev calls found one by
-one against all at once (``_columns_at_once``, with its index's one-off cost).
+one against all at once (``_columns_at_once``, old and new, with their index's
+one-off cost and memory).
 """
 from __future__ import annotations
 
@@ -89,7 +90,7 @@ def main() -> None:
         tracemalloc.start()
         for i in range(0, len(train), 64):
             module.transform(char, train[i:i + 64])
-            words = len(module._COLUMNS[char]) if module is old else len(module._STORES[char].rows)
+            words = len(module._STORES[char].rows)
             if words > module.WORDS_CACHED:
                 break
         kept, _ = tracemalloc.get_traced_memory()
@@ -99,17 +100,28 @@ def main() -> None:
     preprocess = char.build_preprocessor()
     batches = [batch for vec, batch in calls if vec is char]
     distinct = list(dict.fromkeys(w for batch in batches for t in batch for w in preprocess(t).split()))
-    found: dict[str, list[float]] = {"one by one": [], "at once": [], "index": []}
+    found: dict[str, list[float]] = {"one by one": [], "old at once": [], "new at once": [], "old index": [],
+                                     "new index": []}
     for _ in range(args.repeat):
-        new._GRAM_INDEX.pop(char, None)
-        for name, run in (("index", lambda: new._gram_index(char)),
-                          ("one by one", lambda: new._columns_one_by_one(char, distinct)),
-                          ("at once", lambda: new._columns_at_once(char, distinct))):
-            start = time.process_time()
-            run()
-            found[name].append(time.process_time() - start)
+        for name, module in (("old", old), ("new", new)):
+            module._GRAM_INDEX.pop(char, None)
+            for step, run in (("index", lambda: module._gram_index(char)),
+                              ("at once", lambda: module._columns_at_once(char, distinct))):
+                start = time.process_time()
+                run()
+                found[f"{name} {step}"].append(time.process_time() - start)
+        start = time.process_time()
+        new._columns_one_by_one(char, distinct)
+        found["one by one"].append(time.process_time() - start)
     print(f"columns of {len(distinct):,} new words: " + ", ".join(
         f"{name} {statistics.median(t):.3f} s" for name, t in found.items()) + " (the index once per process)")
+    for name, module in (("old", old), ("new", new)):
+        module._GRAM_INDEX.pop(char, None)
+        tracemalloc.start()
+        module._gram_index(char)
+        kept, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"char_wb n-gram index, {name}: {kept / 1e6:.1f} MB kept ({peak / 1e6:.1f} MB at peak)")
 
 
 if __name__ == "__main__":

@@ -130,8 +130,10 @@ def test_word_store_shared_by_threads_gives_the_same_matrices():
     assert all(_same(g, vec.transform(b)) for g, b in zip(got, batches * 3))
 
 
+@pytest.mark.parametrize("direct_keys", [0, tfidf.DIRECT_KEYS, 10 ** 9])  # no n, the short n, every n in tables
 @pytest.mark.parametrize("ngram_range", [(2, 5), (1, 3), (4, 6), (1, 1), (3, 3)])
-def test_columns_found_at_once_equal_those_found_one_by_one(ngram_range):
+def test_columns_found_at_once_equal_those_found_one_by_one(monkeypatch, ngram_range, direct_keys):
+    monkeypatch.setattr(tfidf, "DIRECT_KEYS", direct_keys)
     vec = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False).fit(TRAIN)
     rng = np.random.default_rng(7)
     letters = list("abcdefgTSWüé-.,’") + ["\u4e2d", "\U0001f600", "q"]  # the last three never seen in training
@@ -139,8 +141,15 @@ def test_columns_found_at_once_equal_those_found_one_by_one(ngram_range):
     words += ["a", "I", "Tariffs", "steel", "x" * 70]
     at_once = tfidf._columns_at_once(vec, words)
     assert at_once is not None
-    for word, a, b in zip(words, at_once, tfidf._columns_one_by_one(vec, words)):
+    searched = [isinstance(t, tuple) for t in tfidf._gram_index(vec)[2].values()]
+    assert all(searched) if direct_keys == 0 else not all(searched)
+    for word, a, b in zip(words, _per_word(*at_once), _per_word(*tfidf._columns_one_by_one(vec, words)), strict=True):
         assert sorted(a.tolist()) == sorted(b.tolist()), word
+
+
+def _per_word(columns, counts):
+    ends = np.cumsum(counts)
+    return np.split(columns, ends[:-1])
 
 
 def test_vocabulary_of_thousands_of_characters_looks_words_up_one_by_one(monkeypatch):
@@ -152,3 +161,16 @@ def test_vocabulary_of_thousands_of_characters_looks_words_up_one_by_one(monkeyp
     assert tfidf._gram_index(vec) is None
     new = [" ".join(words[::7]), "mixed \u4e00\u4e01 text"]
     assert _same(tfidf.transform(vec, new), vec.transform(new))
+
+
+def test_word_store_grows_in_place_and_keeps_earlier_matrices():
+    store = tfidf._WordStore(10)
+    batches = [(["a", "b"], [1, 2, 3], [2, 1]), (["c"], [4], [1]), (["d", "e"], [5, 6, 7, 8, 9], [1, 4])]
+    matrices = []
+    for words, columns, counts in batches:
+        store.add(words, np.array(columns, dtype=np.int32), np.array(counts))
+        matrices.append(store.matrix())
+    assert store.rows == {"a": 0, "b": 1, "c": 2, "d": 3, "e": 4}
+    assert [m.indices.tolist() for m in matrices] == [[1, 2, 3], [1, 2, 3, 4], [1, 2, 3, 4, 5, 6, 7, 8, 9]]
+    assert [m.indptr.tolist() for m in matrices] == [[0, 2, 3], [0, 2, 3, 4], [0, 2, 3, 4, 5, 9]]
+    assert all((m.data == 1).all() for m in matrices)

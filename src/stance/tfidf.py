@@ -13,7 +13,7 @@ the rest:
   with ``map``.
 - ``char_wb``, whose n-grams never cross a word: each distinct word is cut
   and looked up once (a batch's new words all at once, as integer keys
-  searched in NumPy: :func:`_columns_at_once`), then kept as a row of a words x features matrix
+  looked up in NumPy: :func:`_columns_at_once`), then kept as a row of a words x features matrix
   (:class:`_WordStore`, bounded by :data:`WORDS_CACHED`), and the words are
   summed into documents with one sparse product (documents x words @ words
   x features); news repeats its words, so a batch of articles has about
@@ -217,8 +217,12 @@ def _count_matrix(rows: np.ndarray, columns: np.ndarray, n_rows: int, n_columns:
 class _WordStore:
     """The ``char_wb`` columns of the words a process has seen, as the rows of one words x features matrix.
 
-    Rows are only ever appended, each time in new arrays, so a matrix from
-    :meth:`matrix` stays valid while another thread adds words.
+    Rows are only ever appended. Their columns go into free room past the
+    stored ones or, when there is none, into a new array half as large again
+    as needed, so a batch of new words costs about as much as those words,
+    not as the whole store (up to 50,000 words, ~1.2 million columns). A
+    matrix from :meth:`matrix` is a view of what was stored then, so it
+    stays valid while another thread adds words.
     """
 
     def __init__(self, n_features: int):
@@ -228,16 +232,21 @@ class _WordStore:
         self.ones = np.ones(0)
         self.n_features = n_features
 
-    def add(self, words: list[str], columns: list[np.ndarray]) -> None:
-        lengths = np.fromiter(map(len, columns), dtype=np.int64, count=len(columns))
-        self.indptr = np.concatenate([self.indptr, (self.indptr[-1] + np.cumsum(lengths)).astype(np.int32)])
-        self.indices = np.concatenate([self.indices, *columns])
-        self.ones = np.ones(len(self.indices))
+    def add(self, words: list[str], columns: np.ndarray, counts: np.ndarray) -> None:
+        """Append ``words`` whose columns are ``columns``, ``counts[i]`` of them for ``words[i]``, in order."""
+        stored = int(self.indptr[-1])
+        if stored + len(columns) > len(self.indices):
+            grown = np.empty((stored + len(columns)) * 3 // 2, dtype=np.int32)
+            grown[:stored] = self.indices[:stored]
+            self.indices, self.ones = grown, np.ones(len(grown))
+        self.indices[stored:stored + len(columns)] = columns
+        self.indptr = np.concatenate([self.indptr, (stored + np.cumsum(counts)).astype(np.int32)])
         self.rows.update(zip(words, range(len(self.rows), len(self.rows) + len(words))))
 
     def matrix(self) -> sp.csr_matrix:
         # a word's columns repeat where its n-grams do ("ss" in "assess"): a product sums them
-        return sp.csr_matrix((self.ones, self.indices, self.indptr),
+        stored = int(self.indptr[-1])
+        return sp.csr_matrix((self.ones[:stored], self.indices[:stored], self.indptr),
                              shape=(len(self.indptr) - 1, self.n_features))
 
 
@@ -259,7 +268,7 @@ def _char_wb_counts(vectorizer, texts: list[str]) -> sp.csr_matrix:
         missing = np.flatnonzero(rows < 0).tolist()
         if missing:
             new = list(dict.fromkeys(map(words.__getitem__, missing)))
-            store.add(new, _word_columns(vectorizer, new))
+            store.add(new, *_word_columns(vectorizer, new))
             rows[missing] = np.fromiter(map(store.rows.__getitem__, map(words.__getitem__, missing)),
                                         dtype=np.int32, count=len(missing))
         words_matrix = store.matrix()
@@ -277,15 +286,15 @@ AT_ONCE = 2_000
 per process, ~0.07 s) costs more than it saves on fewer (~20 us a word), as in a one-article command."""
 
 
-def _word_columns(vectorizer, words: list[str]) -> list[np.ndarray]:
-    """The vocabulary columns of each word's ``char_wb`` n-grams."""
+def _word_columns(vectorizer, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The vocabulary columns of each word's ``char_wb`` n-grams, all words' in one array, and how many each has."""
     columns = None
     if len(words) >= AT_ONCE or vectorizer in _GRAM_INDEX:
         columns = _columns_at_once(vectorizer, words)
     return _columns_one_by_one(vectorizer, words) if columns is None else columns
 
 
-def _columns_one_by_one(vectorizer, words: list[str]) -> list[np.ndarray]:
+def _columns_one_by_one(vectorizer, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`_word_columns`, each n-gram cut and looked up in Python."""
     padded = [f" {w} " for w in words]  # scikit-learn pads each word with a space either side
     cuts = [_ngram_slices(len(p), *vectorizer.ngram_range) for p in padded]
@@ -293,8 +302,7 @@ def _columns_one_by_one(vectorizer, words: list[str]) -> list[np.ndarray]:
     columns = np.fromiter(map(vectorizer.vocabulary_.get, grams, repeat(-1)), dtype=np.int64,
                           count=sum(map(len, cuts)))
     known = columns >= 0
-    ends = np.cumsum(np.add.reduceat(known, np.cumsum([0] + [len(c) for c in cuts[:-1]])))
-    return np.split(columns[known].astype(np.int32), ends[:-1])
+    return columns[known].astype(np.int32), np.add.reduceat(known, np.cumsum([0] + [len(c) for c in cuts[:-1]]))
 
 
 def _columns_at_once(vectorizer, words: list[str]):
@@ -303,56 +311,68 @@ def _columns_at_once(vectorizer, words: list[str]):
 
     Text not seen before has thousands of new words, about 25 n-grams each:
     slicing and looking each up cost ~1 us, as much as attribution's
-    sentence splitting. Here each n-gram is a key (see :func:`_gram_index`) found
-    by binary search in the vocabulary's sorted keys.
+    sentence splitting. Here each n-gram is a key (see :func:`_gram_index`)
+    read from a table or found by binary search in the vocabulary's sorted
+    keys; the columns land in a characters x n grid, so reading it row by
+    row groups them by word without a sort.
     """
     index = _gram_index(vectorizer)
     if index is None:
         return None
     alphabet, base, tables = index
     min_n, max_n = vectorizer.ngram_range
-    padded = "".join(f" {w} " for w in words)
+    padded = " " + "  ".join(words) + " "  # each word with a space either side, all in one string
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
     starts = np.cumsum(lengths) - lengths
-    end_of = np.repeat(starts + lengths, lengths)  # where each character's word ends
-    codes = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4")
-    digits = _digits(codes, alphabet)
-    word_of, found = [], []
+    room = np.repeat(starts + lengths, lengths) - np.arange(len(padded))  # characters left in each one's word
+    digits = _digits(np.frombuffer(padded.encode("utf-32-le"), dtype="<u4"), alphabet)
+    grid = np.full((len(padded), max_n), -1, dtype=np.int32)  # [i, n - 1]: the column of the n-gram at i
     keys = digits
     for n in range(1, max_n + 1):
         if n > 1:
             keys = keys[:-1] * base + digits[n - 1:]  # keys[i]: the n characters from position i
         if n >= min_n:
-            at = np.flatnonzero(np.arange(len(keys)) + n <= end_of[:len(keys)])
+            at = np.flatnonzero(room[:len(keys)] >= n)
         else:  # scikit-learn counts a word shorter than min_n once, whole
             at = starts[lengths == n]
         if n not in tables or not len(at):
             continue
-        table_keys, table_columns = tables[n]
-        queries = keys[at]
+        table, queries = tables[n], keys[at]
+        if not isinstance(table, tuple):
+            grid[at, n - 1] = table[queries]
+            continue
+        table_keys, table_columns = table
         order = np.argsort(queries)  # a binary search of sorted queries starts where the last one ended
         where = np.empty_like(order)
         where[order] = np.minimum(np.searchsorted(table_keys, queries[order]), len(table_keys) - 1)
         hit = table_keys[where] == queries
-        found.append(table_columns[where[hit]])
-        word_of.append(np.searchsorted(starts, at[hit], side="right") - 1)
-    word_of, found = np.concatenate([np.zeros(0, np.int64), *word_of]), np.concatenate([np.zeros(0, np.int32), *found])
-    found = found[np.argsort(word_of, kind="stable")]
-    bounds = np.cumsum(np.bincount(word_of, minlength=len(words))).tolist()
-    return [found[a:b] for a, b in zip([0] + bounds[:-1], bounds)]  # views: np.split costs ~5 us a word
+        grid[at[hit], n - 1] = table_columns[where[hit]]
+    found = grid >= 0
+    return grid[found], np.add.reduceat(np.count_nonzero(found, axis=1), starts)
 
 
 _GRAM_INDEX: "WeakKeyDictionary[object, object]" = WeakKeyDictionary()
 
+DIRECT_KEYS = 1 << 20
+"""Keys, over all n, of the n-grams that :func:`_gram_index` looks up in a table of every key (int32: 4 MB).
+
+A table read costs one gather where sorting the queries and a binary
+search cost ~10x more. The model's alphabet of 86 characters gives its 2-
+and 3-grams (about half the n-grams of a text) 666,000 keys; its 4-grams
+would need 57 million, so those stay searched."""
+
 
 def _gram_index(vectorizer):
-    """``(alphabet, base, {n: (sorted keys, their columns)})`` of a fitted vectorizer's vocabulary, built once.
+    """``(alphabet, base, {n: table})`` of a fitted vectorizer's vocabulary, built once.
 
     The alphabet holds the code points of the vocabulary's characters, sorted;
     an n-gram's key is its characters' places in it (1, 2, ...; 0 for a
     character outside it, which no vocabulary n-gram has) read as an n-digit
-    number in base ``len(alphabet) + 1``. ``None`` when the longest n-grams'
-    keys would not fit in 64 bits (an alphabet of thousands of characters).
+    number in base ``len(alphabet) + 1``. The table of n is the column of
+    every key (-1 for none) as long as such tables, shortest n first, hold
+    at most :data:`DIRECT_KEYS` keys, else ``(sorted keys, their columns)``. ``None`` when the
+    longest n-grams' keys would not fit in 64 bits (an alphabet of thousands
+    of characters).
     """
     if vectorizer in _GRAM_INDEX:
         return _GRAM_INDEX[vectorizer]
@@ -366,12 +386,18 @@ def _gram_index(vectorizer):
         by_length: dict[int, list[str]] = {}
         for term in terms:
             by_length.setdefault(len(term), []).append(term)
-        for n, group in by_length.items():
+        direct = DIRECT_KEYS
+        for n, group in sorted(by_length.items()):
             digits = _digits(np.frombuffer("".join(group).encode("utf-32-le"), dtype="<u4"), alphabet)
             keys = digits.reshape(len(group), n) @ (base ** np.arange(n - 1, -1, -1, dtype=np.int64))
-            order = np.argsort(keys)
             columns = np.fromiter(map(vectorizer.vocabulary_.__getitem__, group), dtype=np.int32, count=len(group))
-            tables[n] = (keys[order], columns[order])
+            if base ** n <= direct:
+                direct -= base ** n
+                tables[n] = np.full(base ** n, -1, dtype=np.int32)
+                tables[n][keys] = columns
+            else:
+                order = np.argsort(keys)
+                tables[n] = (keys[order], columns[order])
         index = (alphabet, base, tables)
     _GRAM_INDEX[vectorizer] = index
     return index
