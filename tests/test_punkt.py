@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from stance._punkt import QuickPunkt, _spell_spaces
+from stance._punkt import PunktSentenceTokenizer, QuickPunkt, _spell_spaces
 from stance.segment import plain_punkt, punkt_parameters
 
 TRICKY = [
@@ -88,3 +88,67 @@ def test_separators_that_only_re_reads_as_space(tokenizers, separator):
 ])
 def test_spell_spaces(source, spelled):
     assert _spell_spaces(source, verbose=True) == spelled
+
+
+#: contexts decided without nltk's word tokenizer (a word ending in a period, then a token that cannot end a
+#: sentence): abbreviations, initials, numbers, words in the ortho context or sentence starters, marks
+QUICK_CONTEXTS = [
+    "said. The", "said. the", "said. Trump", "said. Trump's", "said. Trump’s", "said. Trump,", "said. Jan",
+    "Mr. Trump", "Mr. trump", "Mrs. Smith’s", "Sen. Warren,", "U.S. Senate", "U.S. the", "U.S.A. Today",
+    "ex-Gov. Smith", "Vice-Pres. Jones", "St. Louis", "Inc. said", "Inc. However", "etc. But", "vs. Smith",
+    "J. Smith", "j. smith", "E. coli", "A. The", "I. But", "é. Next", "ß. Next",
+    "1. The", "2016. The", "2016. the", "3. Then", "No. 2", "Jan. 5", "Jan. 5,", "jan. March", "Dec. 1",
+    "a. b", "said. 2016", "said. “We", "said. ‘We", "said. “we", "Mr. “Big", "said. Ana-Maria",
+    "Gen. Abdul-Aziz", "said.”", 'said."', "said.'", "said.’", "said.)", "said.»", "Mr.”", "U.S.”", "J.”",
+    "1.”", "p.m. Monday", "e.g. this", "Mr.Smith. Then",
+]
+#: contexts the quick patterns must leave to the general code (they would tokenize otherwise)
+GENERAL_CONTEXTS = [
+    "said. Trump.", "said. ...", "... The", "said.. The", "said.  The", "said.\u00a0The", "said.\nThe",
+    "said. Smith_x", "said. Smith-", "said. --", "said. -x", 'said. "The', "said. (The", "said. ''The",
+    "said?”", "said.?", "said.!", "(AP). The", "said.” The", "said. Trump’s.",
+]
+
+
+@pytest.fixture(scope="module", params=["shipped", "with collocations"])
+def pair(request):
+    params = punkt_parameters()
+    if request.param == "with collocations":
+        params.collocations |= {("jan", "##number##"), ("st", "louis"), ("said", "the"), ("j", "smith")}
+        params.abbrev_types |= {"said"}
+        params.ortho_context["smith"] |= 1 << 2  # also seen in lower case mid-sentence
+    return PunktSentenceTokenizer(params), QuickPunkt(params)
+
+
+@pytest.mark.parametrize("context", QUICK_CONTEXTS)
+def test_quick_contexts_taken_and_decided_alike(pair, context):
+    plain, quick = pair
+    assert quick._word_period_next(context) is not None
+    assert quick._contains_break(context) == plain.text_contains_sentbreak(context)
+
+
+@pytest.mark.parametrize("context", GENERAL_CONTEXTS + ["Why? The", "Yes! no", "Why? “We", "2016? 5"])
+def test_other_contexts_decided_alike(pair, context):
+    plain, quick = pair
+    assert quick._word_period_next(context) is None
+    assert quick._contains_break(context) == plain.text_contains_sentbreak(context)
+
+
+def test_random_word_period_contexts(pair):
+    plain, quick = pair
+    words = ["Mr", "mr", "U.S", "Jan", "jan", "J", "e", "1", "2016", "said", "Trump", "trump", "Smith", "The", "the",
+             "St", "Louis", "ex-Gov", "é", "no", "March", "x-y", "a.b"]
+    before = ["", "", "“", "‘", '"', "'", "(", "-", "_", "."]
+    after = ["", "", "", ",", "'s", "’s", ".", ",x", "_", "-", "?", "”", ")"]
+    marks = [". ", ". ", ".", "? ", "! ", ".  ", ".\u00a0", "?", ".."]
+    rng = random.Random(5)
+    taken = 0
+    for _ in range(3000):
+        context = rng.choice(words) + rng.choice(marks)
+        if context.endswith(" ") or rng.random() < 0.3:
+            context += rng.choice(before) + rng.choice(words) + rng.choice(after)
+        else:
+            context += rng.choice(["”", '"', "'", "’", ")", "»", "]"])
+        taken += quick._word_period_next(context) is not None
+        assert quick._contains_break(context) == plain.text_contains_sentbreak(context), repr(context)
+    assert taken > 300

@@ -116,6 +116,24 @@ def _token_type(tok: str) -> str:
     return _NUMERIC.sub("##number##", tok.lower())
 
 
+_WORD = r"[^\W_]+"  # letters and digits: never a token's end nor a sentence end
+
+
+def _word_period_next(lang_vars: Any) -> "re.Pattern[str]":
+    """Contexts nltk's word tokenizer cuts into a word ending in a period and a token after it that cannot end a
+    sentence, so only the word before can: ``said. The``, ``U.S. Senate,``, ``Mr. Trump's`` (the comma and the
+    ``'s`` are tokens that end nothing) or ``said.”`` (a closing mark). Groups: the word with its period, then
+    the token after it (a word, or the mark). The marks that end a token are the language's own; an opening
+    quotation mark before a word stays in its token."""
+    ends_token = f"(?![?!]){lang_vars._re_non_word_chars}"  # (a "?" or "!" token would end a sentence)
+    return re.compile(rf"({_WORD}(?:[.-]{_WORD})*\.)(?: ([“‘]?{_WORD}(?:-{_WORD})*)(?:,|{ends_token}{_WORD})?"
+                      rf"|({ends_token}))")
+
+
+_WORD_MARK_NEXT = re.compile(rf"{_WORD}[?!] \S")
+"""A context whose "?" or "!" is a token (a mark that ends the word before) followed by another: nltk's rules break
+there whatever the words."""
+
 _LC, _UC, _MID_UC, _BEG_LC = _punkt._ORTHO_LC, _punkt._ORTHO_UC, _punkt._ORTHO_MID_UC, _punkt._ORTHO_BEG_LC
 
 
@@ -146,6 +164,7 @@ class QuickPunkt(PunktSentenceTokenizer):
         super().__init__(params)
         self._decide = lru_cache(maxsize=MEMO_SIZE)(self._contains_break)
         self._words = _as_re(self._lang_vars._word_tokenizer_re()).findall
+        self._word_period_next = _word_period_next(self._lang_vars).fullmatch
         # the whole-text scan for candidate ends: linear (a mark and the token after it), so it needs no timeout
         self._period_contexts = _as_re(self._lang_vars.period_context_re())
         self._realignment = _as_re(self._lang_vars.re_boundary_realignment)
@@ -208,6 +227,12 @@ class QuickPunkt(PunktSentenceTokenizer):
 
     def _contains_break(self, text: str) -> bool:
         """True when a token of ``text`` other than the last ends a sentence (nltk's rules, see the class)."""
+        m = self._word_period_next(text)
+        if m is not None:  # most contexts, decided without nltk's word tokenizer (its ``regex`` costs most)
+            word, nxt, mark = m.groups()
+            return self._breaks_after(word, self._first_pass(word), nxt or mark, (False, False))
+        if _WORD_MARK_NEXT.match(text):
+            return True
         toks = [t for line in text.split("\n") if line.strip() for t in self._words(line)]
         if len(toks) < 2:
             return False

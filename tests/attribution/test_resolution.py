@@ -1,10 +1,14 @@
 """Speaker resolution (stance.attribution.resolution), on hand-written news-style text."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from stance.attribution import find_quotes
-from stance.attribution.resolution import canonical_name, resolve_speakers
+from stance.attribution.nouns import mention_class
+from stance.attribution.resolution import _full_name, _name_index, canonical_name, resolve_speakers
+from stance.attribution.text import RE_TOKEN
 
 
 @pytest.mark.parametrize(
@@ -187,3 +191,39 @@ def test_word_break_search_finds_what_the_look_behind_pattern_finds(text, lo, hi
     title = "Li Na" + r",?[ \u00a0]+(" + RE_NAME_RUN.pattern + ")"  # overlapping candidates: "Li Na Li Na Li Na"
     want = [(m.start(), m.group(1)) for m in re.compile(title).finditer(text, lo, hi)]
     assert list(names_after(re.compile("Li Na"), text, lo, hi, word_start=False)) == want
+
+
+def test_letter_words_are_the_token_patterns_tokens():
+    """``canonical_name`` and ``mention_class`` split a mention of letter-only words on whitespace instead of
+    running RE_TOKEN, and test organization words without stripping periods: both rest on these invariants."""
+    rng = random.Random(3)
+    letters = "abcXYZéßØ"
+    pieces = ["Ana", "Inc.", "U.S.", "O'Neil", "Li’s", "ex-Gov.", "&", "...", ".", ",", "1.5", "_x", "\u00a0", " "]
+    for _ in range(2000):
+        words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 4))]
+        mention = rng.choice([" ", "  ", "\u00a0", "\t"]).join(words)
+        assert RE_TOKEN.findall(mention) == mention.split()
+        messy = "".join(rng.choice(pieces + words) for _ in range(rng.randint(1, 8)))
+        assert all(t == "." or not t.endswith(".") for t in RE_TOKEN.findall(messy))
+
+
+@pytest.mark.parametrize("mention, expected", [
+    pytest.param("Ana Ruiz", "name", id="name"), pytest.param("Ana\u00a0Ruiz", "name", id="nbsp"),
+    pytest.param("the Harbour Ministry", "org", id="org"), pytest.param("Ministry", "org", id="org-word"),
+    pytest.param("the ministry", "org", id="lower-org-word"), pytest.param("the United States", "org", id="country"),
+    pytest.param("the spokeswoman", "description", id="description"), pytest.param("she", "pronoun", id="pronoun"),
+    pytest.param("Donald J. Trump", "name", id="initial"), pytest.param("O'Neil", "name", id="apostrophe"),
+    pytest.param("Acme Trade Ministry", "org", id="org-name"), pytest.param("", "group", id="empty"),
+])
+def test_mention_class(mention, expected):
+    assert mention_class(mention) == expected
+
+
+def test_name_index_runs():
+    text = ("As Ana Ruiz spoke, Minister of Energy and Mines Tomas Reyes Vega left. When Lena spoke, "
+            "Mr. Osei and Ben Okafor Jr waited.")
+    # three words or more after "of"/"and"/"for" or a comma end a title phrase: the name is the last two
+    assert [n for _, n in _name_index(text)] == ["Ana Ruiz", "Reyes Vega", "Okafor Jr"]
+    assert _full_name("When Lena", False) is None  # one word once the sentence's first word is dropped
+    for run in ("Ana Ruiz", "Mr. Osei"):  # a run of two words is never cut after a title
+        assert _full_name(run, True) == _full_name(run, False)

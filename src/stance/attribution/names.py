@@ -22,12 +22,14 @@ def canonical_name(mention: str) -> str:
     >>> canonical_name("the Chinese Foreign Ministry")
     'Chinese Foreign Ministry'
     """
-    toks = [w for w in RE_TOKEN.findall(mention) if w != "."]
+    toks = mention.split()
+    if not "".join(toks).isalpha():  # (words of letters only, most mentions, are RE_TOKEN's tokens)
+        toks = [w for w in RE_TOKEN.findall(mention) if w != "."]
     while toks and word_key(toks[0]) in ("the",):
         toks = toks[1:]
     if not toks:
         return mention.strip()
-    if any(w in ORG_WORDS or w.rstrip(".") in ORG_WORDS for w in toks):
+    if not ORG_WORDS.keys().isdisjoint(toks):  # (no token but "." ends with a period)
         return _join(mention, toks)
     if not is_cap(toks[-1]):
         return _join(mention, toks)

@@ -53,15 +53,17 @@ def is_cap(tok: str) -> bool:
 @lru_cache(maxsize=4096)  # resolution asks about the same names again and again
 def mention_class(mention: str) -> str:
     """One of ``pronoun``, ``description``, ``org``, ``name``, ``group``."""
-    words = [w for w in RE_TOKEN.findall(mention) if w[:1].isalnum()]
+    words = mention.split()
+    if not "".join(words).isalpha():  # (words of letters only, most mentions, are RE_TOKEN's tokens)
+        words = [w for w in RE_TOKEN.findall(mention) if w[:1].isalnum()]
     if not words:
         return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     if is_cap(words[-1]) and " ".join(words[1:] if words[0].lower() == "the" else words).lower() in COUNTRIES:
         return "org"  # "China said", "the United States announced": a state, which he/she never stands for
-    if any(w.rstrip(".") in ORG_WORDS or w in ORG_WORDS for w in words if is_cap(w)):
-        return "org"
+    if not ORG_WORDS.keys().isdisjoint(words) and any(is_cap(w) for w in words if w in ORG_WORDS):
+        return "org"  # (a word token never ends with a period)
     head = words[-1]
     if is_cap(head) and head.lower() not in PERSON_NOUNS:
         return "name"

@@ -64,8 +64,11 @@ def _name_index(text: str, headline: Optional[Span] = None) -> List[Tuple[int, s
     for m in RE_NAME_RUN.finditer(text):
         if headline is not None and headline[0] <= m.start() < headline[1]:
             continue  # a title-case headline is not a run of names
-        after_title = RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) is not None
-        name = _full_name(m.group(), after_title)
+        run = m.group()
+        # only a name of three or more words is cut after a title: most runs need not look back
+        after_title = len(run.split()) > 2 and \
+            RE_AFTER_TITLE_JOIN.search(text, max(0, m.start() - 5), m.start()) is not None
+        name = _full_name(run, after_title)
         if name is not None:
             out.append((m.start(), name))
     return out
@@ -78,6 +81,8 @@ def _full_name(run: str, after_title: bool) -> Optional[str]:
     words = run.split()
     while words and word_key(words[0]) in INTRO_WORDS:
         words = words[1:]  # "As Trump put it", "When Ana Ruiz spoke": the sentence's first word
+    if len(words) < 2:
+        return None  # (the canonical name of one word is one word)
     name = canonical_name(" ".join(words))
     if after_title and len(name.split()) > 2:
         name = " ".join(name.split()[-2:])  # "... of Energy and Mines Ana Ruiz": the name is the end
@@ -370,8 +375,6 @@ def _last_person(history: Sequence[Tuple[int, str, str]], pos: int, names: Seque
             return s
     k = bisect.bisect_left(names, (pos, ""))  # names are in text order
     return names[k - 1][1] if k > 0 else None
-
-
 
 
 def resolve_statements(doc: Document, candidates: Sequence[Candidate]) -> List[Quote]:
